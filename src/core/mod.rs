@@ -1,0 +1,18 @@
+//! The pure core of kumozu: the design document and everything that decides.
+//!
+//! Nothing here may depend on leptos, web-sys, wasm-bindgen, js-sys or gloo
+//! (`tests/core_purity.rs` fails when it does), so every module is tested natively.
+
+pub mod catalogue;
+pub mod dto;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod region;
+pub mod templates;
+
+pub use catalogue::{EdgeKind, Kind};
+pub use i18n::Lang;
+pub use load::{load_json, to_json, LoadError};
+pub use model::{Design, Edge, EdgeId, ListenerRule, Node, NodeId, ParamValue, Point, Size};
+pub use region::Region;
