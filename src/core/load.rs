@@ -141,94 +141,133 @@ impl LoadError {
         use LoadErrorKind::*;
         let ja = lang == Lang::Ja;
         match &self.kind {
-            Syntax { line, column, detail } => if ja {
-                format!("JSON として読めません ({line} 行 {column} 列: {detail})")
-            } else {
-                format!("not valid JSON (line {line}, column {column}: {detail})")
-            },
-            TooLarge { what, found, max } => if ja {
-                format!("大きすぎます ({what}: {found}、上限 {max})")
-            } else {
-                format!("too large ({what}: {found}, at most {max})")
-            },
-            NotADesign => if ja {
-                format!("kumozu の設計ファイルではありません (\"format\": \"{FORMAT}\" がありません)")
-            } else {
-                format!("not a kumozu design (no \"format\": \"{FORMAT}\")")
-            },
-            UnsupportedVersion { found } => if ja {
-                format!("バージョン {found} の形式は読めません (この kumozu が読めるのは 1〜{CURRENT_VERSION})。新しい kumozu で作られた可能性があります")
-            } else {
-                format!("cannot read format version {found} (this kumozu reads 1 to {CURRENT_VERSION}); it may come from a newer kumozu")
-            },
-            Field { detail } => if ja {
-                format!("項目が正しくありません: {detail}")
-            } else {
-                format!("bad field: {detail}")
-            },
+            Syntax {
+                line,
+                column,
+                detail,
+            } => {
+                if ja {
+                    format!("JSON として読めません ({line} 行 {column} 列: {detail})")
+                } else {
+                    format!("not valid JSON (line {line}, column {column}: {detail})")
+                }
+            }
+            TooLarge { what, found, max } => {
+                if ja {
+                    format!("大きすぎます ({what}: {found}、上限 {max})")
+                } else {
+                    format!("too large ({what}: {found}, at most {max})")
+                }
+            }
+            NotADesign => {
+                if ja {
+                    format!("kumozu の設計ファイルではありません (\"format\": \"{FORMAT}\" がありません)")
+                } else {
+                    format!("not a kumozu design (no \"format\": \"{FORMAT}\")")
+                }
+            }
+            UnsupportedVersion { found } => {
+                if ja {
+                    format!("バージョン {found} の形式は読めません (この kumozu が読めるのは 1〜{CURRENT_VERSION})。新しい kumozu で作られた可能性があります")
+                } else {
+                    format!("cannot read format version {found} (this kumozu reads 1 to {CURRENT_VERSION}); it may come from a newer kumozu")
+                }
+            }
+            Field { detail } => {
+                if ja {
+                    format!("項目が正しくありません: {detail}")
+                } else {
+                    format!("bad field: {detail}")
+                }
+            }
             UnknownRegion { found } => {
                 let known: Vec<_> = Region::ALL.iter().map(|r| r.code()).collect();
                 if ja {
-                    format!("未対応のリージョン \"{found}\" (対応: {})", known.join(", "))
+                    format!(
+                        "未対応のリージョン \"{found}\" (対応: {})",
+                        known.join(", ")
+                    )
                 } else {
                     format!("unknown region \"{found}\" (known: {})", known.join(", "))
                 }
             }
-            UnknownKind { found } => if ja {
-                format!("未知の種類 \"{found}\"")
-            } else {
-                format!("unknown node kind \"{found}\"")
-            },
-            UnknownEdgeKind { found } => if ja {
-                format!("未知の接続の種類 \"{found}\"")
-            } else {
-                format!("unknown edge kind \"{found}\"")
-            },
-            DuplicateId { id } => if ja {
-                format!("ID \"{id}\" が重複しています")
-            } else {
-                format!("duplicate id \"{id}\"")
-            },
-            BadId => if ja {
-                "ID は 1〜100 文字で指定してください".to_owned()
-            } else {
-                "an id must be 1 to 100 characters".to_owned()
-            },
-            DanglingParent { parent } => if ja {
-                format!("親 \"{parent}\" が存在しません")
-            } else {
-                format!("parent \"{parent}\" does not exist")
-            },
-            ParentNotContainer { parent, kind } => if ja {
-                format!("親 \"{parent}\" ({kind}) は他のノードを入れられる種類ではありません")
-            } else {
-                format!("parent \"{parent}\" is a {kind}, which cannot hold other nodes")
-            },
-            DanglingEdgeEnd { end, node } => if ja {
-                format!("{end} のノード \"{node}\" が存在しません")
-            } else {
-                format!("{end} node \"{node}\" does not exist")
-            },
-            SelfLoop => if ja {
-                "同じノード同士を接続しています".to_owned()
-            } else {
-                "the edge connects a node to itself".to_owned()
-            },
-            ContainmentCycle { ids } => if ja {
-                format!("入れ子が循環しています ({})", ids.join(" → "))
-            } else {
-                format!("containment cycle ({})", ids.join(" → "))
-            },
-            MissingRule => if ja {
-                "alb_rule の接続には rule (priority と path_pattern) が必要です".to_owned()
-            } else {
-                "an alb_rule edge needs a rule (priority and path_pattern)".to_owned()
-            },
-            BadValue { expected } => if ja {
-                format!("値が不正です (期待: {expected})")
-            } else {
-                format!("impossible value (expected {expected})")
-            },
+            UnknownKind { found } => {
+                if ja {
+                    format!("未知の種類 \"{found}\"")
+                } else {
+                    format!("unknown node kind \"{found}\"")
+                }
+            }
+            UnknownEdgeKind { found } => {
+                if ja {
+                    format!("未知の接続の種類 \"{found}\"")
+                } else {
+                    format!("unknown edge kind \"{found}\"")
+                }
+            }
+            DuplicateId { id } => {
+                if ja {
+                    format!("ID \"{id}\" が重複しています")
+                } else {
+                    format!("duplicate id \"{id}\"")
+                }
+            }
+            BadId => {
+                if ja {
+                    "ID は 1〜100 文字で指定してください".to_owned()
+                } else {
+                    "an id must be 1 to 100 characters".to_owned()
+                }
+            }
+            DanglingParent { parent } => {
+                if ja {
+                    format!("親 \"{parent}\" が存在しません")
+                } else {
+                    format!("parent \"{parent}\" does not exist")
+                }
+            }
+            ParentNotContainer { parent, kind } => {
+                if ja {
+                    format!("親 \"{parent}\" ({kind}) は他のノードを入れられる種類ではありません")
+                } else {
+                    format!("parent \"{parent}\" is a {kind}, which cannot hold other nodes")
+                }
+            }
+            DanglingEdgeEnd { end, node } => {
+                if ja {
+                    format!("{end} のノード \"{node}\" が存在しません")
+                } else {
+                    format!("{end} node \"{node}\" does not exist")
+                }
+            }
+            SelfLoop => {
+                if ja {
+                    "同じノード同士を接続しています".to_owned()
+                } else {
+                    "the edge connects a node to itself".to_owned()
+                }
+            }
+            ContainmentCycle { ids } => {
+                if ja {
+                    format!("入れ子が循環しています ({})", ids.join(" → "))
+                } else {
+                    format!("containment cycle ({})", ids.join(" → "))
+                }
+            }
+            MissingRule => {
+                if ja {
+                    "alb_rule の接続には rule (priority と path_pattern) が必要です".to_owned()
+                } else {
+                    "an alb_rule edge needs a rule (priority and path_pattern)".to_owned()
+                }
+            }
+            BadValue { expected } => {
+                if ja {
+                    format!("値が不正です (期待: {expected})")
+                } else {
+                    format!("impossible value (expected {expected})")
+                }
+            }
         }
     }
 
@@ -341,7 +380,10 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
         )
     })?;
     let mut design = Design::empty(check_text("name", dto.name)?, region);
-    design.template = dto.template.map(|t| check_text("template", t)).transpose()?;
+    design.template = dto
+        .template
+        .map(|t| check_text("template", t))
+        .transpose()?;
     design.follows_course = dto.follows_course;
     design.currency = match dto.display.currency.as_str() {
         "USD" => Currency::Usd,
@@ -444,7 +486,9 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
         let Some(parent) = design.nodes.get(pid) else {
             return Err(LoadError::new(
                 place,
-                LoadErrorKind::DanglingParent { parent: pid.0.clone() },
+                LoadErrorKind::DanglingParent {
+                    parent: pid.0.clone(),
+                },
             ));
         };
         if !parent.kind.is_container() {
@@ -589,7 +633,10 @@ fn expected(spec: &ParamSpec) -> LoadErrorKind {
         ParamType::Choice(c) => format!("one of {}", c.join(", ")),
         ParamType::NumberChoice(c) => format!(
             "one of {}",
-            c.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+            c.iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         ParamType::Bool => "true or false".into(),
         ParamType::Text => format!("text of at most {MAX_TEXT_CHARS} characters"),
@@ -611,9 +658,7 @@ pub fn param_from_json(spec: &ParamSpec, value: &Value) -> Option<ParamValue> {
         }
         ParamType::Choice(choices) => {
             let s = value.as_str()?;
-            choices
-                .contains(&s)
-                .then(|| ParamValue::Str(s.to_owned()))
+            choices.contains(&s).then(|| ParamValue::Str(s.to_owned()))
         }
         ParamType::NumberChoice(choices) => {
             let v = value.as_f64()?;

@@ -172,7 +172,10 @@ impl Node {
     pub fn flag(&self, key: &str) -> bool {
         match self.params.get(key) {
             Some(ParamValue::Bool(b)) => *b,
-            _ => matches!(self.kind.param(key).map(|p| p.default), Some(DefaultValue::Bool(true))),
+            _ => matches!(
+                self.kind.param(key).map(|p| p.default),
+                Some(DefaultValue::Bool(true))
+            ),
         }
     }
 
@@ -281,7 +284,10 @@ impl Design {
             currency: Currency::Usd,
             jpy_per_usd: 150.0,
             include_tax: false,
-            usage: USAGE.iter().map(|u| (u.key.to_owned(), u.default)).collect(),
+            usage: USAGE
+                .iter()
+                .map(|u| (u.key.to_owned(), u.default))
+                .collect(),
             nodes: BTreeMap::new(),
             edges: BTreeMap::new(),
         }
@@ -349,8 +355,11 @@ impl Design {
     /// Nodes ordered so that every container comes before what it contains
     /// (the order to draw them in); ties by id.
     pub fn nodes_outer_first(&self) -> Vec<&Node> {
-        let mut nodes: Vec<(usize, &Node)> =
-            self.nodes.values().map(|n| (self.depth(&n.id), n)).collect();
+        let mut nodes: Vec<(usize, &Node)> = self
+            .nodes
+            .values()
+            .map(|n| (self.depth(&n.id), n))
+            .collect();
         nodes.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
         nodes.into_iter().map(|(_, n)| n).collect()
     }
@@ -383,10 +392,18 @@ mod tests {
     #[test]
     fn ancestors_and_draw_order() {
         let d = tiny();
-        let anc: Vec<_> = d.ancestors(&"alb".into()).iter().map(|n| n.id.0.clone()).collect();
+        let anc: Vec<_> = d
+            .ancestors(&"alb".into())
+            .iter()
+            .map(|n| n.id.0.clone())
+            .collect();
         assert_eq!(anc, ["sub", "vpc"]);
         assert_eq!(d.enclosing(&"alb".into(), Kind::Vpc).unwrap().id.0, "vpc");
-        let order: Vec<_> = d.nodes_outer_first().iter().map(|n| n.id.0.clone()).collect();
+        let order: Vec<_> = d
+            .nodes_outer_first()
+            .iter()
+            .map(|n| n.id.0.clone())
+            .collect();
         assert_eq!(order, ["vpc", "sub", "alb"]);
     }
 

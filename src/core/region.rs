@@ -75,7 +75,10 @@ mod tests {
     fn codes_round_trip() {
         for r in Region::ALL {
             assert_eq!(Region::from_code(r.code()), Some(r));
-            assert!(r.az_letters().len() >= 2, "{r} needs two AZs for ALB and RDS");
+            assert!(
+                r.az_letters().len() >= 2,
+                "{r} needs two AZs for ALB and RDS"
+            );
         }
         assert_eq!(Region::from_code("eu-west-1"), None);
         assert_eq!(Region::ApNortheast1.az_name("c"), "ap-northeast-1c");
