@@ -9,7 +9,9 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod region;
+pub mod synth;
 pub mod templates;
+pub mod validate;
 
 pub use catalogue::{EdgeKind, Kind};
 pub use i18n::Lang;
