@@ -154,6 +154,8 @@ mod cli {
         let out = match format {
             Format::Json => {
                 let doc = serde_json::json!({
+                    "format": "kumozu-findings",
+                    "version": 1,
                     "file": file,
                     "summary": { "errors": errors, "warnings": warnings, "infos": infos },
                     "findings": findings,

@@ -5,6 +5,8 @@
 
 pub mod catalogue;
 pub mod dto;
+pub mod fargate;
+pub mod geometry;
 pub mod i18n;
 pub mod load;
 pub mod model;

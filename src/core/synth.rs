@@ -9,7 +9,7 @@ use super::region::Region;
 /// with up to 100 rules, and groups of (ECS service, RDS, cache) wired together.
 pub fn large_design(n: usize) -> Design {
     let mut d = Design::empty(format!("synthetic {n}"), Region::ApNortheast1);
-    let mut add = |d: &mut Design, id: String, kind: Kind, parent: Option<&str>, x: f64, y: f64| {
+    let add = |d: &mut Design, id: String, kind: Kind, parent: Option<&str>, x: f64, y: f64| {
         let mut node = Node::new(id, kind, Point { x, y });
         node.parent = parent.map(NodeId::from);
         d.add_node(node);

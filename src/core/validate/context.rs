@@ -132,3 +132,154 @@ pub fn internet_facing(alb: &Node) -> bool {
 pub fn is_internet(n: &Node) -> bool {
     n.kind == Kind::Users
 }
+
+/// The container `id` sits in directly.
+pub fn parent_of<'d>(d: &'d Design, id: &NodeId) -> Option<&'d Node> {
+    d.nodes
+        .get(id)
+        .and_then(|n| n.parent.as_ref())
+        .and_then(|p| d.nodes.get(p))
+}
+
+/// The kind of the node with `id` (`None` if it does not exist).
+pub fn kind_of(d: &Design, id: &NodeId) -> Option<Kind> {
+    d.nodes.get(id).map(|n| n.kind)
+}
+
+/// The AZ letters a subnet tier lists that exist in the design's region, in the order listed.
+pub fn region_azs<'n>(d: &Design, subnet: &'n Node) -> Vec<&'n str> {
+    let known = d.region.az_letters();
+    azs(subnet)
+        .iter()
+        .map(String::as_str)
+        .filter(|l| known.contains(l))
+        .collect()
+}
+
+/// The AZ letters a subnet tier lists that the design's region does not have.
+pub fn unknown_azs<'n>(d: &Design, subnet: &'n Node) -> Vec<&'n str> {
+    let known = d.region.az_letters();
+    azs(subnet)
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !known.contains(l))
+        .collect()
+}
+
+/// Full zone names for letters, for messages: `ap-northeast-1a, ap-northeast-1c`
+/// (`なし` / `none` when there are none).
+pub fn az_names(d: &Design, letters: &[&str]) -> (String, String) {
+    if letters.is_empty() {
+        return ("なし".to_owned(), "none".to_owned());
+    }
+    let names: Vec<String> = letters.iter().map(|l| d.region.az_name(l)).collect();
+    (names.join("、"), names.join(", "))
+}
+
+/// Whether an edge of `kind` joins `a` and `b`, in either direction.
+pub fn connected_by(d: &Design, a: &NodeId, b: &NodeId, kind: EdgeKind) -> bool {
+    d.edges
+        .values()
+        .any(|e| e.kind == kind && ((&e.from == a && &e.to == b) || (&e.from == b && &e.to == a)))
+}
+
+/// The nodes joined to `id` by an edge of `kind` (either direction) whose kind is `other`.
+pub fn neighbours_of_kind<'d>(
+    d: &'d Design,
+    id: &'d NodeId,
+    edge: EdgeKind,
+    other: Kind,
+) -> impl Iterator<Item = &'d Node> {
+    d.edges_of(id)
+        .filter(move |e| e.kind == edge)
+        .filter_map(move |e| {
+            let far = if &e.from == id { &e.to } else { &e.from };
+            d.nodes.get(far).filter(|n| n.kind == other)
+        })
+}
+
+/// Whether a listener rule with `pattern` takes every request: every request path starts
+/// with `/`, so a valid pattern that covers `/*` matches them all (`/*`, `*`, `/*?`…).
+pub fn is_catch_all(pattern: &str) -> bool {
+    path_pattern::check(pattern).is_ok() && path_pattern::covers(pattern, "/*") == Some(true)
+}
+
+/// The application tier: nodes that may open connections to a database.
+/// A cluster stands for the services in it; a generic box for whatever the user means.
+pub fn is_app_tier(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::EcsService | Kind::Lambda | Kind::EcsCluster | Kind::Generic
+    )
+}
+
+/// A number for messages: `2`, `0.5`, `0.25` (no trailing zeros).
+pub fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// How many AZs a tier spans, for messages about the two-AZ minimum:
+/// (`「1 つの AZ (ap-northeast-1a) にしかありません」`, `"only 1 AZ (ap-northeast-1a)"`).
+pub fn az_span(d: &Design, zones: &[&str]) -> (String, String) {
+    if zones.is_empty() {
+        let region = d.region.code();
+        return (
+            format!(" {region} に存在する AZ を 1 つも含んでいません"),
+            format!("no AZ that exists in {region}"),
+        );
+    }
+    let (ja, en) = az_names(d, zones);
+    (
+        format!(" {} つの AZ ({ja}) にしかありません", zones.len()),
+        format!(
+            "only {} AZ{} ({en})",
+            zones.len(),
+            if zones.len() == 1 { "" } else { "s" }
+        ),
+    )
+}
+
+/// The VPCs that have a NAT Gateway in a public subnet tier (what `has_nat` asks, answered
+/// for the whole design at once, for rules that ask it of many nodes).
+pub fn vpcs_with_nat(d: &Design) -> std::collections::BTreeSet<&NodeId> {
+    nodes_of(d, Kind::NatGateway)
+        .filter(|n| tier_of(d, &n.id) == Some(Tier::Public))
+        .filter_map(|n| vpc_of(d, &n.id))
+        .map(|v| &v.id)
+        .collect()
+}
+
+/// The VPC endpoint services in each VPC (what `endpoint_services` asks, for the whole
+/// design at once).
+pub fn endpoints_by_vpc(d: &Design) -> std::collections::BTreeMap<&NodeId, Vec<&str>> {
+    let mut out: std::collections::BTreeMap<&NodeId, Vec<&str>> = Default::default();
+    for e in nodes_of(d, Kind::VpcEndpoint) {
+        if let Some(v) = vpc_of(d, &e.id) {
+            out.entry(&v.id).or_default().push(e.text("service"));
+        }
+    }
+    out
+}
+
+/// The nodes at one end of an edge of `edge` kind whose other end is of `other` kind
+/// (e.g. the services with an image pull from ECR), in one pass over the edges.
+pub fn linked_to_kind(
+    d: &Design,
+    edge: EdgeKind,
+    other: Kind,
+) -> std::collections::BTreeSet<&NodeId> {
+    let mut out = std::collections::BTreeSet::new();
+    for e in d.edges.values().filter(|e| e.kind == edge) {
+        if kind_of(d, &e.to) == Some(other) {
+            out.insert(&e.from);
+        }
+        if kind_of(d, &e.from) == Some(other) {
+            out.insert(&e.to);
+        }
+    }
+    out
+}

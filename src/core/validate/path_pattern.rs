@@ -263,6 +263,7 @@ mod tests {
         all
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// `covers` agrees with brute force over every string up to length 6: when it says
         /// covered, no string is a counterexample; when a counterexample exists, it says not.

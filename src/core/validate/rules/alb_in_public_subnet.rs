@@ -32,7 +32,9 @@ fn check(d: &Design, r: &mut Report) {
                     &[&alb.id, &s.id],
                     &[],
                     Message::new(
-                        format!("インターネット向けの ALB {ja} が Private Subnet {sja} に置かれています。"),
+                        format!(
+                            "インターネット向けの ALB{ja}が Private Subnet{sja}に置かれています。"
+                        ),
                         format!("The internet-facing ALB {en} sits in the private subnet {sen}."),
                     ),
                 );
@@ -41,7 +43,7 @@ fn check(d: &Design, r: &mut Report) {
                 &[&alb.id],
                 &[],
                 Message::new(
-                    format!("ALB {ja} がどのサブネットにも置かれていません。"),
+                    format!("ALB{ja}がどのサブネットにも置かれていません。"),
                     format!("The ALB {en} is not placed in any subnet."),
                 ),
             ),

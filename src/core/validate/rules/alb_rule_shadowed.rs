@@ -46,7 +46,7 @@ fn check(d: &Design, r: &mut Report) {
             let (ja, en) = if same_target {
                 (
                     format!(
-                        "ルール `{}` (優先度 {}) は、先に評価される `{}` (優先度 {}) にすべて一致するため使われません (同じ転送先 {tja} なので害はありませんが、不要です)。",
+                        "ルール `{}` (優先度 {}) は、先に評価される `{}` (優先度 {}) にすべて一致するため使われません (同じ転送先{tja}なので害はありませんが、不要です)。",
                         lr.path_pattern, lr.priority, er.path_pattern, er.priority
                     ),
                     format!(
@@ -57,7 +57,7 @@ fn check(d: &Design, r: &mut Report) {
             } else {
                 (
                     format!(
-                        "ルール `{}` (優先度 {}) は、先に評価される `{}` (優先度 {}) にすべて一致するため、{tja} には一度も届きません。",
+                        "ルール `{}` (優先度 {}) は、先に評価される `{}` (優先度 {}) にすべて一致するため、{tja}には一度も届きません。",
                         lr.path_pattern, lr.priority, er.path_pattern, er.priority
                     ),
                     format!(

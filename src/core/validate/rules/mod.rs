@@ -4,21 +4,80 @@
 mod prelude {
     pub use crate::core::catalogue::{EdgeKind, Kind};
     pub use crate::core::i18n::t;
-    pub use crate::core::model::{Design, Edge, Node, NodeId};
+    pub use crate::core::model::{Design, Edge, EdgeId, Node, NodeId};
     pub use crate::core::validate::context::{self as cx, Tier};
     pub use crate::core::validate::path_pattern;
     pub use crate::core::validate::{Message, Report, Rule, Severity};
 }
 
+mod alb_default_action;
+mod alb_duplicate_priority;
+mod alb_https;
+mod alb_https_certificate;
 mod alb_in_public_subnet;
+mod alb_path_never_matches;
+mod alb_path_pattern;
+mod alb_rule_limit;
 mod alb_rule_shadowed;
+mod alb_rule_target;
+mod alb_two_azs;
+mod autoscaling;
+mod az_in_region;
+mod cache_in_private_subnet;
+mod fargate_cpu_memory;
+mod fargate_image_pull;
+mod nat_in_public_subnet;
 mod party_box_routes;
+mod private_reachable_from_internet;
+mod public_subnet_needs_igw;
+mod rds_access;
+mod rds_in_private_subnet;
+mod rds_multi_az;
+mod rds_two_azs;
+mod service_image_source;
+mod service_in_cluster;
+mod service_in_private_subnet;
+mod single_task;
+mod socketio_sticky;
+mod ssr_not_on_s3;
+mod subnet_in_vpc;
+mod task_counts;
 
 use super::Rule;
 
-/// Every rule, in the order they run (findings are sorted afterwards).
+/// Every rule, in the order they run (findings are sorted afterwards): placement, ALB
+/// rules, HTTPS, ECS and Fargate, databases, the course's Q&A.
 pub const RULES: &[Rule] = &[
+    subnet_in_vpc::RULE,
+    az_in_region::RULE,
+    public_subnet_needs_igw::RULE,
     alb_in_public_subnet::RULE,
+    alb_two_azs::RULE,
+    service_in_private_subnet::RULE,
+    service_in_cluster::RULE,
+    rds_in_private_subnet::RULE,
+    rds_two_azs::RULE,
+    cache_in_private_subnet::RULE,
+    nat_in_public_subnet::RULE,
+    private_reachable_from_internet::RULE,
+    alb_path_pattern::RULE,
+    alb_path_never_matches::RULE,
     alb_rule_shadowed::RULE,
+    alb_duplicate_priority::RULE,
+    alb_rule_limit::RULE,
+    alb_default_action::RULE,
+    alb_rule_target::RULE,
     party_box_routes::RULE,
+    alb_https_certificate::RULE,
+    alb_https::RULE,
+    fargate_cpu_memory::RULE,
+    fargate_image_pull::RULE,
+    service_image_source::RULE,
+    task_counts::RULE,
+    single_task::RULE,
+    autoscaling::RULE,
+    socketio_sticky::RULE,
+    rds_access::RULE,
+    rds_multi_az::RULE,
+    ssr_not_on_s3::RULE,
 ];

@@ -64,7 +64,7 @@ fn check(d: &Design, r: &mut Report) {
                     &[&alb.id],
                     &[],
                     Message::new(
-                        format!("{aja} で `{path}` へのリクエストに一致するルールも既定のアクションもありません ({want_ja} に届くべきです)。"),
+                        format!("{aja}で `{path}` へのリクエストに一致するルールも既定のアクションもありません ({want_ja} に届くべきです)。"),
                         format!("At {aen}, a request for `{path}` matches no rule and there is no default action (it should reach {want_ja})."),
                     ),
                 ),
@@ -78,7 +78,7 @@ fn check(d: &Design, r: &mut Report) {
                             &[&alb.id, &edge.to],
                             &[&edge.id],
                             Message::new(
-                                format!("`{path}` へのリクエストがルール `{via}` で {tja} に送られます。{want_ja} に届くべきです。"),
+                                format!("`{path}` へのリクエストがルール `{via}` で{tja}に送られます。{want_ja} に届くべきです。"),
                                 format!("A request for `{path}` is sent by rule `{via}` to {ten}; it should reach {want_ja}."),
                             ),
                         );

@@ -1,0 +1,51 @@
+//! The root component: creates the state, keeps `<html lang>` in step with the language,
+//! and lays out the header, the canvas and the side panel.
+
+use leptos::prelude::*;
+
+use crate::core::i18n::Lang;
+
+use super::canvas::Canvas;
+use super::header::Header;
+use super::side_panel::SidePanel;
+use super::state::AppState;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(browser_lang());
+    provide_context(state);
+
+    // Screen readers and fonts pick the language from `<html lang>`.
+    Effect::new(move |_| {
+        let tag = state.lang.get().tag();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", tag);
+        }
+    });
+
+    view! {
+        <div class="app">
+            <Header />
+            <main class="workspace">
+                <Canvas />
+                <SidePanel />
+            </main>
+        </div>
+    }
+}
+
+/// The language to start in: Japanese when the browser prefers it, English otherwise.
+fn browser_lang() -> Lang {
+    let navigator = window().navigator();
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if listed.is_empty() {
+        let one = navigator.language().unwrap_or_default();
+        return Lang::negotiate([one.as_str()]);
+    }
+    Lang::negotiate(listed.iter().map(String::as_str))
+}

@@ -1,0 +1,392 @@
+//! The canvas: the design drawn as SVG, scaled to fit its area. Containers are nested boxes,
+//! edges run between the facing sides of their nodes, other nodes are cards with an icon.
+//!
+//! Where things go comes from `core::geometry::layout`; this file only turns the model and
+//! that layout into markup. It reads the design and never changes it.
+
+use leptos::prelude::*;
+
+use crate::core::catalogue::Kind;
+use crate::core::geometry::{self, fit_text, wrap_parts, EdgeRoute, Layout, Rect, EDGE_LABEL_FONT};
+use crate::core::i18n::Lang;
+use crate::core::model::{Design, Edge, Node};
+use crate::core::region::Region;
+
+use super::icons;
+use super::state::AppState;
+use super::text;
+
+/// The id of the arrowhead marker (one per document is enough: every canvas draws the same).
+const ARROW_ID: &str = "kumozu-arrow";
+
+/// The diagram of the current design: an `<svg data-testid="canvas">` whose view box fits the
+/// design, with one `<g data-node-id>` per node and one `<g data-edge-id>` per edge.
+#[component]
+pub fn Canvas() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let layout = Memo::new(move |_| state.design.with(geometry::layout));
+    let aria_label = move || {
+        let lang = state.lang.get();
+        state.design.with(|d| {
+            let name = if d.name.is_empty() {
+                text::UNNAMED.get(lang)
+            } else {
+                &d.name
+            };
+            format!(
+                "{}: {} — {} {}, {} {}",
+                text::DIAGRAM.get(lang),
+                name,
+                d.nodes.len(),
+                text::NODES_UNIT.get(lang),
+                d.edges.len(),
+                text::EDGES_UNIT.get(lang)
+            )
+        })
+    };
+    view! {
+        <div class="canvas-area">
+            <svg
+                class="canvas"
+                data-testid="canvas"
+                role="img"
+                aria-label=aria_label
+                viewBox=move || layout.with(|l| l.view_box.view_box_attr())
+                preserveAspectRatio="xMidYMid meet"
+                xmlns="http://www.w3.org/2000/svg"
+            >
+                <defs>
+                    <marker
+                        id=ARROW_ID
+                        viewBox="0 0 10 10"
+                        refX="9"
+                        refY="5"
+                        markerWidth="7"
+                        markerHeight="7"
+                        markerUnits="userSpaceOnUse"
+                        orient="auto-start-reverse"
+                    >
+                        <path class="arrow-head" d="M0 0.5 L10 5 L0 9.5 Z"></path>
+                    </marker>
+                </defs>
+                {move || {
+                    let lang = state.lang.get();
+                    state.design.with(|d| layout.with(|l| diagram(d, l, lang)))
+                }}
+            </svg>
+        </div>
+    }
+}
+
+/// Containers (outermost first), then edges, then the cards on top of both.
+fn diagram(design: &Design, layout: &Layout, lang: Lang) -> impl IntoView {
+    let nodes = design.nodes_outer_first();
+    let containers = nodes
+        .iter()
+        .filter(|n| n.kind.is_container())
+        .map(|n| container(n, design.region, lang))
+        .collect_view();
+    let edges = layout
+        .edges
+        .iter()
+        .filter_map(|r| Some(edge(design.edges.get(&r.id)?, r, design, lang)))
+        .collect_view();
+    let cards = nodes
+        .iter()
+        .filter(|n| !n.kind.is_container())
+        .map(|n| card(n, lang))
+        .collect_view();
+    view! {
+        <g class="layer-containers">{containers}</g>
+        <g class="layer-edges">{edges}</g>
+        <g class="layer-cards">{cards}</g>
+    }
+}
+
+/// A container: a rounded box with a badge and a title at its top left.
+fn container(node: &Node, region: Region, lang: Lang) -> AnyView {
+    let r = Rect::of(node);
+    let public = node.kind == Kind::Subnet && node.text("tier") == "public";
+    let variant = match node.kind {
+        Kind::Vpc => "vpc",
+        Kind::Subnet if public => "public",
+        Kind::Subnet => "private",
+        Kind::EcsCluster => "cluster",
+        _ => "group",
+    };
+    let (name, detail) = container_title(node, region, lang);
+    let mut aria = format!("{name}, {}", node.kind.info().name.get(lang));
+    if let Some(d) = &detail {
+        aria = format!("{aria}, {d}");
+    }
+    let badge = icons::badge(node.kind, public);
+    let text_x = r.x + if badge.is_some() { 36.0 } else { 12.0 };
+    let room = r.right() - text_x - 10.0;
+    let badge = badge.map(|b| {
+        view! {
+            <g
+                class="badge"
+                transform=format!("translate({} {})", r.x + 10.0, r.y + 9.0)
+                inner_html=b
+            ></g>
+        }
+    });
+    let one_line = detail
+        .as_ref()
+        .is_none_or(|d| geometry::text_width(&format!("{name} · {d}"), TITLE_FONT) <= room);
+    let title = if one_line {
+        let detail = detail.map(|d| view! { <tspan class="container-detail">" · "{d}</tspan> });
+        view! {
+            <text class="container-title" x=text_x y=r.y + 19.0 dominant-baseline="central" font-size=TITLE_FONT>
+                {name}
+                {detail}
+            </text>
+        }
+        .into_any()
+    } else {
+        // Too long for one line: the details go under the name, smaller.
+        let (name, name_font) = fit_text(&name, room, TITLE_FONT, 9.0);
+        let (detail, detail_font) = fit_text(&detail.unwrap_or_default(), room, 10.5, 8.0);
+        view! {
+            {text_at("container-title", text_x, r.y + 19.0, "start", name_font, name)}
+            {text_at("container-detail", text_x, r.y + 34.0, "start", detail_font, detail)}
+        }
+        .into_any()
+    };
+    view! {
+        <g
+            class=format!("node container container--{variant}")
+            data-node-id=node.id.as_str().to_owned()
+            data-node-kind=node.kind.id()
+            tabindex="0"
+            role="group"
+            aria-label=aria
+        >
+            {rect("container-box", &r, 10.0)}
+            {badge}
+            {title}
+        </g>
+    }
+    .into_any()
+}
+
+/// Font size of container titles.
+const TITLE_FONT: f64 = 12.5;
+
+/// The title of a container, as its name and details: a subnet's zones, a VPC's CIDR.
+fn container_title(node: &Node, region: Region, lang: Lang) -> (String, Option<String>) {
+    match node.kind {
+        Kind::Subnet => {
+            let name = if node.label.is_empty() {
+                if node.text("tier") == "public" {
+                    text::PUBLIC_SUBNET.get(lang)
+                } else {
+                    text::PRIVATE_SUBNET.get(lang)
+                }
+            } else {
+                &node.label
+            };
+            (
+                name.to_owned(),
+                Some(az_summary(region, node.list("azs"), lang)),
+            )
+        }
+        Kind::Vpc if !node.text("cidr").is_empty() => (
+            node.display_label(lang).to_owned(),
+            Some(node.text("cidr").to_owned()),
+        ),
+        _ => (node.display_label(lang).to_owned(), None),
+    }
+}
+
+/// Zones as the console writes them, shortened after the first: `ap-northeast-1a, 1c`.
+fn az_summary(region: Region, letters: &[String], lang: Lang) -> String {
+    if letters.is_empty() {
+        return text::NO_AZ.get(lang).to_owned();
+    }
+    let tail = region.code().rsplit('-').next().unwrap_or_default();
+    letters
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                region.az_name(l)
+            } else {
+                format!("{tail}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A non-container node: a card with its icon, its label and its key parameters.
+fn card(node: &Node, lang: Lang) -> AnyView {
+    let r = Rect::of(node);
+    let cx = r.x + r.w / 2.0;
+    let label = node.display_label(lang);
+    let parts = caption(node, lang);
+    let kind_name = node.kind.info().name.get(lang);
+    let mut aria = label.to_owned();
+    if label != kind_name {
+        aria = format!("{aria}, {kind_name}");
+    }
+    if !parts.is_empty() {
+        aria = format!("{aria}, {}", parts.join(", "));
+    }
+    let lines = wrap_parts(&parts, " · ", r.w - 10.0, CAPTION_FONT);
+    let lines = &lines[..lines.len().min(2)];
+    // (icon size, icon top, label centre, first caption line centre), from the card's top.
+    let (icon_size, icon_y, label_y, caption_y) = match lines.len() {
+        0 => (38.0, 9.0, 60.0, 0.0),
+        1 => (34.0, 7.0, 52.0, 66.0),
+        _ => (28.0, 5.0, 42.0, 55.0),
+    };
+    let (label, label_font) = fit_text(label, r.w - 10.0, 12.0, 8.0);
+    let captions = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let (line, font) = fit_text(line, r.w - 8.0, CAPTION_FONT, 7.5);
+            text_at(
+                "card-caption",
+                cx,
+                r.y + caption_y + 11.0 * i as f64,
+                "middle",
+                font,
+                line,
+            )
+        })
+        .collect_view();
+    let icon_transform = format!(
+        "translate({} {}) scale({})",
+        cx - icon_size / 2.0,
+        r.y + icon_y,
+        icon_size / 48.0
+    );
+    view! {
+        <g
+            class=format!("node card card--{}", node.kind.id())
+            data-node-id=node.id.as_str().to_owned()
+            data-node-kind=node.kind.id()
+            tabindex="0"
+            role="group"
+            aria-label=aria
+        >
+            {rect("card-box", &r, 8.0)}
+            <g class="icon" transform=icon_transform inner_html=icons::icon(node.kind)></g>
+            {text_at("card-label", cx, r.y + label_y, "middle", label_font, label)}
+            {captions}
+        </g>
+    }
+    .into_any()
+}
+
+/// Font size of the parameter lines on a card.
+const CAPTION_FONT: f64 = 9.5;
+
+/// The key parameters of a node, for the kinds where they matter at a glance; the card joins
+/// them with " · " and wraps them onto a second line when they do not fit.
+fn caption(node: &Node, lang: Lang) -> Vec<String> {
+    let num = |key: &str| geometry::fmt_num(node.num(key));
+    let parts = match node.kind {
+        Kind::EcsService => {
+            let (min, max) = (node.num("min_tasks"), node.num("max_tasks"));
+            let tasks = if min == max {
+                num("min_tasks")
+            } else {
+                format!("{}–{}", num("min_tasks"), num("max_tasks"))
+            };
+            vec![
+                format!("{} vCPU", num("vcpu")),
+                format!("{} GB", num("memory_gb")),
+                format!("{tasks} {}", text::TASKS.get(lang)),
+            ]
+        }
+        Kind::RdsPostgres => {
+            let az = if node.flag("multi_az") {
+                text::MULTI_AZ
+            } else {
+                text::SINGLE_AZ
+            };
+            vec![
+                node.text("instance_class").to_owned(),
+                az.get(lang).to_owned(),
+            ]
+        }
+        Kind::Elasticache => vec![format!("{} × {}", node.text("node_type"), num("nodes"))],
+        Kind::Lambda => vec![
+            format!("{} MB", num("memory_mb")),
+            node.text("architecture").to_owned(),
+        ],
+        Kind::NatGateway => vec![match node.text("placement") {
+            "per_az" => text::NAT_PER_AZ.get(lang).to_owned(),
+            _ => text::NAT_SINGLE.get(lang).to_owned(),
+        }],
+        Kind::VpcEndpoint => vec![node.text("service").to_owned()],
+        Kind::Alb => vec![node.text("listener_protocol").to_owned()],
+        Kind::Sqs => vec![node.text("queue_type").to_uppercase()],
+        _ => Vec::new(),
+    };
+    parts.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// An edge: its route with an arrowhead, dashed for control traffic, and its label on a pill.
+fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang) -> AnyView {
+    let info = e.kind.info();
+    let label = e.display_label().to_owned();
+    let end = |id| {
+        design
+            .nodes
+            .get(id)
+            .map(|n: &Node| n.display_label(lang).to_owned())
+            .unwrap_or_default()
+    };
+    let mut aria = format!("{}: {} → {}", info.name.get(lang), end(&e.from), end(&e.to));
+    if !label.is_empty() {
+        aria = format!("{aria} ({label})");
+    }
+    let pill = route.label.map(|r| {
+        let c = r.center();
+        view! {
+            <g class="edge-label">
+                {rect("edge-pill", &r, r.h / 2.0)}
+                {text_at("edge-text", c.x, c.y, "middle", EDGE_LABEL_FONT, label)}
+            </g>
+        }
+    });
+    view! {
+        <g
+            class=if info.dashed { "edge edge--dashed" } else { "edge" }
+            data-edge-id=e.id.as_str().to_owned()
+            data-edge-kind=info.id
+            role="group"
+            aria-label=aria
+        >
+            <path class="edge-line" d=route.path_d() marker-end=format!("url(#{ARROW_ID})")></path>
+            {pill}
+        </g>
+    }
+    .into_any()
+}
+
+/// A line of text centred vertically on `y`; every text of the diagram goes through here, so
+/// the wasm holds one copy of the code that builds it.
+fn text_at(
+    class: &'static str,
+    x: f64,
+    y: f64,
+    anchor: &'static str,
+    font: f64,
+    content: String,
+) -> impl IntoView + use<> {
+    view! {
+        <text class=class x=x y=y text-anchor=anchor dominant-baseline="central" font-size=font>
+            {content}
+        </text>
+    }
+}
+
+/// A rounded rectangle filling `r`.
+fn rect(class: &'static str, r: &Rect, rx: f64) -> impl IntoView + use<> {
+    view! { <rect class=class x=r.x y=r.y width=r.w height=r.h rx=rx></rect> }
+}

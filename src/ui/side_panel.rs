@@ -1,0 +1,116 @@
+//! The side panel: what the current design is (name, template, region) and how many nodes
+//! of each category it holds. The findings and cost panels will join it later.
+
+use leptos::prelude::*;
+
+use crate::core::catalogue::Category;
+use crate::core::templates;
+
+use super::state::AppState;
+use super::text;
+
+/// The categories in the order the panel lists them.
+const CATEGORIES: [Category; 6] = [
+    Category::Edge,
+    Category::Network,
+    Category::Compute,
+    Category::Data,
+    Category::Operations,
+    Category::Other,
+];
+
+/// A summary of the design beside the canvas.
+#[component]
+pub fn SidePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let counts = Memo::new(move |_| {
+        state.design.with(|d| {
+            CATEGORIES
+                .iter()
+                .map(|&c| {
+                    let n = d
+                        .nodes
+                        .values()
+                        .filter(|n| n.kind.info().category == c)
+                        .count();
+                    (c, n)
+                })
+                .filter(|&(_, n)| n > 0)
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || state.design.with(|d| d.nodes.len());
+    let name = move || {
+        state.design.with(|d| {
+            if d.name.is_empty() {
+                text::UNNAMED.get(lang.get()).to_owned()
+            } else {
+                d.name.clone()
+            }
+        })
+    };
+    let about = move || templates::find(state.template.get()).map(|t| t.about.get(lang.get()));
+    let region = move || state.design.with(|d| d.region);
+    view! {
+        <aside class="side-panel" aria-labelledby="side-panel-title">
+            <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
+            {move || {
+                state
+                    .load_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="alert" role="alert">
+                                {text::TEMPLATE_BROKEN.get(lang.get())}": "{e}
+                            </p>
+                        }
+                    })
+            }}
+            <dl class="facts">
+                <div>
+                    <dt>{move || text::NAME.get(lang.get())}</dt>
+                    <dd data-testid="design-name">{name}</dd>
+                </div>
+                <div>
+                    <dt>{move || text::TEMPLATE.get(lang.get())}</dt>
+                    <dd>{about}</dd>
+                </div>
+                <div>
+                    <dt>{move || text::REGION.get(lang.get())}</dt>
+                    <dd>
+                        {move || region().name().get(lang.get())}
+                        " "
+                        <code>{move || region().code()}</code>
+                    </dd>
+                </div>
+            </dl>
+            <h3>{move || text::NODES.get(lang.get())}</h3>
+            <ul class="counts" data-testid="node-counts">
+                {move || {
+                    let lang = lang.get();
+                    let rows = counts.get();
+                    if rows.is_empty() {
+                        return view! { <li class="muted">{text::NO_NODES.get(lang)}</li> }.into_any();
+                    }
+                    rows.into_iter()
+                        .map(|(c, n)| {
+                            view! {
+                                <li>
+                                    <span>{text::category(c).get(lang)}</span>
+                                    <span class="count">{n}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+                <li class="total">
+                    <span>{move || text::TOTAL.get(lang.get())}</span>
+                    <span class="count">{total}</span>
+                </li>
+            </ul>
+            <p class="muted later">{move || text::COMING_LATER.get(lang.get())}</p>
+        </aside>
+    }
+}
