@@ -276,3 +276,83 @@ async fn template_names_follow_the_language() {
         .await;
     }
 }
+
+/// Clicks an SVG node group (SVG elements are not `HtmlElement`s, so dispatch the event).
+fn click(el: &Element) {
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_party_box_template_is_all_clear_and_the_panel_says_so() {
+    let host = fresh_app();
+    let panel = one(&host, "[data-testid=findings]");
+    wait_until("the all-clear state", || {
+        !all(&panel, "[data-testid=all-clear]").is_empty()
+    })
+    .await;
+    assert!(all(&panel, "[data-rule-id]").is_empty());
+    let counts: Vec<String> = all(&panel, "[data-testid=findings-summary] [data-count]")
+        .iter()
+        .map(|e| e.get_attribute("data-count").unwrap())
+        .collect();
+    assert_eq!(counts, ["0", "0", "0"]);
+    let toggle: web_sys::HtmlInputElement = one(&panel, "[data-testid=follows-course]")
+        .dyn_into()
+        .unwrap();
+    assert!(toggle.checked(), "Party Box follows the course");
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_node_highlights_it_and_filters_the_findings() {
+    let host = fresh_app();
+    let alb = one(&host, "[data-testid=canvas] [data-node-kind=alb]");
+    click(&alb);
+    wait_until("the ALB to be highlighted", || {
+        alb.get_attribute("class")
+            .unwrap_or_default()
+            .contains("is-highlighted")
+    })
+    .await;
+    let panel = one(&host, "[data-testid=findings]");
+    wait_until("the node filter", || {
+        panel.text_content().unwrap_or_default().contains("ALB")
+    })
+    .await;
+    // Only one node is highlighted, and clicking again clears it.
+    assert_eq!(all(&host, ".is-highlighted").len(), 1);
+    click(&alb);
+    wait_until("the highlight to clear", || {
+        all(&host, ".is-highlighted").is_empty()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn switching_to_ec_site_keeps_the_findings_panel_in_step() {
+    let host = fresh_app();
+    let select: HtmlSelectElement = one(&host, "[data-testid=template-switcher]")
+        .dyn_into()
+        .unwrap();
+    select.set_value("ec-site");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    wait_until("the EC-site nodes", || {
+        !all(&host, "[data-node-kind=cloudfront]").is_empty()
+    })
+    .await;
+    let findings = kumozu::core::validate::validate(&template("ec-site"));
+    let panel = one(&host, "[data-testid=findings]");
+    let shown = all(&panel, "[data-rule-id]").len();
+    assert_eq!(shown, findings.len(), "one item per finding of the EC site");
+    let toggle: web_sys::HtmlInputElement = one(&panel, "[data-testid=follows-course]")
+        .dyn_into()
+        .unwrap();
+    assert!(!toggle.checked(), "the EC site is not Party Box");
+}

@@ -13,7 +13,7 @@ use crate::core::model::{Design, Edge, Node};
 use crate::core::region::Region;
 
 use super::icons;
-use super::state::AppState;
+use super::state::{AppState, Selection};
 use super::text;
 
 /// The id of the arrowhead marker (one per document is enough: every canvas draws the same).
@@ -71,7 +71,7 @@ pub fn Canvas() -> impl IntoView {
                 </defs>
                 {move || {
                     let lang = state.lang.get();
-                    state.design.with(|d| layout.with(|l| diagram(d, l, lang)))
+                    state.design.with(|d| layout.with(|l| diagram(d, l, lang, state)))
                 }}
             </svg>
         </div>
@@ -79,22 +79,22 @@ pub fn Canvas() -> impl IntoView {
 }
 
 /// Containers (outermost first), then edges, then the cards on top of both.
-fn diagram(design: &Design, layout: &Layout, lang: Lang) -> impl IntoView {
+fn diagram(design: &Design, layout: &Layout, lang: Lang, state: AppState) -> impl IntoView {
     let nodes = design.nodes_outer_first();
     let containers = nodes
         .iter()
         .filter(|n| n.kind.is_container())
-        .map(|n| container(n, design.region, lang))
+        .map(|n| container(n, design.region, lang, state))
         .collect_view();
     let edges = layout
         .edges
         .iter()
-        .filter_map(|r| Some(edge(design.edges.get(&r.id)?, r, design, lang)))
+        .filter_map(|r| Some(edge(design.edges.get(&r.id)?, r, design, lang, state)))
         .collect_view();
     let cards = nodes
         .iter()
         .filter(|n| !n.kind.is_container())
-        .map(|n| card(n, lang))
+        .map(|n| card(n, lang, state))
         .collect_view();
     view! {
         <g class="layer-containers">{containers}</g>
@@ -104,7 +104,7 @@ fn diagram(design: &Design, layout: &Layout, lang: Lang) -> impl IntoView {
 }
 
 /// A container: a rounded box with a badge and a title at its top left.
-fn container(node: &Node, region: Region, lang: Lang) -> AnyView {
+fn container(node: &Node, region: Region, lang: Lang, state: AppState) -> AnyView {
     let r = Rect::of(node);
     let public = node.kind == Kind::Subnet && node.text("tier") == "public";
     let variant = match node.kind {
@@ -155,7 +155,9 @@ fn container(node: &Node, region: Region, lang: Lang) -> AnyView {
     };
     view! {
         <g
-            class=format!("node container container--{variant}")
+            class=node_class(format!("node container container--{variant}"), node, state)
+            on:click=select_node(node, state)
+            on:keydown=select_node_by_key(node, state)
             data-node-id=node.id.as_str().to_owned()
             data-node-kind=node.kind.id()
             tabindex="0"
@@ -220,7 +222,7 @@ fn az_summary(region: Region, letters: &[String], lang: Lang) -> String {
 }
 
 /// A non-container node: a card with its icon, its label and its key parameters.
-fn card(node: &Node, lang: Lang) -> AnyView {
+fn card(node: &Node, lang: Lang, state: AppState) -> AnyView {
     let r = Rect::of(node);
     let cx = r.x + r.w / 2.0;
     let label = node.display_label(lang);
@@ -265,7 +267,9 @@ fn card(node: &Node, lang: Lang) -> AnyView {
     );
     view! {
         <g
-            class=format!("node card card--{}", node.kind.id())
+            class=node_class(format!("node card card--{}", node.kind.id()), node, state)
+            on:click=select_node(node, state)
+            on:keydown=select_node_by_key(node, state)
             data-node-id=node.id.as_str().to_owned()
             data-node-kind=node.kind.id()
             tabindex="0"
@@ -331,7 +335,7 @@ fn caption(node: &Node, lang: Lang) -> Vec<String> {
 }
 
 /// An edge: its route with an arrowhead, dashed for control traffic, and its label on a pill.
-fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang) -> AnyView {
+fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang, state: AppState) -> AnyView {
     let info = e.kind.info();
     let label = e.display_label().to_owned();
     let end = |id| {
@@ -356,7 +360,17 @@ fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang) -> AnyView {
     });
     view! {
         <g
-            class=if info.dashed { "edge edge--dashed" } else { "edge" }
+            class={
+                let id = e.id.clone();
+                let base = if info.dashed { "edge edge--dashed" } else { "edge" };
+                move || {
+                    if state.highlight.with(|h| h.edges.contains(&id)) {
+                        format!("{base} is-highlighted")
+                    } else {
+                        base.to_owned()
+                    }
+                }
+            }
             data-edge-id=e.id.as_str().to_owned()
             data-edge-kind=info.id
             role="group"
@@ -367,6 +381,65 @@ fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang) -> AnyView {
         </g>
     }
     .into_any()
+}
+
+/// The class of a node's group, kept up to date with the selection and the findings:
+/// `is-highlighted` when selected or named by the selected finding, `has-error` /
+/// `has-warning` when a finding of that severity names it.
+fn node_class(base: String, node: &Node, state: AppState) -> impl Fn() -> String + use<> {
+    let id = node.id.clone();
+    move || {
+        let mut class = base.clone();
+        if state.highlight.with(|h| h.nodes.contains(&id)) {
+            class.push_str(" is-highlighted");
+        }
+        let worst = state.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| f.nodes.contains(&id))
+                .map(|f| f.severity)
+                .min()
+        });
+        match worst {
+            Some(crate::core::validate::Severity::Error) => class.push_str(" has-error"),
+            Some(crate::core::validate::Severity::Warning) => class.push_str(" has-warning"),
+            _ => {}
+        }
+        class
+    }
+}
+
+/// Clicking a node selects it (the findings panel then lists its findings); clicking it
+/// again clears the selection.
+fn select_node(node: &Node, state: AppState) -> impl Fn(leptos::ev::MouseEvent) + use<> {
+    let id = node.id.clone();
+    move |ev: leptos::ev::MouseEvent| {
+        // A click on a card must not also select the containers around it.
+        ev.stop_propagation();
+        toggle_node(&id, state);
+    }
+}
+
+/// Enter or Space on a focused node selects it, as a click does.
+fn select_node_by_key(node: &Node, state: AppState) -> impl Fn(leptos::ev::KeyboardEvent) + use<> {
+    let id = node.id.clone();
+    move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            ev.prevent_default();
+            ev.stop_propagation();
+            toggle_node(&id, state);
+        }
+    }
+}
+
+fn toggle_node(id: &crate::core::model::NodeId, state: AppState) {
+    let again = state
+        .selection
+        .with_untracked(|s| matches!(s, Selection::Node(x) if x == id));
+    state.selection.set(if again {
+        Selection::None
+    } else {
+        Selection::Node(id.clone())
+    });
 }
 
 /// A line of text centred vertically on `y`; every text of the diagram goes through here, so

@@ -24,6 +24,7 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-tagline">{move || text::TAGLINE.get(lang.get())}</span>
             </h1>
             <TemplateSwitcher />
+            <OpenFile />
             <LangSwitch />
         </header>
     }
@@ -86,6 +87,20 @@ pub fn TemplateSwitcher() -> impl IntoView {
                 prop:value=move || state.template.get()
             >
                 {options}
+                // Present only while the design came from a file rather than a template.
+                {move || {
+                    state
+                        .template
+                        .get()
+                        .is_empty()
+                        .then(|| {
+                            view! {
+                                <option value="" disabled=true selected=true>
+                                    {text::FROM_FILE.get(lang.get())}
+                                </option>
+                            }
+                        })
+                }}
             </select>
         </label>
     }
@@ -118,5 +133,61 @@ pub fn LangSwitch() -> impl IntoView {
             {button(Lang::Ja, "日本語")}
             {button(Lang::En, "English")}
         </div>
+    }
+}
+
+/// "Open file": reads a design file (JSON) chosen with the file picker. A file that cannot be
+/// loaded is reported and the current design stays; unsaved changes are asked about first.
+#[component]
+pub fn OpenFile() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+        let confirmed = !state.has_unsaved_changes() || {
+            let question = text::CONFIRM_DISCARD.get(lang.get_untracked());
+            window().confirm_with_message(question).unwrap_or(false)
+        };
+        if !confirmed {
+            return;
+        }
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            match text {
+                Some(text) => {
+                    state.open_file(&name, &text);
+                }
+                None => state.load_error.set(Some(format!(
+                    "{name}: {}",
+                    text::NOT_TEXT.get(lang.get_untracked())
+                ))),
+            }
+        });
+    };
+    view! {
+        <label class="open-file button">
+            <input
+                type="file"
+                accept=".json,application/json"
+                data-testid="open-file"
+                class="visually-hidden"
+                on:change=on_change
+            />
+            <span>{move || text::OPEN_FILE.get(lang.get())}</span>
+        </label>
     }
 }

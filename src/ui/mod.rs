@@ -5,6 +5,7 @@
 
 mod app;
 mod canvas;
+mod findings;
 mod header;
 mod icons;
 mod side_panel;

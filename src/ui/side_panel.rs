@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::catalogue::Category;
 use crate::core::templates;
 
+use super::findings::FindingsPanel;
 use super::state::AppState;
 use super::text;
 
@@ -53,20 +54,33 @@ pub fn SidePanel() -> impl IntoView {
     let about = move || templates::find(state.template.get()).map(|t| t.about.get(lang.get()));
     let region = move || state.design.with(|d| d.region);
     view! {
-        <aside class="side-panel" aria-labelledby="side-panel-title">
-            <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
+        <aside class="side-panel" aria-label=move || text::THIS_DESIGN.get(lang.get())>
             {move || {
                 state
                     .load_error
                     .get()
                     .map(|e| {
                         view! {
-                            <p class="alert" role="alert">
-                                {text::TEMPLATE_BROKEN.get(lang.get())}": "{e}
-                            </p>
+                            <div class="alert" role="alert" data-testid="load-error">
+                                <p>
+                                    <strong>{text::LOAD_FAILED.get(lang.get())}</strong>
+                                    <br />
+                                    {e}
+                                </p>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    aria-label=move || text::DISMISS.get(lang.get())
+                                    on:click=move |_| state.load_error.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
                         }
                     })
             }}
+            <FindingsPanel />
+            <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">
                 <div>
                     <dt>{move || text::NAME.get(lang.get())}</dt>

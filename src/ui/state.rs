@@ -4,13 +4,38 @@
 
 use leptos::prelude::*;
 
+use std::collections::BTreeSet;
+
 use crate::core::i18n::Lang;
-use crate::core::model::Design;
+use crate::core::load::load_json;
+use crate::core::model::{Design, EdgeId, NodeId};
 use crate::core::region::Region;
 use crate::core::templates::{self, TEMPLATES};
+use crate::core::validate::{validate, Finding};
 
 /// The template a new session starts from.
 pub const START_TEMPLATE: &str = "party-box";
+
+/// What the user has picked on the canvas or in the findings panel.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Selection {
+    /// Nothing.
+    #[default]
+    None,
+    /// A node: the findings panel lists its findings.
+    Node(NodeId),
+    /// A finding: its nodes and edges light up on the canvas.
+    Finding(Finding),
+}
+
+/// The nodes and edges to light up on the canvas.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Highlight {
+    /// Node ids.
+    pub nodes: BTreeSet<NodeId>,
+    /// Edge ids.
+    pub edges: BTreeSet<EdgeId>,
+}
 
 /// Everything the components share, provided as context by `App`.
 #[derive(Clone, Copy)]
@@ -23,8 +48,14 @@ pub struct AppState {
     pub template: RwSignal<&'static str>,
     /// The language of the UI.
     pub lang: RwSignal<Lang>,
-    /// Why the last template could not be loaded, if it could not.
+    /// Why the last template or file could not be loaded, if it could not.
     pub load_error: RwSignal<Option<String>>,
+    /// The validator's findings for the current design (recomputed on every change).
+    pub findings: Memo<Vec<Finding>>,
+    /// What is selected.
+    pub selection: RwSignal<Selection>,
+    /// What the selection lights up on the canvas.
+    pub highlight: Memo<Highlight>,
 }
 
 impl AppState {
@@ -38,12 +69,29 @@ impl AppState {
                 Some(e.message(lang)),
             ),
         };
+        let design = RwSignal::new(design);
+        let selection = RwSignal::new(Selection::None);
         AppState {
-            design: RwSignal::new(design.clone()),
-            baseline: RwSignal::new(design),
+            baseline: RwSignal::new(design.get_untracked()),
+            design,
             template: RwSignal::new(template.id),
             lang: RwSignal::new(lang),
             load_error: RwSignal::new(error),
+            findings: Memo::new(move |_| design.with(validate)),
+            selection,
+            highlight: Memo::new(move |_| {
+                selection.with(|s| match s {
+                    Selection::None => Highlight::default(),
+                    Selection::Node(id) => Highlight {
+                        nodes: BTreeSet::from([id.clone()]),
+                        edges: BTreeSet::new(),
+                    },
+                    Selection::Finding(f) => Highlight {
+                        nodes: f.nodes.iter().cloned().collect(),
+                        edges: f.edges.iter().cloned().collect(),
+                    },
+                })
+            }),
         }
     }
 
@@ -62,14 +110,52 @@ impl AppState {
         };
         match template.design() {
             Ok(design) => {
-                self.baseline.set(design.clone());
-                self.design.set(design);
                 self.template.set(template.id);
-                self.load_error.set(None);
+                self.replace_design(design);
             }
             Err(e) => self
                 .load_error
                 .set(Some(e.message(self.lang.get_untracked()))),
         }
+    }
+
+    /// Replaces the design (a template or an opened file): clears the selection and any
+    /// earlier load error.
+    fn replace_design(&self, design: Design) {
+        self.selection.set(Selection::None);
+        self.baseline.set(design.clone());
+        self.design.set(design);
+        self.load_error.set(None);
+    }
+
+    /// Opens a design file's text. A file that cannot be loaded leaves the current design
+    /// untouched and says why (in `load_error`); returns whether it was opened.
+    pub fn open_file(&self, name: &str, text: &str) -> bool {
+        match load_json(text) {
+            Ok(loaded) => {
+                let known = loaded
+                    .design
+                    .template
+                    .as_deref()
+                    .and_then(templates::find)
+                    .filter(|t| t.design().ok().as_ref() == Some(&loaded.design));
+                // The switcher shows the template only when the file is that template unchanged.
+                self.template.set(known.map(|t| t.id).unwrap_or(""));
+                self.replace_design(loaded.design);
+                true
+            }
+            Err(e) => {
+                self.load_error.set(Some(format!(
+                    "{name}: {}",
+                    e.message(self.lang.get_untracked())
+                )));
+                false
+            }
+        }
+    }
+
+    /// Toggles whether the course's expectations apply (e.g. Party Box's routes).
+    pub fn set_follows_course(&self, on: bool) {
+        self.design.update(|d| d.follows_course = on);
     }
 }

@@ -22,11 +22,6 @@ pub const CONFIRM_DISCARD: Text = t(
     "今の図への変更は失われます。テンプレートを読み込みますか?",
     "Your changes to the current design will be lost. Load the template?",
 );
-/// Shown when a shipped template cannot be read (a broken build).
-pub const TEMPLATE_BROKEN: Text = t(
-    "テンプレートを読み込めませんでした",
-    "The template could not be loaded",
-);
 
 /// Accessible name of the canvas, before the design's name and counts.
 pub const DIAGRAM: Text = t("構成図", "Architecture diagram");
@@ -51,9 +46,54 @@ pub const TOTAL: Text = t("合計", "Total");
 pub const NO_NODES: Text = t("ノードはまだありません。", "No nodes yet.");
 /// Says honestly what the panel will hold later.
 pub const COMING_LATER: Text = t(
-    "構成のチェック結果と月額費用は、今後ここに表示されます。",
-    "Design checks and the monthly cost will appear here in a later version.",
+    "月額費用は、今後ここに表示されます。",
+    "The monthly cost will appear here in a later version.",
 );
+
+/// Heading of the findings panel.
+pub const CHECKS: Text = t("構成チェック", "Design checks");
+/// The switch for course-specific rules.
+pub const FOLLOWS_COURSE: Text = t(
+    "コースの Party Box としてチェック (ルーティングなど)",
+    "Check as the course's Party Box (routing and more)",
+);
+/// Before the name of the node whose findings are listed.
+pub const FINDINGS_FOR: Text = t("選択中のノード:", "Findings for");
+/// Clears the node filter.
+pub const SHOW_ALL: Text = t("すべて表示", "Show all");
+/// All-clear title.
+pub const ALL_CLEAR_TITLE: Text = t("問題は見つかりませんでした", "All clear");
+/// All-clear text.
+pub const ALL_CLEAR_BODY: Text = t(
+    "配置もルーティングも、コースのチェックをすべて満たしています。よくできました!",
+    "Placement and routing pass every check of the course. Well done!",
+);
+/// No finding for the selected node.
+pub const NODE_CLEAR_TITLE: Text = t("このノードに問題はありません", "Nothing wrong here");
+/// No finding for the selected node, explained.
+pub const NODE_CLEAR_BODY: Text = t(
+    "「すべて表示」で構成全体の結果に戻れます。",
+    "Choose \"Show all\" to see the whole design's findings.",
+);
+/// Summary of a finding's details.
+pub const WHY_AND_FIX: Text = t("理由と直し方", "Why, and how to fix it");
+/// Before the reason.
+pub const WHY: Text = t("理由:", "Why:");
+/// Before the fix.
+pub const FIX: Text = t("直し方:", "Fix:");
+/// The open-file button.
+pub const OPEN_FILE: Text = t("ファイルを開く", "Open file");
+/// Before why a file could not be opened.
+pub const LOAD_FAILED: Text = t(
+    "開けませんでした (今の図はそのままです)",
+    "Could not open it (your current design is unchanged)",
+);
+/// A file that is not text.
+pub const NOT_TEXT: Text = t("テキストとして読めません", "not readable as text");
+/// The switcher's entry for a design opened from a file.
+pub const FROM_FILE: Text = t("(開いたファイル)", "(opened file)");
+/// Accessible name of the dismiss button.
+pub const DISMISS: Text = t("閉じる", "Dismiss");
 
 /// Public subnet tier.
 pub const PUBLIC_SUBNET: Text = t("パブリックサブネット", "Public subnet");
