@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Prints the gzipped size (gzip -9) of every file the first page load transfers from
+# dist/ (the release build: `trunk build --release --offline`), and the total against
+# the budget of 250 KB (1 KB = 1000 bytes). Exits 1 when the total is over budget.
+#
+#   bash scripts/size.sh [DIST_DIR]     # default: dist/ at the repository root
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DIST="${1:-$ROOT/dist}"
+BUDGET_KB=250
+BUDGET_BYTES=$((BUDGET_KB * 1000))
+
+die() { printf 'size.sh: ERROR: %s\n' "$*" >&2; exit 1; }
+
+[ -d "$DIST" ] || die "$DIST does not exist; build it first with: trunk build --release --offline"
+[ -f "$DIST/index.html" ] || die "$DIST/index.html is missing; build it first with: trunk build --release --offline"
+
+# What the first load fetches: the page, Trunk's JS glue and wasm, the stylesheets,
+# any JS snippets wasm-bindgen emitted, and the pricing tables if the app ships any.
+files=("$DIST/index.html")
+while IFS= read -r f; do files+=("$f"); done < <(
+  {
+    find "$DIST" -maxdepth 1 -type f \( -name '*.js' -o -name '*_bg.wasm' -o -name '*.css' \)
+    if [ -d "$DIST/snippets" ]; then find "$DIST/snippets" -type f -name '*.js'; fi
+    if [ -d "$DIST/pricing" ]; then find "$DIST/pricing" -type f -name '*.json'; fi
+  } | LC_ALL=C sort
+)
+
+ls "$DIST"/*_bg.wasm >/dev/null 2>&1 || die "no *_bg.wasm in $DIST: is it a Trunk build?"
+
+total=0
+raw_total=0
+printf '%-52s %12s %12s\n' "file (in ${DIST#"$ROOT"/})" "bytes" "gzip -9"
+for f in "${files[@]}"; do
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  total=$((total + gz))
+  raw_total=$((raw_total + raw))
+  printf '%-52s %12d %12d\n' "${f#"$DIST"/}" "$raw" "$gz"
+done
+[ -d "$DIST/pricing" ] || printf '%-52s %12s %12s\n' "pricing/ (none in this build)" "-" "-"
+
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
+printf '%-52s %12d %12d\n' "total" "$raw_total" "$total"
+if [ "$total" -le "$BUDGET_BYTES" ]; then
+  printf 'size: PASS  %d bytes = %s KB gzipped, budget %d KB (%d bytes)\n' "$total" "$(kb "$total")" "$BUDGET_KB" "$BUDGET_BYTES"
+else
+  printf 'size: OVER  %d bytes = %s KB gzipped, budget %d KB (%d bytes)\n' "$total" "$(kb "$total")" "$BUDGET_KB" "$BUDGET_BYTES"
+  exit 1
+fi
