@@ -5,6 +5,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use kumozu::core::cost::{estimate, estimate_range, PriceTable};
 use kumozu::core::validate::validate;
 use kumozu::core::{synth, templates, Design};
 
@@ -39,6 +40,40 @@ fn report(name: &str, design: &Design, budget: Duration) {
     );
 }
 
+/// Estimate timings: one estimate, the low/expected/high range, and validation plus the
+/// range (what the app does after an edit), priced from the design's region's bundled table.
+fn report_estimate(name: &str, design: &Design, budget: Duration) {
+    let table = PriceTable::bundled(design.region).expect("bundled tables parse");
+    let line = |what: &str, t: Duration| {
+        let verdict = if t <= budget { "within" } else { "OVER" };
+        println!(
+            "{what:<17}{name:<24} {:>6} nodes {:>10.3} µs   budget {:>8.0} µs  {verdict}",
+            design.nodes.len(),
+            t.as_secs_f64() * 1e6,
+            budget.as_secs_f64() * 1e6
+        );
+    };
+    line(
+        "estimate ",
+        median(|| {
+            black_box(estimate(black_box(design), &table));
+        }),
+    );
+    line(
+        "estimate range ",
+        median(|| {
+            black_box(estimate_range(black_box(design), &table));
+        }),
+    );
+    line(
+        "validate+range ",
+        median(|| {
+            black_box(validate(black_box(design)));
+            black_box(estimate_range(black_box(design), &table));
+        }),
+    );
+}
+
 fn main() {
     // `cargo test --benches` runs this with --bench absent; keep that quick.
     if !std::env::args().any(|a| a == "--bench") {
@@ -49,6 +84,13 @@ fn main() {
     let ec = templates::find("ec-site").unwrap().design().unwrap();
     report("ec-site template", &ec, Duration::from_millis(1));
     report(
+        "synthetic",
+        &synth::large_design(1000),
+        Duration::from_millis(16),
+    );
+    report_estimate("party-box template", &party, Duration::from_millis(1));
+    report_estimate("ec-site template", &ec, Duration::from_millis(1));
+    report_estimate(
         "synthetic",
         &synth::large_design(1000),
         Duration::from_millis(16),

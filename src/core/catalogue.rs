@@ -644,6 +644,13 @@ const CLOUDWATCH: &[ParamSpec] = &[
         D::Num(30.0),
     ),
     p(
+        "logs_stored_gb",
+        t("ログ保存量 (月平均)", "Logs stored (monthly average)"),
+        Some("GB"),
+        T::Number { min: 0.0, max: 1e8 },
+        D::Num(5.0),
+    ),
+    p(
         "alarms",
         t("アラーム数", "Alarms"),
         None,

@@ -4,6 +4,7 @@
 //! (`tests/core_purity.rs` fails when it does), so every module is tested natively.
 
 pub mod catalogue;
+pub mod cost;
 pub mod dto;
 pub mod fargate;
 pub mod geometry;
