@@ -157,3 +157,121 @@ fn validate_exits_2_on_unreadable_input_with_the_loaders_message() {
     let out = kumozu_stdin(&["validate", "-"], "\u{0}\u{1}\u{2}");
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn template_json(id: &str) -> String {
+    String::from_utf8(kumozu(&["template", id]).stdout).unwrap()
+}
+
+#[test]
+fn estimate_json_agrees_with_the_core_in_both_regions() {
+    use kumozu::core::cost::{estimate, PriceTable};
+    use kumozu::core::Region;
+    let design = templates::find("party-box").unwrap().design().unwrap();
+    let mut totals = Vec::new();
+    for region in ["ap-northeast-1", "us-east-1"] {
+        let out = kumozu_stdin(
+            &["estimate", "-", "--format", "json", "--region", region],
+            &template_json("party-box"),
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let table = PriceTable::bundled(Region::from_code(region).unwrap()).unwrap();
+        let core = estimate(&design, &table);
+        let total = doc["total_monthly_usd"].as_f64().unwrap();
+        assert_eq!(
+            total.to_string(),
+            core.total_monthly_usd.normalize().to_string()
+        );
+        assert_eq!(doc["pricing_table_version"], table.table_version.as_str());
+        assert_eq!(doc["region"], region);
+        let lines = doc["lines"].as_array().unwrap();
+        assert_eq!(lines.len(), core.lines.len());
+        let sum: f64 = lines.iter().filter_map(|l| l["monthly_usd"].as_f64()).sum();
+        assert!((sum - total).abs() < 0.05, "lines {sum} vs total {total}");
+        let low = doc["range_monthly_usd"]["low"].as_f64().unwrap();
+        let high = doc["range_monthly_usd"]["high"].as_f64().unwrap();
+        assert!(low <= total && total <= high, "{low} ≤ {total} ≤ {high}");
+        totals.push(total);
+    }
+    assert!(
+        totals[0] > totals[1],
+        "Tokyo {} costs more than N. Virginia {}",
+        totals[0],
+        totals[1]
+    );
+}
+
+#[test]
+fn estimate_table_and_csv_in_both_languages() {
+    let json = template_json("party-box");
+    let out = kumozu_stdin(&["estimate", "-"], &json);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Monthly total: $"), "{text}");
+    assert!(
+        text.contains("NestJS") && text.contains("vCPU hours"),
+        "{text}"
+    );
+    let out = kumozu_stdin(&["--lang", "ja", "estimate", "-"], &json);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("月額合計"));
+
+    let out = kumozu_stdin(&["estimate", "-", "--format", "csv"], &json);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut rows = csv.lines();
+    assert_eq!(
+        rows.next().unwrap(),
+        kumozu::core::cost::csv::COLUMNS.join(",")
+    );
+    assert!(
+        rows.any(|r| r.starts_with("nestjs,ecs_service,vCPU hours,")),
+        "{csv}"
+    );
+    assert!(csv.lines().last().unwrap().contains("Total (monthly)"));
+}
+
+#[test]
+fn estimate_says_unknown_prices_and_refuses_unknown_regions() {
+    let out = kumozu_stdin(
+        &["estimate", "-", "--region", "eu-west-1"],
+        &template_json("party-box"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("unknown region \"eu-west-1\""));
+    // Osaka has no ElastiCache or SQS prices: the EC site says so instead of a silent $0.
+    let out = kumozu_stdin(
+        &[
+            "estimate",
+            "-",
+            "--region",
+            "ap-northeast-3",
+            "--format",
+            "json",
+        ],
+        &template_json("ec-site"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown = doc["unknown_lines"].as_u64().unwrap();
+    assert!(unknown > 0, "Osaka EC site has unknown prices");
+    let listed = doc["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["status"] == "unknown" && l["monthly_usd"].is_null())
+        .count() as u64;
+    assert_eq!(listed, unknown);
+    let text = kumozu_stdin(
+        &["estimate", "-", "--region", "ap-northeast-3"],
+        &template_json("ec-site"),
+    );
+    assert!(String::from_utf8(text.stdout)
+        .unwrap()
+        .contains("price unknown"));
+}

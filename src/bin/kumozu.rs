@@ -9,8 +9,10 @@ mod cli {
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand, ValueEnum};
+    use kumozu::core::cost::{self, PriceTable};
     use kumozu::core::load::{load_json, Loaded};
     use kumozu::core::validate::{self, Severity};
+    use kumozu::core::Region;
     use kumozu::core::{templates, to_json, Lang};
 
     /// kumozu (雲図): check, price and share AWS architecture designs.
@@ -45,8 +47,36 @@ mod cli {
         Json,
     }
 
+    #[derive(Clone, Copy, ValueEnum)]
+    enum CostFormat {
+        Table,
+        Json,
+        Csv,
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum ScenarioArg {
+        Low,
+        Expected,
+        High,
+    }
+
     #[derive(Subcommand)]
     enum Command {
+        /// Estimate a design's monthly cost from the bundled pricing tables (USD, without tax).
+        Estimate {
+            /// The design file (JSON); `-` reads standard input.
+            file: String,
+            /// Price in this region instead of the design's (us-east-1, ap-northeast-1, ap-northeast-3).
+            #[arg(long)]
+            region: Option<String>,
+            /// Output format.
+            #[arg(long, value_enum, default_value_t = CostFormat::Table)]
+            format: CostFormat,
+            /// Auto-scaling case for the lines: min tasks, desired (max at peak hours), max tasks.
+            #[arg(long, value_enum, default_value_t = ScenarioArg::Expected)]
+            scenario: ScenarioArg,
+        },
         /// Check a design file against the course's rules. Exit 0: no errors; 1: errors; 2: unreadable.
         Validate {
             /// The design file (JSON); `-` reads standard input.
@@ -76,6 +106,18 @@ mod cli {
                     Err(code) => return code,
                 };
                 validate_cmd(&file, &loaded, format, lang)
+            }
+            Command::Estimate {
+                file,
+                region,
+                format,
+                scenario,
+            } => {
+                let loaded = match read_design(&file, lang) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                };
+                estimate_cmd(&loaded, region.as_deref(), format, scenario, lang)
             }
             Command::Template { list: true, .. } => {
                 let mut out = String::new();
@@ -212,6 +254,225 @@ mod cli {
         } else {
             ExitCode::SUCCESS
         }
+    }
+
+    fn estimate_cmd(
+        loaded: &Loaded,
+        region: Option<&str>,
+        format: CostFormat,
+        scenario: ScenarioArg,
+        lang: Lang,
+    ) -> ExitCode {
+        let region = match region {
+            None => loaded.design.region,
+            Some(code) => match Region::from_code(code) {
+                Some(r) => r,
+                None => {
+                    let known: Vec<_> = Region::ALL.iter().map(|r| r.code()).collect();
+                    eprintln!(
+                        "kumozu: {}",
+                        match lang {
+                            Lang::Ja => format!(
+                                "未対応のリージョン \"{code}\" (対応: {})",
+                                known.join(", ")
+                            ),
+                            Lang::En =>
+                                format!("unknown region \"{code}\" (known: {})", known.join(", ")),
+                        }
+                    );
+                    return ExitCode::from(2);
+                }
+            },
+        };
+        let table = match PriceTable::bundled(region) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("kumozu: pricing table {region}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let range = cost::estimate_range(&loaded.design, &table);
+        let e = match scenario {
+            ScenarioArg::Low => &range.low,
+            ScenarioArg::Expected => &range.expected,
+            ScenarioArg::High => &range.high,
+        };
+        let out = match format {
+            CostFormat::Csv => cost::csv::to_csv(e, lang),
+            CostFormat::Json => {
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&estimate_json(e, &range, lang))
+                        .expect("serialises")
+                )
+            }
+            CostFormat::Table => estimate_table(&loaded.design, e, &range, lang),
+        };
+        print(&out)
+    }
+
+    fn num(d: rust_decimal::Decimal) -> serde_json::Value {
+        // Decimal → JSON number: whole numbers as integers, others as the shortest f64 that
+        // prints the same (215.38 stays 215.38).
+        let text = d.normalize().to_string();
+        if let Ok(i) = text.parse::<i64>() {
+            return serde_json::Value::from(i);
+        }
+        text.parse::<f64>()
+            .map(serde_json::Value::from)
+            .unwrap_or(serde_json::Value::Null)
+    }
+
+    fn estimate_json(
+        e: &cost::Estimate,
+        range: &cost::EstimateRange,
+        _lang: Lang,
+    ) -> serde_json::Value {
+        let lines: Vec<serde_json::Value> = e
+            .lines
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "node": l.node.as_ref().map(|n| n.as_str()),
+                    "kind": l.kind.map(|k| k.id()),
+                    "component": { "ja": l.component.ja, "en": l.component.en },
+                    "quantity": num(l.quantity),
+                    "unit": l.unit,
+                    "unit_price_usd": l.unit_price.map(num),
+                    "monthly_usd": l.monthly.map(|m| num(cost::cents(m))),
+                    "status": cost::csv::status_id(&l.status),
+                    "reason": match &l.status {
+                        cost::LineStatus::Free(t) => Some(serde_json::json!({ "ja": t.ja, "en": t.en })),
+                        cost::LineStatus::Unknown(r) | cost::LineStatus::UnpricedButUnused(r) =>
+                            Some(serde_json::json!({ "ja": r.ja, "en": r.en })),
+                        cost::LineStatus::Priced => None,
+                    },
+                    "formula": l.formula,
+                    "price_key": l.price_key,
+                    "source": l.source.as_ref().map(|s| serde_json::json!({
+                        "source": s.source, "date": s.source_date, "trust": s.trust.as_str(),
+                    })),
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "format": "kumozu-estimate",
+            "version": 1,
+            "region": e.region.code(),
+            "pricing_table_version": e.table_version,
+            "scenario": e.scenario.id(),
+            "hours_per_month": num(e.hours_per_month),
+            "currency": "USD",
+            "total_monthly_usd": num(e.total_monthly_usd),
+            "per_day_usd": num(e.per_day_usd()),
+            "range_monthly_usd": {
+                "low": num(range.low.total_monthly_usd),
+                "expected": num(range.expected.total_monthly_usd),
+                "high": num(range.high.total_monthly_usd),
+            },
+            "unknown_lines": e.unknown_lines,
+            "lines": lines,
+        })
+    }
+
+    fn estimate_table(
+        design: &kumozu::core::Design,
+        e: &cost::Estimate,
+        range: &cost::EstimateRange,
+        lang: Lang,
+    ) -> String {
+        let label = |l: &cost::CostLine| match &l.node {
+            Some(id) => design
+                .nodes
+                .get(id)
+                .map(|n| n.display_label(lang).to_owned())
+                .unwrap_or_else(|| id.to_string()),
+            None => match lang {
+                Lang::Ja => "(構成全体)".to_owned(),
+                Lang::En => "(design)".to_owned(),
+            },
+        };
+        let rows: Vec<[String; 4]> = e
+            .lines
+            .iter()
+            .map(|l| {
+                let amount = match (&l.status, l.monthly) {
+                    (cost::LineStatus::Free(_), _) => match lang {
+                        Lang::Ja => "無料".to_owned(),
+                        Lang::En => "free".to_owned(),
+                    },
+                    (_, Some(m)) => cost::fmt_usd(m),
+                    (_, None) => match lang {
+                        Lang::Ja => "価格不明".to_owned(),
+                        Lang::En => "price unknown".to_owned(),
+                    },
+                };
+                let qty = if l.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} {}", cost::fmt_num(l.quantity), l.unit)
+                };
+                [label(l), l.component.get(lang).to_owned(), qty, amount]
+            })
+            .collect();
+        let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
+        let (w0, w1, w2) = (width(0), width(1), width(2));
+        let pad =
+            |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+        let mut out = match lang {
+            Lang::Ja => format!(
+                "リージョン {} · 料金表 {} · {} 時間/月 · ケース {}\n\n",
+                e.region.code(),
+                e.table_version,
+                cost::fmt_num(e.hours_per_month),
+                e.scenario.id()
+            ),
+            Lang::En => format!(
+                "region {} · pricing table {} · {} h/month · case {}\n\n",
+                e.region.code(),
+                e.table_version,
+                cost::fmt_num(e.hours_per_month),
+                e.scenario.id()
+            ),
+        };
+        for r in &rows {
+            out.push_str(&format!(
+                "{}  {}  {}  {:>12}\n",
+                pad(&r[0], w0),
+                pad(&r[1], w1),
+                pad(&r[2], w2),
+                r[3]
+            ));
+        }
+        let (total, range_word, day, unknown) = match lang {
+            Lang::Ja => (
+                "月額合計",
+                "範囲 (最小〜最大タスク)",
+                "1 日あたり",
+                "価格不明の行",
+            ),
+            Lang::En => (
+                "Monthly total",
+                "Range (min to max tasks)",
+                "Per day",
+                "Lines with unknown price",
+            ),
+        };
+        out.push_str(&format!(
+            "\n{total}: {} (USD, {})\n{range_word}: {} – {}\n{day}: {}\n",
+            cost::fmt_usd(e.total_monthly_usd),
+            match lang {
+                Lang::Ja => "税抜",
+                Lang::En => "before tax",
+            },
+            cost::fmt_usd(range.low.total_monthly_usd),
+            cost::fmt_usd(range.high.total_monthly_usd),
+            cost::fmt_usd(e.per_day_usd()),
+        ));
+        if e.unknown_lines > 0 {
+            out.push_str(&format!("{unknown}: {}\n", e.unknown_lines));
+        }
+        out
     }
 
     /// Writes to stdout; a closed pipe (`kumozu template x | head`) is not an error.

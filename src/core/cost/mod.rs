@@ -15,6 +15,7 @@
 mod money;
 mod table;
 
+pub mod csv;
 pub mod kinds;
 mod render;
 
