@@ -1,13 +1,15 @@
 //! Benchmarks of the core (not tests): prints figures for BENCHMARKS.md.
 //! Run with `cargo bench --bench core`. Budgets: PRODUCT.md §7 (validation + estimate after an
-//! edit ≤ 1 ms for Party Box, ≤ 16 ms for 1,000 nodes).
+//! edit ≤ 1 ms for Party Box, ≤ 16 ms for 1,000 nodes; the share link of Party Box with a few
+//! edits ≤ 200 characters, of any 100-node design ≤ 2,000).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use kumozu::core::cost::{estimate, estimate_range, PriceTable};
+use kumozu::core::link;
 use kumozu::core::validate::validate;
-use kumozu::core::{synth, templates, Design};
+use kumozu::core::{synth, templates, Design, Edge, EdgeKind, ListenerRule, NodeId, ParamValue};
 
 /// Median time of `f` over enough runs to fill about half a second.
 fn median(mut f: impl FnMut()) -> Duration {
@@ -74,6 +76,53 @@ fn report_estimate(name: &str, design: &Design, budget: Duration) {
     );
 }
 
+/// Party Box with three edits: NestJS at 1 vCPU / 2 GB, the database renamed, an ALB rule added.
+fn party_box_edited() -> Design {
+    let mut d = templates::find("party-box").unwrap().design().unwrap();
+    let nest = d.nodes.get_mut(&NodeId::from("nestjs")).unwrap();
+    nest.params.insert("vcpu".into(), ParamValue::Num(1.0));
+    nest.params.insert("memory_gb".into(), ParamValue::Num(2.0));
+    d.nodes.get_mut(&NodeId::from("rds")).unwrap().label = "Game DB".into();
+    d.add_edge(Edge {
+        id: "rule-admin".into(),
+        kind: EdgeKind::AlbRule,
+        from: "alb".into(),
+        to: "nestjs".into(),
+        label: String::new(),
+        rule: Some(ListenerRule {
+            priority: 30,
+            path_pattern: "/admin/*".into(),
+        }),
+    });
+    d
+}
+
+/// Share-link length (with the pricing-table version, as the app writes it) against its
+/// budget, and the encode and decode times.
+fn report_link(name: &str, design: &Design, budget: Option<usize>) {
+    let table = PriceTable::bundled(design.region).expect("bundled tables parse");
+    let version = Some(table.table_version.as_str());
+    let fragment = link::encode(design, version);
+    let verdict = match budget {
+        Some(b) if fragment.len() <= b => format!("budget {b:>5}  within"),
+        Some(b) => format!("budget {b:>5}  OVER"),
+        None => String::new(),
+    };
+    let enc = median(|| {
+        black_box(link::encode(black_box(design), version));
+    });
+    let dec = median(|| {
+        black_box(link::decode(black_box(&fragment)).expect("a fresh link opens"));
+    });
+    println!(
+        "link {name:<28} {:>6} nodes {:>6} chars  {verdict:<20} encode {:>9.1} µs  decode {:>9.1} µs",
+        design.nodes.len(),
+        fragment.len(),
+        enc.as_secs_f64() * 1e6,
+        dec.as_secs_f64() * 1e6
+    );
+}
+
 fn main() {
     // `cargo test --benches` runs this with --bench absent; keep that quick.
     if !std::env::args().any(|a| a == "--bench") {
@@ -95,4 +144,11 @@ fn main() {
         &synth::large_design(1000),
         Duration::from_millis(16),
     );
+    let blank = templates::find("blank").unwrap().design().unwrap();
+    report_link("party-box template", &party, None);
+    report_link("party-box with 3 edits", &party_box_edited(), Some(200));
+    report_link("ec-site template", &ec, None);
+    report_link("blank template", &blank, None);
+    report_link("synthetic", &synth::large_design(100), Some(2_000));
+    report_link("synthetic", &synth::large_design(1000), None);
 }

@@ -9,6 +9,7 @@ pub mod dto;
 pub mod fargate;
 pub mod geometry;
 pub mod i18n;
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod region;
