@@ -275,3 +275,42 @@ fn estimate_says_unknown_prices_and_refuses_unknown_regions() {
         .unwrap()
         .contains("price unknown"));
 }
+
+#[test]
+fn share_then_open_gives_the_same_design() {
+    for t in templates::TEMPLATES {
+        let json = template_json(t.id);
+        let out = kumozu_stdin(&["share", "-", "--base", "https://example.com/app/"], &json);
+        assert_eq!(out.status.code(), Some(0), "{}", t.id);
+        let link = String::from_utf8(out.stdout).unwrap();
+        let link = link.trim();
+        assert!(link.starts_with("https://example.com/app/#k1."), "{link}");
+        let opened = kumozu(&["open", link]);
+        assert_eq!(opened.status.code(), Some(0));
+        let design = load_json(&String::from_utf8(opened.stdout).unwrap())
+            .unwrap()
+            .design;
+        assert_eq!(design, t.design().unwrap(), "{}", t.id);
+    }
+}
+
+#[test]
+fn open_refuses_broken_links_with_exit_2() {
+    let link = String::from_utf8(kumozu_stdin(&["share", "-"], &template_json("party-box")).stdout)
+        .unwrap()
+        .trim()
+        .to_owned();
+    let cut = &link[..link.len() - 5];
+    for (bad, expected) in [
+        (cut, "damaged"),
+        ("#not-a-link", "not a kumozu link"),
+        ("#k9.AAAA", "k9"),
+        ("#k1.!!!!", "base64"),
+    ] {
+        let out = kumozu(&["open", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(out.stdout.is_empty(), "{bad}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.to_lowercase().contains(expected), "{bad}: {err}");
+    }
+}

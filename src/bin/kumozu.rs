@@ -63,6 +63,19 @@ mod cli {
 
     #[derive(Subcommand)]
     enum Command {
+        /// Print a share link that holds the whole design (no server involved).
+        Share {
+            /// The design file (JSON); `-` reads standard input.
+            file: String,
+            /// Where the app is served, e.g. https://example.com/kumozu/ (default: print only the `#…` fragment).
+            #[arg(long)]
+            base: Option<String>,
+        },
+        /// Print the design document held by a share link (a whole URL, `#fragment` or fragment).
+        Open {
+            /// The link.
+            link: String,
+        },
         /// Estimate a design's monthly cost from the bundled pricing tables (USD, without tax).
         Estimate {
             /// The design file (JSON); `-` reads standard input.
@@ -107,6 +120,41 @@ mod cli {
                 };
                 validate_cmd(&file, &loaded, format, lang)
             }
+            Command::Share { file, base } => {
+                let loaded = match read_design(&file, lang) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                };
+                let version = PriceTable::bundled(loaded.design.region)
+                    .ok()
+                    .map(|t| t.table_version);
+                let fragment = kumozu::core::link::encode(&loaded.design, version.as_deref());
+                if fragment.len() > kumozu::core::link::MAX_LINK_BYTES {
+                    eprintln!(
+                        "kumozu: {}",
+                        match lang {
+                            Lang::Ja =>
+                                "この設計はリンクには大きすぎます。ファイルで共有してください",
+                            Lang::En =>
+                                "this design is too large for a link; share the file instead",
+                        }
+                    );
+                    return ExitCode::from(2);
+                }
+                print(&format!("{}#{fragment}\n", base.unwrap_or_default()))
+            }
+            Command::Open { link } => match kumozu::core::link::decode(link.trim()) {
+                Ok(decoded) => {
+                    for note in &decoded.notes {
+                        eprintln!("kumozu: note: {note}");
+                    }
+                    print(&format!("{}\n", to_json(&decoded.design)))
+                }
+                Err(e) => {
+                    eprintln!("kumozu: {}", e.message(lang));
+                    ExitCode::from(2)
+                }
+            },
             Command::Estimate {
                 file,
                 region,
