@@ -3,7 +3,7 @@
 # present at the right version, so a second run takes a second or two.
 #
 #   bash scripts/setup.sh            # build tools: wasm32 target, Trunk, wasm-bindgen-cli, wasm-opt
-#   bash scripts/setup.sh --browser  # also Chromium + ChromeDriver (apt) and tests/e2e's npm packages
+#   bash scripts/setup.sh --browser  # also Chromium + ChromeDriver (apt), tests/e2e's and tests/mermaid-js's npm packages
 #
 # Everything comes from crates.io, npm or Debian's archive; nothing else is downloaded.
 # scripts/serve.sh and scripts/test.sh call this first.
@@ -142,6 +142,17 @@ if [ "$WANT_BROWSER" -eq 1 ]; then
   if [ ! -d "$E2E/node_modules" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_sum" ]; then
     step "installing tests/e2e npm packages (npm ci)"
     run_logged "npm ci in tests/e2e" npm ci --prefix "$E2E" --no-audit --no-fund
+    echo "$want_sum" >"$stamp"
+  fi
+
+  # tests/mermaid-js: Mermaid's own parser, for the test command's `mermaid` layer.
+  MJS="$ROOT/tests/mermaid-js"
+  [ -f "$MJS/package-lock.json" ] || die "tests/mermaid-js/package-lock.json is missing"
+  stamp="$MJS/node_modules/.kumozu-lock.sha256"
+  want_sum="$(sha256sum "$MJS/package-lock.json" "$MJS/package.json" | sha256sum | cut -d' ' -f1)"
+  if [ ! -d "$MJS/node_modules" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_sum" ]; then
+    step "installing tests/mermaid-js npm packages (npm ci)"
+    run_logged "npm ci in tests/mermaid-js" npm ci --prefix "$MJS" --no-audit --no-fund
     echo "$want_sum" >"$stamp"
   fi
 fi

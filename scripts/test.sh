@@ -3,6 +3,9 @@
 # layer in order and stops at the first failure:
 #
 #   1. native     cargo test  (core library, rules, templates, CLI, doc tests)
+#   1b. mermaid   Mermaid exports parsed by mermaid.parse (tests/mermaid-js; the files come
+#                 from tests/fixtures/mermaid and target/tmp/mermaid-check, which the native
+#                 layer's tests/mermaid.rs writes)
 #   2. wasm       cargo test --target wasm32-unknown-unknown --test web  (headless Chromium)
 #   3. build      trunk build --release --offline  -> dist/
 #   4. e2e        node --test tests/e2e/  (dist/ in headless Chromium via playwright-core)
@@ -89,12 +92,19 @@ release_build() {
   echo "dist/: $(ls dist | tr '\n' ' ')"
 }
 
+mermaid_check() {
+  local written="$ROOT/target/tmp/mermaid-check"
+  ls "$written"/*.mmd >/dev/null 2>&1 || { echo "test.sh: ERROR: $written has no exports; tests/mermaid.rs writes them during the native layer" >&2; return 1; }
+  node "$ROOT/tests/mermaid-js/check.mjs" "$ROOT/tests/fixtures/mermaid" "$written"
+}
+
 e2e_tests() {
   KUMOZU_DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
 }
 
 layer setup  "install what is missing (scripts/setup.sh --browser)" bash "$ROOT/scripts/setup.sh" --browser
 layer native "cargo test (native: library, tests/, CLI, doc tests)" cargo test
+layer mermaid "Mermaid exports parsed by mermaid.parse (tests/mermaid-js)" mermaid_check
 layer wasm   "cargo test --target wasm32-unknown-unknown --test web (headless Chromium)" wasm_tests
 layer build  "trunk build --release --offline (output shown only on failure; minutes on a fresh checkout)" release_build
 layer e2e    "end-to-end tests against dist/ (tests/e2e, headless Chromium)" e2e_tests

@@ -11,6 +11,7 @@ pub mod geometry;
 pub mod i18n;
 pub mod link;
 pub mod load;
+pub mod mermaid;
 pub mod model;
 pub mod region;
 pub mod synth;
