@@ -314,3 +314,44 @@ fn open_refuses_broken_links_with_exit_2() {
         assert!(err.to_lowercase().contains(expected), "{bad}: {err}");
     }
 }
+
+#[test]
+fn export_mermaid_then_import_keeps_the_kinds() {
+    let out = kumozu_stdin(
+        &["export", "-", "--to", "mermaid"],
+        &template_json("party-box"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let mmd = String::from_utf8(out.stdout).unwrap();
+    assert!(mmd.starts_with("flowchart"), "{mmd}");
+    assert!(mmd.contains("|/api/*|"), "{mmd}");
+    let out = kumozu_stdin(&["import", "-"], &mmd);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let imported = load_json(&String::from_utf8(out.stdout).unwrap())
+        .unwrap()
+        .design;
+    let kinds = |d: &kumozu::core::Design| {
+        let mut k: Vec<&str> = d.nodes.values().map(|n| n.kind.id()).collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        kinds(&imported),
+        kinds(&templates::find("party-box").unwrap().design().unwrap())
+    );
+}
+
+#[test]
+fn import_refuses_what_is_not_a_flowchart() {
+    let out = kumozu_stdin(&["import", "-"], "sequenceDiagram\n  A->>B: hi\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("not a Mermaid flowchart"));
+}

@@ -61,8 +61,31 @@ mod cli {
         High,
     }
 
+    #[derive(Clone, Copy, ValueEnum)]
+    enum ExportTo {
+        /// A Mermaid flowchart in the course's style.
+        Mermaid,
+        /// The cost lines as CSV (same as `estimate --format csv`).
+        Csv,
+        /// The design document as JSON.
+        Json,
+    }
+
     #[derive(Subcommand)]
     enum Command {
+        /// Export a design to another format.
+        Export {
+            /// The design file (JSON); `-` reads standard input.
+            file: String,
+            /// The format.
+            #[arg(long, value_enum)]
+            to: ExportTo,
+        },
+        /// Import a Mermaid flowchart (such as the course's) as a design, printed as JSON.
+        Import {
+            /// The Mermaid file (`.mmd`, or Markdown with a ```mermaid block); `-` reads standard input.
+            file: String,
+        },
         /// Print a share link that holds the whole design (no server involved).
         Share {
             /// The design file (JSON); `-` reads standard input.
@@ -119,6 +142,39 @@ mod cli {
                     Err(code) => return code,
                 };
                 validate_cmd(&file, &loaded, format, lang)
+            }
+            Command::Export { file, to } => {
+                let loaded = match read_design(&file, lang) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                };
+                match to {
+                    ExportTo::Mermaid => {
+                        print(&kumozu::core::mermaid::export(&loaded.design, lang))
+                    }
+                    ExportTo::Json => print(&format!("{}\n", to_json(&loaded.design))),
+                    ExportTo::Csv => {
+                        estimate_cmd(&loaded, None, CostFormat::Csv, ScenarioArg::Expected, lang)
+                    }
+                }
+            }
+            Command::Import { file } => {
+                let text = match read_text(&file, lang) {
+                    Ok(t) => t,
+                    Err(code) => return code,
+                };
+                match kumozu::core::mermaid::import(&text) {
+                    Ok(imported) => {
+                        for w in &imported.warnings {
+                            eprintln!("kumozu: {file}: {}", w.get(lang));
+                        }
+                        print(&format!("{}\n", to_json(&imported.design)))
+                    }
+                    Err(e) => {
+                        eprintln!("kumozu: {file}: {}", e.message(lang));
+                        ExitCode::from(2)
+                    }
+                }
             }
             Command::Share { file, base } => {
                 let loaded = match read_design(&file, lang) {
@@ -208,6 +264,19 @@ mod cli {
 
     /// Reads and loads a design file; on failure prints the reason on stderr and gives exit 2.
     fn read_design(file: &str, lang: Lang) -> Result<Loaded, ExitCode> {
+        let text = read_text(file, lang)?;
+        let loaded = load_json(&text).map_err(|e| {
+            eprintln!("kumozu: {file}: {}", e.message(lang));
+            ExitCode::from(2)
+        })?;
+        for note in &loaded.notes {
+            eprintln!("kumozu: {file}: note: {note}");
+        }
+        Ok(loaded)
+    }
+
+    /// Reads a text file (`-`: standard input); on failure prints why and gives exit 2.
+    fn read_text(file: &str, lang: Lang) -> Result<String, ExitCode> {
         let bytes = if file == "-" {
             let mut buf = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map(|_| buf)
@@ -228,14 +297,7 @@ mod cli {
             }
             ExitCode::from(2)
         })?;
-        let loaded = load_json(&text).map_err(|e| {
-            eprintln!("kumozu: {file}: {}", e.message(lang));
-            ExitCode::from(2)
-        })?;
-        for note in &loaded.notes {
-            eprintln!("kumozu: {file}: note: {note}");
-        }
-        Ok(loaded)
+        Ok(text)
     }
 
     fn validate_cmd(file: &str, loaded: &Loaded, format: Format, lang: Lang) -> ExitCode {
