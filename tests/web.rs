@@ -6,22 +6,32 @@
 
 use std::collections::BTreeSet;
 
+use kumozu::core::cost::{estimate_range, fmt_usd, EstimateRange, PriceTable, Shown};
 use kumozu::core::i18n::Lang;
-use kumozu::core::model::Design;
+use kumozu::core::model::{Currency, Design};
+use kumozu::core::region::Region;
 use kumozu::core::templates::{self, TEMPLATES};
+use kumozu::ui::AppState;
+use leptos::prelude::{GetUntracked, Set, Update, WithUntracked};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{js_sys, JsFuture};
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, HtmlElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a new app into a fresh `<div>` on the page and returns the `<div>`.
 fn fresh_app() -> HtmlElement {
+    fresh_app_with_state().0
+}
+
+/// Mounts a new app into a fresh `<div>`; returns the `<div>` and the app's state.
+fn fresh_app_with_state() -> (HtmlElement, AppState) {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
-    kumozu::ui::mount_to(host.clone());
-    host
+    let state = kumozu::ui::mount_to(host.clone());
+    (host, state)
 }
 
 /// Lets the reactive system run until `done` holds (effects and re-renders are scheduled
@@ -355,4 +365,507 @@ async fn switching_to_ec_site_keeps_the_findings_panel_in_step() {
         .dyn_into()
         .unwrap();
     assert!(!toggle.checked(), "the EC site is not Party Box");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cost panel. The test page is not served from dist/, so fetching `pricing/<region>.json`
+// fails here: one test checks that failure path, the others give the app the bundled tables
+// with `AppState::set_price_table`.
+
+const TOKYO: &str = include_str!("../public/pricing/ap-northeast-1.json");
+const OSAKA: &str = include_str!("../public/pricing/ap-northeast-3.json");
+const VIRGINIA: &str = include_str!("../public/pricing/us-east-1.json");
+
+fn table_of(region: Region) -> PriceTable {
+    let json = match region {
+        Region::ApNortheast1 => TOKYO,
+        Region::ApNortheast3 => OSAKA,
+        Region::UsEast1 => VIRGINIA,
+    };
+    PriceTable::from_json(json).unwrap()
+}
+
+/// The engine's estimate of `d` in its region.
+fn engine(d: &Design) -> EstimateRange {
+    estimate_range(d, &table_of(d.region))
+}
+
+/// The total the panel must show for `d`: the engine's, converted as `d` says.
+fn engine_total(d: &Design) -> String {
+    Shown::of(d).plain(engine(d).expected.total_monthly_usd)
+}
+
+/// Waits `ms` milliseconds (a fetch completes on the event loop, not in a microtask).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Like `wait_until`, for things that wait on the event loop (up to 5 s).
+async fn wait_for(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if done() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    all(root, selector)
+        .first()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// A mounted app in English with the Tokyo, Osaka and N. Virginia tables loaded.
+async fn priced_app() -> (HtmlElement, AppState) {
+    let (host, state) = fresh_app_with_state();
+    state.lang.set(Lang::En);
+    for json in [TOKYO, OSAKA, VIRGINIA] {
+        state.set_price_table(json).unwrap();
+    }
+    wait_for("the monthly total", || {
+        !all(&host, "[data-testid=total-monthly]").is_empty()
+    })
+    .await;
+    (host, state)
+}
+
+/// Types `value` into an input and commits it, as leaving the field does.
+fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = one(root, selector).dyn_into().unwrap();
+    input.set_value(value);
+    input
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn press(root: &Element, selector: &str) {
+    let el: HtmlElement = one(root, selector).dyn_into().unwrap();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn without_a_served_table_the_panel_says_so_and_the_app_keeps_working() {
+    let (host, state) = fresh_app_with_state();
+    state.lang.set(Lang::En);
+    let panel = one(&host, "[data-testid=cost]");
+    wait_for("the pricing failure", || {
+        !all(&panel, "[data-testid=cost-error]").is_empty()
+    })
+    .await;
+    let message = text(&panel, "[data-testid=cost-error]");
+    assert!(
+        message.contains("Could not load the pricing table") && message.contains("ap-northeast-1"),
+        "{message}"
+    );
+    assert!(all(&panel, "[data-testid=total-monthly]").is_empty());
+    // The rest of the app works: the canvas, the findings, the language switch.
+    assert_eq!(
+        rendered_node_ids(&host),
+        design_node_ids(&template("party-box"))
+    );
+    assert!(!all(&host, "[data-testid=all-clear]").is_empty());
+    press(&host, "[data-testid=lang-switch] button[data-lang=ja]");
+    wait_until("the failure in Japanese", || {
+        text(&panel, "[data-testid=cost-error]").contains("料金表を読み込めませんでした")
+    })
+    .await;
+    // "Try again" fetches again (and fails again here) without breaking anything.
+    press(&panel, "[data-testid=cost-error] button");
+    wait_for("the failure after retrying", || {
+        !all(&panel, "[data-testid=cost-error]").is_empty()
+    })
+    .await;
+    // A table given later replaces the failure with the estimate.
+    state.set_price_table(TOKYO).unwrap();
+    let want = state.design.with_untracked(engine_total);
+    wait_until("the total", || {
+        text(&panel, "[data-testid=total-monthly]") == want
+    })
+    .await;
+    assert!(all(&panel, "[data-testid=cost-error]").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_malformed_table_is_refused_with_the_reason() {
+    let (_host, state) = fresh_app_with_state();
+    let err = state.set_price_table("{\"format\": \"nope\"}").unwrap_err();
+    assert!(err.message(Lang::En).contains("format"), "{err:?}");
+    let err = state.set_price_table(&TOKYO[..200]).unwrap_err();
+    assert!(err.message(Lang::En).contains("not JSON"), "{err:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_total_agrees_with_the_engine_in_every_region() {
+    let (host, state) = priced_app().await;
+    let panel = one(&host, "[data-testid=cost]");
+    let picker: HtmlSelectElement = one(&panel, "select[data-testid=region-picker]")
+        .dyn_into()
+        .unwrap();
+    let codes: Vec<String> = all(&picker, "option")
+        .iter()
+        .filter_map(|o| o.get_attribute("value"))
+        .collect();
+    assert_eq!(codes, ["ap-northeast-1", "ap-northeast-3", "us-east-1"]);
+    assert_eq!(picker.value(), "ap-northeast-1");
+
+    let mut totals = Vec::new();
+    for region in [Region::ApNortheast1, Region::UsEast1, Region::ApNortheast3] {
+        picker.set_value(region.code());
+        picker
+            .dispatch_event(&Event::new("change").unwrap())
+            .unwrap();
+        assert_eq!(state.design.with_untracked(|d| d.region), region);
+        let design = state.design.get_untracked();
+        let want = engine_total(&design);
+        wait_until(&format!("the {region} total {want}"), || {
+            text(&panel, "[data-testid=total-monthly]") == want
+        })
+        .await;
+        // The range, the per-day figure and the table version agree with the engine too.
+        let e = engine(&design);
+        let range = text(&panel, "[data-testid=cost-range]");
+        assert!(
+            range.contains(&fmt_usd(e.low.total_monthly_usd))
+                && range.contains(&fmt_usd(e.high.total_monthly_usd)),
+            "{range}"
+        );
+        assert_eq!(
+            text(&panel, "[data-testid=per-day]"),
+            format!(
+                "Left running for a day: about {}",
+                fmt_usd(e.expected.per_day_usd())
+            )
+        );
+        assert_eq!(
+            text(&panel, "[data-testid=table-version]"),
+            format!("Pricing table {}", e.expected.table_version)
+        );
+        totals.push(want.parse::<f64>().unwrap());
+    }
+    assert!(
+        totals[0] > totals[1],
+        "Tokyo costs more than N. Virginia: {totals:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn currency_rate_and_tax_change_the_shown_figures() {
+    let (host, state) = priced_app().await;
+    let panel = one(&host, "[data-testid=cost]");
+    let usd = text(&panel, "[data-testid=total-monthly]");
+    assert!(
+        all(&panel, "[data-testid=jpy-rate]").is_empty(),
+        "no rate in USD"
+    );
+
+    press(&panel, "[data-testid=currency] button[data-currency=JPY]");
+    assert_eq!(state.design.with_untracked(|d| d.currency), Currency::Jpy);
+    let want = state.design.with_untracked(engine_total);
+    wait_until("the total in yen", || {
+        text(&panel, "[data-testid=total-monthly]") == want
+    })
+    .await;
+    let yen: f64 = want.parse().unwrap();
+    assert!(
+        (yen - usd.parse::<f64>().unwrap() * 150.0).abs() <= 0.5,
+        "{yen} vs {usd}"
+    );
+    assert!(text(&panel, ".cost-figure").starts_with('¥'));
+
+    // A rate that is not a number, or not positive, is refused with the reason.
+    for (typed, says) in [
+        ("abc", "Enter a number"),
+        ("0", "above 0"),
+        ("-5", "above 0"),
+    ] {
+        type_into(&panel, "[data-testid=jpy-rate]", typed);
+        wait_until(&format!("the message for {typed}"), || {
+            text(&panel, ".num-field--rate .field-error").contains(says)
+        })
+        .await;
+        assert_eq!(state.design.with_untracked(|d| d.jpy_per_usd), 150.0);
+        assert_eq!(text(&panel, "[data-testid=total-monthly]"), want);
+        assert_eq!(
+            one(&panel, "[data-testid=jpy-rate]")
+                .get_attribute("aria-invalid")
+                .as_deref(),
+            Some("true")
+        );
+    }
+    type_into(&panel, "[data-testid=jpy-rate]", "200");
+    let at_200 = state.design.with_untracked(engine_total);
+    wait_until("the total at 200 yen", || {
+        text(&panel, "[data-testid=total-monthly]") == at_200
+    })
+    .await;
+    assert!(
+        all(&panel, ".field-error").is_empty(),
+        "the message is gone"
+    );
+
+    // Tax: ×1.1 on the shown figures.
+    press(&panel, "[data-testid=include-tax]");
+    assert!(state.design.with_untracked(|d| d.include_tax));
+    let taxed = state.design.with_untracked(engine_total);
+    wait_until("the taxed total", || {
+        text(&panel, "[data-testid=total-monthly]") == taxed
+    })
+    .await;
+    let ratio = taxed.parse::<f64>().unwrap() / at_200.parse::<f64>().unwrap();
+    assert!((ratio - 1.1).abs() < 0.001, "{ratio}");
+    assert_eq!(text(&panel, "[data-testid=tax-state]"), "incl. tax");
+
+    // Back to dollars: two decimals again.
+    press(&panel, "[data-testid=currency] button[data-currency=USD]");
+    let back = state.design.with_untracked(engine_total);
+    wait_until("the total in dollars", || {
+        text(&panel, "[data-testid=total-monthly]") == back
+    })
+    .await;
+    assert_eq!(back.split('.').nth(1).map(str::len), Some(2), "{back}");
+}
+
+#[wasm_bindgen_test]
+async fn usage_inputs_show_defaults_check_ranges_and_keep_the_old_value() {
+    let (host, state) = priced_app().await;
+    let panel = one(&host, "[data-testid=cost]");
+    for spec in kumozu::core::catalogue::USAGE {
+        let input: HtmlInputElement = one(&panel, &format!("[data-testid=usage-{}]", spec.key))
+            .dyn_into()
+            .unwrap();
+        assert_eq!(input.value(), format!("{}", spec.default), "{}", spec.key);
+    }
+    let field = "[data-testid=usage-hours_per_month]";
+    for (typed, says) in [
+        ("800", "from 0 to 744"),
+        ("lots", "Enter a number"),
+        ("-1", "from 0 to 744"),
+    ] {
+        type_into(&panel, field, typed);
+        wait_until(&format!("the message for {typed}"), || {
+            all(&panel, ".field-error")
+                .iter()
+                .any(|e| e.text_content().unwrap_or_default().contains(says))
+        })
+        .await;
+        assert_eq!(
+            state.design.with_untracked(|d| d.usage("hours_per_month")),
+            730.0
+        );
+    }
+    // Full-width digits and thousands separators are numbers too.
+    type_into(&panel, field, "７００");
+    wait_until("700 hours", || {
+        state.design.with_untracked(|d| d.usage("hours_per_month")) == 700.0
+    })
+    .await;
+    type_into(&panel, "[data-testid=usage-data_transfer_out_gb]", "1,000");
+    wait_until("1000 GB out", || {
+        state
+            .design
+            .with_untracked(|d| d.usage("data_transfer_out_gb"))
+            == 1000.0
+    })
+    .await;
+    let want = state.design.with_untracked(engine_total);
+    wait_until("the total after the edits", || {
+        text(&panel, "[data-testid=total-monthly]") == want
+    })
+    .await;
+    assert!(all(&panel, ".field-error").is_empty());
+
+    // Zero hours: nothing runs, but every line is still listed.
+    type_into(&panel, field, "0");
+    let want = state.design.with_untracked(engine_total);
+    wait_until("the total at 0 hours", || {
+        text(&panel, "[data-testid=total-monthly]") == want
+    })
+    .await;
+    let lines = state
+        .design
+        .with_untracked(|d| engine(d).expected.lines.len());
+    assert_eq!(all(&panel, ".cost-line").len(), lines);
+
+    // The peak hours sit beside the range and move the expected total only.
+    type_into(&panel, "[data-testid=usage-peak_hours_per_month]", "0");
+    wait_until("peak hours 0", || {
+        state
+            .design
+            .with_untracked(|d| d.usage("peak_hours_per_month"))
+            == 0.0
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn every_line_is_listed_per_node_and_expands_to_its_formula_and_source() {
+    let (host, state) = priced_app().await;
+    let panel = one(&host, "[data-testid=cost]");
+    let design = state.design.get_untracked();
+    let e = engine(&design).expected;
+    assert_eq!(all(&panel, ".cost-line").len(), e.lines.len());
+    for node in design.nodes.values() {
+        let want = e
+            .lines
+            .iter()
+            .filter(|l| l.node.as_ref() == Some(&node.id))
+            .count();
+        let group = all(
+            &panel,
+            &format!("[data-cost-node=\"{}\"] .cost-line", node.id),
+        );
+        assert_eq!(group.len(), want, "{}", node.id);
+    }
+    assert!(!all(&panel, ".cost-line[data-status=free]").is_empty());
+    for free in all(&panel, ".cost-group .amount") {
+        assert_ne!(
+            free.text_content().unwrap_or_default(),
+            "",
+            "no silent amount"
+        );
+    }
+
+    // The ALB's hours: open it, read the formula, the unit price and the source.
+    let alb = e
+        .lines
+        .iter()
+        .find(|l| l.price_key.as_deref() == Some("alb.hour"))
+        .unwrap();
+    let sel = "[data-cost-node=alb] .cost-line[data-price-key=\"alb.hour\"]";
+    press(&panel, &format!("{sel} summary"));
+    wait_until("the ALB line to open", || {
+        one(&panel, &format!("{sel} details")).has_attribute("open")
+    })
+    .await;
+    let details = text(&panel, &format!("{sel} dl"));
+    let source = alb.source.as_ref().unwrap();
+    for part in [
+        alb.formula.as_str(),
+        "ALB-hour",
+        source.source_date.as_str(),
+        "alb.hour",
+    ] {
+        assert!(details.contains(part), "{part} not in {details}");
+    }
+    // An edit re-renders the lines; the open one stays open.
+    type_into(
+        &panel,
+        "[data-testid=usage-alb_new_connections_per_second]",
+        "50",
+    );
+    wait_until("the edit", || {
+        state
+            .design
+            .with_untracked(|d| d.usage("alb_new_connections_per_second"))
+            == 50.0
+    })
+    .await;
+    let want = state.design.with_untracked(engine_total);
+    wait_until("the new total", || {
+        text(&panel, "[data-testid=total-monthly]") == want
+    })
+    .await;
+    assert!(one(&panel, &format!("{sel} details")).has_attribute("open"));
+
+    // The chart has one bar per kind that costs something, the largest first.
+    let kinds: Vec<String> = all(&panel, "[data-testid=cost-chart] li")
+        .iter()
+        .filter_map(|li| li.get_attribute("data-kind"))
+        .collect();
+    assert_eq!(
+        kinds.first().map(String::as_str),
+        Some("ecs_service"),
+        "{kinds:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_node_filters_the_cost_lines() {
+    let (host, state) = priced_app().await;
+    let panel = one(&host, "[data-testid=cost]");
+    let all_groups = all(&panel, "[data-testid=cost-lines] [data-cost-node]").len();
+    click(&one(&host, "[data-testid=canvas] [data-node-kind=alb]"));
+    wait_until("only the ALB's lines", || {
+        all(&panel, "[data-cost-node]").len() == 1
+    })
+    .await;
+    let e = state.design.with_untracked(|d| engine(d).expected);
+    let alb_lines = e
+        .lines
+        .iter()
+        .filter(|l| l.node.as_ref().map(|n| n.as_str()) == Some("alb"))
+        .count();
+    assert_eq!(
+        all(&panel, "[data-cost-node=alb] .cost-line").len(),
+        alb_lines
+    );
+    // "Show all" brings every node back; the group's name selects its node on the canvas.
+    press(&panel, "[data-action=show-all]");
+    wait_until("every group", || {
+        all(&panel, "[data-testid=cost-lines] [data-cost-node]").len() == all_groups
+    })
+    .await;
+    press(&panel, "[data-cost-node=nat] .cost-node-name");
+    wait_until("the NAT Gateway lit up", || {
+        one(&host, "[data-testid=canvas] [data-node-id=nat]")
+            .get_attribute("class")
+            .unwrap_or_default()
+            .contains("is-highlighted")
+    })
+    .await;
+    assert_eq!(all(&panel, "[data-cost-node]").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_ec_site_in_tokyo_says_which_prices_are_unknown() {
+    let (host, state) = priced_app().await;
+    let panel = one(&host, "[data-testid=cost]");
+    state.load_template("ec-site");
+    let design = state.design.get_untracked();
+    assert_eq!(design.region, Region::ApNortheast1);
+    let e = engine(&design).expected;
+    assert!(e.unknown_lines > 0, "Secrets Manager is unknown in Tokyo");
+    let want = engine_total(&design);
+    wait_until("the EC site's total", || {
+        text(&panel, "[data-testid=total-monthly]") == want
+    })
+    .await;
+    let unknown = all(&panel, ".cost-line[data-status=unknown]");
+    assert_eq!(unknown.len(), e.unknown_lines);
+    for line in &unknown {
+        let amount = line.query_selector(".amount").unwrap().unwrap();
+        assert_eq!(amount.text_content().unwrap(), "price unknown");
+    }
+    assert!(text(&panel, "[data-testid=unknown-note]").contains(&e.unknown_lines.to_string()));
+    state.lang.set(Lang::Ja);
+    wait_until("価格不明", || {
+        all(&panel, ".cost-line[data-status=unknown] .amount")
+            .iter()
+            .all(|a| a.text_content().unwrap_or_default() == "価格不明")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_label_is_shown_as_text() {
+    let (host, state) = priced_app().await;
+    let panel = one(&host, "[data-testid=cost]");
+    let label = "<img src=x onerror=\"window.kumozuPwned=1\">&amp;";
+    state.design.update(|d| {
+        d.nodes.get_mut(&"alb".into()).unwrap().label = label.to_owned();
+    });
+    wait_until("the label", || {
+        text(&panel, "[data-cost-node=alb] .cost-node-name") == label
+    })
+    .await;
+    assert!(all(&panel, "img").is_empty());
 }

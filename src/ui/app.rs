@@ -1,5 +1,6 @@
-//! The root component: creates the state, keeps `<html lang>` in step with the language,
-//! and lays out the header, the canvas and the side panel.
+//! The root component: creates the state, keeps `<html lang>` in step with the language and
+//! the pricing table of the design's region loaded, and lays out the header, the canvas and
+//! the side panel.
 
 use leptos::prelude::*;
 
@@ -7,14 +8,21 @@ use crate::core::i18n::Lang;
 
 use super::canvas::Canvas;
 use super::header::Header;
+use super::pricing;
 use super::side_panel::SidePanel;
 use super::state::AppState;
 
-/// The whole app.
+/// The whole app, with a new state in the browser's language.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(browser_lang());
+    view! { <AppWith state=AppState::new(browser_lang()) /> }
+}
+
+/// The whole app over `state` (tests keep the state to drive it).
+#[component]
+pub fn AppWith(state: AppState) -> impl IntoView {
     provide_context(state);
+    pricing::keep_loaded(state);
 
     // Screen readers and fonts pick the language from `<html lang>`.
     Effect::new(move |_| {
@@ -36,7 +44,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// The language to start in: Japanese when the browser prefers it, English otherwise.
-fn browser_lang() -> Lang {
+pub fn browser_lang() -> Lang {
     let navigator = window().navigator();
     let listed: Vec<String> = navigator
         .languages()

@@ -5,14 +5,18 @@
 
 mod app;
 mod canvas;
+mod cost;
 mod findings;
 mod header;
 mod icons;
+mod pricing;
 mod side_panel;
 mod state;
 mod text;
 
-pub use app::App;
+pub use app::{App, AppWith};
+pub use pricing::{Cost, TableFailure, TableState};
+pub use state::{AppState, EditError, Selection};
 
 /// Mounts the app on `<body>` (the browser entry point).
 pub fn mount() {
@@ -20,7 +24,16 @@ pub fn mount() {
 }
 
 /// Mounts the app inside `parent` and keeps it there for the life of the page (tests mount
-/// several apps, each into a fresh element).
-pub fn mount_to(parent: web_sys::HtmlElement) {
-    leptos::mount::mount_to(parent, App).forget();
+/// several apps, each into a fresh element). Returns the app's state, for tests to drive.
+pub fn mount_to(parent: web_sys::HtmlElement) -> AppState {
+    use leptos::prelude::*;
+    let made = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = made.clone();
+    leptos::mount::mount_to(parent, move || {
+        let state = AppState::new(app::browser_lang());
+        slot.set(Some(state));
+        view! { <AppWith state /> }
+    })
+    .forget();
+    made.get().expect("mount_to runs the app at once")
 }

@@ -1,11 +1,12 @@
-//! The side panel: what the current design is (name, template, region) and how many nodes
-//! of each category it holds. The findings and cost panels will join it later.
+//! The side panel: the findings panel, the cost panel, then what the current design is
+//! (name, template, region) and how many nodes of each category it holds.
 
 use leptos::prelude::*;
 
 use crate::core::catalogue::Category;
 use crate::core::templates;
 
+use super::cost::CostPanel;
 use super::findings::FindingsPanel;
 use super::state::AppState;
 use super::text;
@@ -80,6 +81,7 @@ pub fn SidePanel() -> impl IntoView {
                     })
             }}
             <FindingsPanel />
+            <CostPanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">
                 <div>
@@ -124,7 +126,6 @@ pub fn SidePanel() -> impl IntoView {
                     <span class="count">{total}</span>
                 </li>
             </ul>
-            <p class="muted later">{move || text::COMING_LATER.get(lang.get())}</p>
         </aside>
     }
 }

@@ -4,14 +4,19 @@
 
 use leptos::prelude::*;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
+use crate::core::catalogue::usage_spec;
+use crate::core::cost::estimate_range;
 use crate::core::i18n::Lang;
 use crate::core::load::load_json;
-use crate::core::model::{Design, EdgeId, NodeId};
+use crate::core::model::{Currency, Design, EdgeId, NodeId};
 use crate::core::region::Region;
 use crate::core::templates::{self, TEMPLATES};
 use crate::core::validate::{validate, Finding};
+
+use super::pricing::{self, Cost, TableFailure, TableState};
 
 /// The template a new session starts from.
 pub const START_TEMPLATE: &str = "party-box";
@@ -37,6 +42,27 @@ pub struct Highlight {
     pub edges: BTreeSet<EdgeId>,
 }
 
+/// The largest yen-per-dollar rate a design file may hold (as the loader checks it).
+pub const MAX_JPY_PER_USD: f64 = 100_000.0;
+
+/// Why an edit of a number was refused; the design keeps its old value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EditError {
+    /// Not a finite number.
+    NotANumber,
+    /// Outside `min..=max`.
+    OutOfRange {
+        /// Smallest accepted value.
+        min: f64,
+        /// Largest accepted value.
+        max: f64,
+    },
+    /// A yen rate that is not above 0 and at most [`MAX_JPY_PER_USD`].
+    BadRate,
+    /// Not a usage assumption of the catalogue.
+    UnknownKey,
+}
+
 /// Everything the components share, provided as context by `App`.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -56,6 +82,10 @@ pub struct AppState {
     pub selection: RwSignal<Selection>,
     /// What the selection lights up on the canvas.
     pub highlight: Memo<Highlight>,
+    /// The pricing tables fetched so far, by region.
+    pub tables: RwSignal<BTreeMap<Region, TableState>>,
+    /// The estimate of the current design from its region's table (recomputed on every change).
+    pub cost: Memo<Cost>,
 }
 
 impl AppState {
@@ -71,6 +101,7 @@ impl AppState {
         };
         let design = RwSignal::new(design);
         let selection = RwSignal::new(Selection::None);
+        let tables = RwSignal::new(BTreeMap::new());
         AppState {
             baseline: RwSignal::new(design.get_untracked()),
             design,
@@ -90,6 +121,17 @@ impl AppState {
                         nodes: f.nodes.iter().cloned().collect(),
                         edges: f.edges.iter().cloned().collect(),
                     },
+                })
+            }),
+            tables,
+            cost: Memo::new(move |_| {
+                let region = design.with(|d| d.region);
+                tables.with(|t| match t.get(&region) {
+                    None | Some(TableState::Loading) => Cost::Loading,
+                    Some(TableState::Failed(f)) => Cost::Failed(f.clone()),
+                    Some(TableState::Ready(table)) => {
+                        Cost::Ready(Arc::new(design.with(|d| estimate_range(d, table))))
+                    }
                 })
             }),
         }
@@ -157,5 +199,78 @@ impl AppState {
     /// Toggles whether the course's expectations apply (e.g. Party Box's routes).
     pub fn set_follows_course(&self, on: bool) {
         self.design.update(|d| d.follows_course = on);
+    }
+
+    /// Moves the design to `region` (its prices come from that region's table).
+    pub fn set_region(&self, region: Region) {
+        if self.design.with_untracked(|d| d.region != region) {
+            self.design.update(|d| d.region = region);
+        }
+    }
+
+    /// Shows money in `currency`.
+    pub fn set_currency(&self, currency: Currency) {
+        if self.design.with_untracked(|d| d.currency != currency) {
+            self.design.update(|d| d.currency = currency);
+        }
+    }
+
+    /// Sets the yen-per-dollar rate: above 0 and at most [`MAX_JPY_PER_USD`], else refused.
+    pub fn set_jpy_per_usd(&self, rate: f64) -> Result<(), EditError> {
+        if !rate.is_finite() {
+            return Err(EditError::NotANumber);
+        }
+        if !(rate > 0.0 && rate <= MAX_JPY_PER_USD) {
+            return Err(EditError::BadRate);
+        }
+        if self.design.with_untracked(|d| d.jpy_per_usd != rate) {
+            self.design.update(|d| d.jpy_per_usd = rate);
+        }
+        Ok(())
+    }
+
+    /// Adds Japan's consumption tax to the shown amounts, or not.
+    pub fn set_include_tax(&self, on: bool) {
+        if self.design.with_untracked(|d| d.include_tax != on) {
+            self.design.update(|d| d.include_tax = on);
+        }
+    }
+
+    /// Sets the usage assumption `key` to `value`, within its catalogue range (0 to its
+    /// maximum, as a design file may hold it); anything else is refused.
+    pub fn set_usage(&self, key: &str, value: f64) -> Result<(), EditError> {
+        let spec = usage_spec(key).ok_or(EditError::UnknownKey)?;
+        if !value.is_finite() {
+            return Err(EditError::NotANumber);
+        }
+        if !(0.0..=spec.max).contains(&value) {
+            return Err(EditError::OutOfRange {
+                min: 0.0,
+                max: spec.max,
+            });
+        }
+        if self.design.with_untracked(|d| d.usage(key) != value) {
+            self.design.update(|d| {
+                d.usage.insert(key.to_owned(), value);
+            });
+        }
+        Ok(())
+    }
+
+    /// Uses the pricing table in `json` for its region, instead of (or before) fetching it.
+    /// Tests use it; a table that does not parse is refused with the reason.
+    pub fn set_price_table(&self, json: &str) -> Result<Region, TableFailure> {
+        let table = pricing::parse(json, None)?;
+        let region = table.region;
+        self.tables.update(|t| {
+            t.insert(region, TableState::Ready(Arc::new(table)));
+        });
+        Ok(region)
+    }
+
+    /// Fetches the pricing table of the design's region again after a failure.
+    pub fn retry_prices(&self) {
+        let region = self.design.with_untracked(|d| d.region);
+        pricing::request(*self, region, true);
     }
 }

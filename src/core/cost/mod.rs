@@ -18,6 +18,7 @@ mod table;
 pub mod csv;
 pub mod kinds;
 mod render;
+mod shown;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -33,6 +34,7 @@ use crate::core::region::Region;
 pub use money::{cents, dec, fmt_num, fmt_price, fmt_usd};
 use money::{push_num, push_usd};
 pub use render::render_text;
+pub use shown::{Shown, CONSUMPTION_TAX_PERCENT};
 pub use table::{
     bundled_json, Price, PriceEntry, PriceTable, PriceTableError, Trust, FORMAT, MAX_TABLE_BYTES,
     VERSION,
