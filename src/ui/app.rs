@@ -9,13 +9,18 @@ use crate::core::i18n::Lang;
 use super::canvas::Canvas;
 use super::header::Header;
 use super::pricing;
+use super::share;
 use super::side_panel::SidePanel;
 use super::state::AppState;
 
-/// The whole app, with a new state in the browser's language.
+/// The whole app, with a new state in the browser's language, opening the share link in the
+/// address bar and keeping the address bar in step with the design.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AppWith state=AppState::new(browser_lang()) /> }
+    let state = AppState::new(browser_lang());
+    // Only the real page owns the address bar (tests mount several apps into one page).
+    share::install(state);
+    view! { <AppWith state /> }
 }
 
 /// The whole app over `state` (tests keep the state to drive it).

@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::core::i18n::Lang;
 use crate::core::templates::TEMPLATES;
 
+use super::files::ExportMenu;
+use super::share::CopyLink;
 use super::state::AppState;
 use super::text;
 
@@ -25,6 +27,8 @@ pub fn Header() -> impl IntoView {
             </h1>
             <TemplateSwitcher />
             <OpenFile />
+            <ExportMenu />
+            <CopyLink />
             <LangSwitch />
         </header>
     }
@@ -182,7 +186,7 @@ pub fn OpenFile() -> impl IntoView {
         <label class="open-file button">
             <input
                 type="file"
-                accept=".json,application/json"
+                accept=".json,.mmd,.md,application/json,text/plain"
                 data-testid="open-file"
                 class="visually-hidden"
                 on:change=on_change

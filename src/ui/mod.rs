@@ -6,10 +6,12 @@
 mod app;
 mod canvas;
 mod cost;
+mod files;
 mod findings;
 mod header;
 mod icons;
 mod pricing;
+mod share;
 mod side_panel;
 mod state;
 mod text;

@@ -170,29 +170,89 @@ impl AppState {
         self.load_error.set(None);
     }
 
-    /// Opens a design file's text. A file that cannot be loaded leaves the current design
-    /// untouched and says why (in `load_error`); returns whether it was opened.
+    /// Shows a design that came from a file or a link: the switcher shows its template only
+    /// when the design is that template unchanged.
+    fn show_opened(&self, design: Design) {
+        let known = design
+            .template
+            .as_deref()
+            .and_then(templates::find)
+            .filter(|t| t.design().ok().as_ref() == Some(&design));
+        self.template.set(known.map(|t| t.id).unwrap_or(""));
+        self.replace_design(design);
+    }
+
+    /// Opens a file's text: a design file (JSON), or a Mermaid flowchart (imported, with its
+    /// warnings shown). A file that cannot be read leaves the current design untouched and
+    /// says why (in `load_error`); returns whether it was opened.
     pub fn open_file(&self, name: &str, text: &str) -> bool {
+        let lang = self.lang.get_untracked();
+        if !text.trim_start().starts_with('{') {
+            return match crate::core::mermaid::import(text) {
+                Ok(imported) => {
+                    self.show_opened(imported.design);
+                    if !imported.warnings.is_empty() {
+                        let list: Vec<&str> =
+                            imported.warnings.iter().map(|w| w.get(lang)).collect();
+                        self.load_error
+                            .set(Some(format!("{name}: {}", list.join(" / "))));
+                    }
+                    true
+                }
+                Err(e) => {
+                    self.load_error
+                        .set(Some(format!("{name}: {}", e.message(lang))));
+                    false
+                }
+            };
+        }
         match load_json(text) {
             Ok(loaded) => {
-                let known = loaded
-                    .design
-                    .template
-                    .as_deref()
-                    .and_then(templates::find)
-                    .filter(|t| t.design().ok().as_ref() == Some(&loaded.design));
-                // The switcher shows the template only when the file is that template unchanged.
-                self.template.set(known.map(|t| t.id).unwrap_or(""));
-                self.replace_design(loaded.design);
+                self.show_opened(loaded.design);
                 true
             }
             Err(e) => {
+                self.load_error
+                    .set(Some(format!("{name}: {}", e.message(lang))));
+                false
+            }
+        }
+    }
+
+    /// Opens a share link (`#k1.…`). A broken link leaves the current design untouched and
+    /// says why; returns whether it was opened.
+    pub fn open_link(&self, link: &str) -> bool {
+        match crate::core::link::decode(link) {
+            Ok(decoded) => {
+                self.show_opened(decoded.design);
+                true
+            }
+            Err(e) => {
+                let lang = self.lang.get_untracked();
                 self.load_error.set(Some(format!(
-                    "{name}: {}",
-                    e.message(self.lang.get_untracked())
+                    "{}: {}",
+                    super::text::SHARE_LINK.get(lang),
+                    e.message(lang)
                 )));
                 false
             }
+        }
+    }
+
+    /// The version of the pricing table of the design's region, when it is loaded.
+    pub fn table_version_untracked(&self) -> Option<String> {
+        let region = self.design.with_untracked(|d| d.region);
+        self.tables.with_untracked(|t| match t.get(&region) {
+            Some(TableState::Ready(table)) => Some(table.table_version.clone()),
+            _ => None,
+        })
+    }
+
+    /// The expected-case cost lines as CSV, when the prices are loaded.
+    pub fn cost_csv(&self, lang: Lang) -> Option<String> {
+        match self.cost.get_untracked() {
+            Cost::Ready(range) => Some(crate::core::cost::csv::to_csv(&range.expected, lang)),
+            _ => None,
         }
     }
 

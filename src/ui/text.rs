@@ -279,3 +279,32 @@ pub fn category(c: Category) -> Text {
         Category::Other => t("その他", "Other"),
     }
 }
+
+/// Names a share link in messages.
+pub const SHARE_LINK: Text = t("共有リンク", "Share link");
+/// The copy-link button.
+pub const COPY_LINK: Text = t("リンクをコピー", "Copy link");
+/// The copy-link button after copying.
+pub const LINK_COPIED: Text = t("コピーしました", "Copied");
+/// Asks the user to copy the link by hand (no clipboard).
+pub const COPY_THIS_LINK: Text = t("このリンクをコピーしてください", "Copy this link");
+/// A design too large for a link.
+pub const TOO_LARGE_FOR_LINK: Text = t(
+    "この設計はリンクには大きすぎます。JSON ファイルで共有してください。",
+    "This design is too large for a link; share it as a JSON file instead.",
+);
+/// The export menu.
+pub const EXPORT: Text = t("書き出し", "Export");
+/// Save the design as JSON.
+pub const SAVE_JSON: Text = t("設計を保存 (JSON)", "Save design (JSON)");
+/// Export a Mermaid flowchart.
+pub const EXPORT_MERMAID: Text = t("Mermaid で書き出す", "Export Mermaid");
+/// Export the cost lines.
+pub const EXPORT_CSV: Text = t("費用を CSV で書き出す", "Export cost (CSV)");
+/// CSV asked for before the prices are loaded.
+pub const NO_PRICES_YET: Text = t(
+    "料金表を読み込めていないため、費用を書き出せません。",
+    "The cost cannot be exported: the pricing table is not loaded.",
+);
+/// A download the browser refused.
+pub const DOWNLOAD_FAILED: Text = t("ダウンロードできませんでした。", "The download failed.");

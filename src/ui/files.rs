@@ -1,0 +1,109 @@
+//! Saving and exporting: the design as a JSON file, as a Mermaid flowchart, and the cost lines
+//! as CSV, each downloaded by the browser. What goes in each file is the core's business
+//! (`to_json`, `mermaid::export`, `cost::csv`); this file only hands the text to the browser.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::{mermaid, to_json};
+
+use super::state::AppState;
+use super::text;
+
+/// Offers `content` as a download called `name`.
+fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoking at once can cancel the download; the browser has it after a moment.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
+    Ok(())
+}
+
+/// A file name from the design's name: letters, digits, `-` and `_` kept, the rest `-`.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        "kumozu-design".to_owned()
+    } else {
+        stem.chars().take(60).collect()
+    }
+}
+
+/// The export menu: save the design (JSON), export Mermaid, export the cost lines (CSV).
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let save = move |what: &'static str| {
+        // A chosen item closes the menu, as menus do.
+        if let Ok(Some(menu)) = document().query_selector(".export-menu[open]") {
+            let _ = menu.remove_attribute("open");
+        }
+        let lang_now = lang.get_untracked();
+        let stem = state.design.with_untracked(|d| file_stem(&d.name));
+        let result = match what {
+            "json" => {
+                let json = state.design.with_untracked(to_json);
+                download(&format!("{stem}.json"), "application/json", &json)
+            }
+            "mermaid" => {
+                let mmd = state
+                    .design
+                    .with_untracked(|d| mermaid::export(d, lang_now));
+                download(&format!("{stem}.mmd"), "text/plain", &mmd)
+            }
+            _ => match state.cost_csv(lang_now) {
+                Some(csv) => download(&format!("{stem}-cost.csv"), "text/csv", &csv),
+                None => {
+                    state
+                        .load_error
+                        .set(Some(text::NO_PRICES_YET.get(lang_now).to_owned()));
+                    Ok(())
+                }
+            },
+        };
+        if result.is_err() {
+            state
+                .load_error
+                .set(Some(text::DOWNLOAD_FAILED.get(lang_now).to_owned()));
+        }
+    };
+    view! {
+        <details class="export-menu">
+            <summary class="button">{move || text::EXPORT.get(lang.get())}</summary>
+            <div class="export-items" role="group">
+                <button type="button" data-testid="save-json" on:click=move |_| save("json")>
+                    {move || text::SAVE_JSON.get(lang.get())}
+                </button>
+                <button type="button" data-testid="export-mermaid" on:click=move |_| save("mermaid")>
+                    {move || text::EXPORT_MERMAID.get(lang.get())}
+                </button>
+                <button type="button" data-testid="export-csv" on:click=move |_| save("csv")>
+                    {move || text::EXPORT_CSV.get(lang.get())}
+                </button>
+            </div>
+        </details>
+    }
+}

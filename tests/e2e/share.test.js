@@ -1,0 +1,121 @@
+'use strict';
+// End-to-end: share links (the address bar follows the design, links open, broken links are
+// refused and the current design stays) and files (save JSON, export Mermaid and CSV, import
+// the course's Mermaid flowcharts).
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { REPO, NODE, start, openApp } = require('./harness');
+
+const T = { timeout: 120_000 };
+const STEP_MS = 10_000;
+
+async function nodeIds(page) {
+  return page.$$eval(NODE, (els) => els.map((e) => e.dataset.nodeId).sort());
+}
+
+/** Waits until the address bar holds a kumozu link other than `previous`, and returns it. */
+async function waitForHash(page, previous = '') {
+  await page.waitForFunction(
+    (prev) => location.hash.startsWith('#k1.') && location.hash !== prev,
+    previous,
+    { timeout: STEP_MS },
+  );
+  return page.evaluate(() => location.hash);
+}
+
+async function downloadText(page, testid) {
+  await page.click('.export-menu summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+describe('links and files in the browser (release build)', () => {
+  let env;
+  before(async () => {
+    env = await start();
+  });
+  after(async () => {
+    if (env) await env.stop();
+  });
+
+  test('the address bar holds the design, and the link opens it elsewhere', T, async () => {
+    const { context, page, errors } = await openApp(env);
+    try {
+      const first = await waitForHash(page);
+      // An edit changes the link (debounced), and the new link opens the edited design.
+      await page.uncheck('[data-testid="follows-course"]');
+      const edited = await waitForHash(page, first);
+      assert.notEqual(edited, first);
+      const other = await context.newPage();
+      await other.goto(`${env.server.url}${edited}`);
+      await other.waitForSelector(NODE, { timeout: STEP_MS });
+      assert.deepEqual(await nodeIds(other), await nodeIds(page));
+      assert.equal(await other.isChecked('[data-testid="follows-course"]'), false);
+      // "Copy link" puts the same link in the address bar (clipboard or a prompt to copy by hand).
+      await page.click('[data-testid="copy-link"]');
+      assert.equal(await page.evaluate(() => location.hash), edited);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a broken link says so and shows the start template', T, async () => {
+    const context = await env.browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      for (const [hash, expected] of [
+        ['#k1.AAAAAAAA', 'damaged'],
+        ['#k9.abc', 'newer'],
+        ['#hello', 'not a kumozu link'],
+      ]) {
+        await page.goto(`${env.server.url}${hash}`);
+        await page.waitForSelector(NODE, { timeout: STEP_MS });
+        const alert = page.locator('[data-testid="load-error"]');
+        await alert.waitFor({ timeout: STEP_MS });
+        const text = (await alert.textContent()).toLowerCase();
+        assert.ok(text.includes(expected), `${hash}: ${text}`);
+        assert.ok((await nodeIds(page)).includes('alb'), `${hash}: Party Box is shown`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('save JSON, export Mermaid and CSV, import a Mermaid flowchart', T, async () => {
+    const { context, page, errors } = await openApp(env, { acceptDownloads: true });
+    try {
+      const json = await downloadText(page, 'save-json');
+      assert.match(json.name, /\.json$/);
+      assert.equal(JSON.parse(json.text).format, 'kumozu-design');
+      const mmd = await downloadText(page, 'export-mermaid');
+      assert.match(mmd.name, /\.mmd$/);
+      assert.match(mmd.text, /^flowchart /);
+      assert.ok(mmd.text.includes('|/api/*|'), mmd.text);
+
+      // The course's own Part 1 diagram opens as a design.
+      const seed = fs.readFileSync(path.join(REPO, 'tests', 'fixtures', 'mermaid', 'seed-02.mmd'), 'utf8');
+      await page.setInputFiles('[data-testid="open-file"]', {
+        name: 'part1.mmd',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(seed, 'utf8'),
+      });
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="canvas"] [data-node-kind="ecs_service"]').length === 2,
+        undefined,
+        { timeout: STEP_MS },
+      );
+      const kinds = await page.$$eval(NODE, (els) => els.map((e) => e.dataset.nodeKind));
+      for (const k of ['users', 'alb', 'rds_postgres', 'ecr', 'ecs_cluster', 'subnet']) {
+        assert.ok(kinds.includes(k), `imported ${k}: ${kinds}`);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
