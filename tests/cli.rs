@@ -355,3 +355,19 @@ fn import_refuses_what_is_not_a_flowchart() {
         .unwrap()
         .contains("not a Mermaid flowchart"));
 }
+
+#[test]
+fn import_also_takes_a_design_file() {
+    let out = kumozu_stdin(&["import", "-"], &template_json("blank"));
+    assert_eq!(out.status.code(), Some(0));
+    let design = load_json(&String::from_utf8(out.stdout).unwrap())
+        .unwrap()
+        .design;
+    assert_eq!(design, templates::find("blank").unwrap().design().unwrap());
+    let out = kumozu_stdin(
+        &["import", "-"],
+        "{\"format\":\"kumozu-design\",\"version\":7}",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("version 7"));
+}

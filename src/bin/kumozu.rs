@@ -81,9 +81,9 @@ mod cli {
             #[arg(long, value_enum)]
             to: ExportTo,
         },
-        /// Import a Mermaid flowchart (such as the course's) as a design, printed as JSON.
+        /// Import a Mermaid flowchart (such as the course's) or a design file, printed as JSON.
         Import {
-            /// The Mermaid file (`.mmd`, or Markdown with a ```mermaid block); `-` reads standard input.
+            /// A Mermaid file (`.mmd`, or Markdown with a ```mermaid block) or a design file (JSON); `-` reads standard input.
             file: String,
         },
         /// Print a share link that holds the whole design (no server involved).
@@ -163,6 +163,21 @@ mod cli {
                     Ok(t) => t,
                     Err(code) => return code,
                 };
+                if text.trim_start().starts_with('{') {
+                    // A design file: checked by the loader and printed as the canonical JSON.
+                    return match load_json(&text) {
+                        Ok(loaded) => {
+                            for note in &loaded.notes {
+                                eprintln!("kumozu: {file}: note: {note}");
+                            }
+                            print(&format!("{}\n", to_json(&loaded.design)))
+                        }
+                        Err(e) => {
+                            eprintln!("kumozu: {file}: {}", e.message(lang));
+                            ExitCode::from(2)
+                        }
+                    };
+                }
                 match kumozu::core::mermaid::import(&text) {
                     Ok(imported) => {
                         for w in &imported.warnings {

@@ -38,7 +38,17 @@ pub fn AppWith(state: AppState) -> impl IntoView {
     });
 
     view! {
-        <div class="app">
+        <div
+            class="app"
+            // A file dropped anywhere on the page opens like "Open file".
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                    super::header::open_chosen_file(state, file);
+                }
+            }
+        >
             <Header />
             <main class="workspace">
                 <Canvas />

@@ -140,7 +140,36 @@ pub fn LangSwitch() -> impl IntoView {
     }
 }
 
-/// "Open file": reads a design file (JSON) chosen with the file picker. A file that cannot be
+/// Opens a file the user chose (picker or drop): asks first when the current design has
+/// unsaved changes, then reads it and hands the text to `AppState::open_file`.
+pub fn open_chosen_file(state: AppState, file: web_sys::File) {
+    let lang = state.lang;
+    let confirmed = !state.has_unsaved_changes() || {
+        let question = text::CONFIRM_DISCARD.get(lang.get_untracked());
+        window().confirm_with_message(question).unwrap_or(false)
+    };
+    if !confirmed {
+        return;
+    }
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        match text {
+            Some(text) => {
+                state.open_file(&name, &text);
+            }
+            None => state.load_error.set(Some(format!(
+                "{name}: {}",
+                text::NOT_TEXT.get(lang.get_untracked())
+            ))),
+        }
+    });
+}
+
+/// "Open file": reads a design file (JSON) or a Mermaid flowchart chosen with the file picker. A file that cannot be
 /// loaded is reported and the current design stays; unsaved changes are asked about first.
 #[component]
 pub fn OpenFile() -> impl IntoView {
@@ -158,29 +187,7 @@ pub fn OpenFile() -> impl IntoView {
         };
         // Choosing the same file again must fire `change` again.
         input.set_value("");
-        let confirmed = !state.has_unsaved_changes() || {
-            let question = text::CONFIRM_DISCARD.get(lang.get_untracked());
-            window().confirm_with_message(question).unwrap_or(false)
-        };
-        if !confirmed {
-            return;
-        }
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            match text {
-                Some(text) => {
-                    state.open_file(&name, &text);
-                }
-                None => state.load_error.set(Some(format!(
-                    "{name}: {}",
-                    text::NOT_TEXT.get(lang.get_untracked())
-                ))),
-            }
-        });
+        open_chosen_file(state, file);
     };
     view! {
         <label class="open-file button">

@@ -118,4 +118,27 @@ describe('links and files in the browser (release build)', () => {
       await context.close();
     }
   });
+
+  test('a design file dropped on the page opens', T, async () => {
+    const { context, page, errors } = await openApp(env);
+    try {
+      const doc = JSON.parse(fs.readFileSync(path.join(REPO, 'templates', 'ec-site.json'), 'utf8'));
+      doc.name = 'Dropped shop';
+      const dataTransfer = await page.evaluateHandle((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'shop.json', { type: 'application/json' }));
+        return dt;
+      }, JSON.stringify(doc));
+      await page.dispatchEvent('.app', 'drop', { dataTransfer });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="design-name"]')?.textContent === 'Dropped shop',
+        undefined,
+        { timeout: STEP_MS },
+      );
+      assert.ok((await page.$$eval(NODE, (els) => els.map((e) => e.dataset.nodeKind))).includes('cloudfront'));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
