@@ -1,5 +1,5 @@
-//! Saving and exporting: the design as a JSON file, as a Mermaid flowchart, and the cost lines
-//! as CSV, each downloaded by the browser. What goes in each file is the core's business
+//! Saving and exporting: the design as a JSON file, as a Mermaid flowchart, the canvas as SVG
+//! and PNG, and the cost lines as CSV, each downloaded by the browser. What goes in each file is the core's business
 //! (`to_json`, `mermaid::export`, `cost::csv`); this file only hands the text to the browser.
 
 use leptos::prelude::*;
@@ -28,6 +28,117 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::J
         },
         std::time::Duration::from_secs(5),
     );
+    Ok(())
+}
+
+/// The stylesheet rules of the page, as text (so an exported SVG looks like the canvas).
+fn page_css() -> String {
+    let mut css = String::new();
+    let sheets = document().style_sheets();
+    for i in 0..sheets.length() {
+        let Some(sheet) = sheets
+            .item(i)
+            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+        else {
+            continue;
+        };
+        let Ok(rules) = sheet.css_rules() else {
+            continue;
+        };
+        for j in 0..rules.length() {
+            if let Some(rule) = rules.item(j) {
+                css.push_str(&rule.css_text());
+                css.push('\n');
+            }
+        }
+    }
+    css
+}
+
+/// The canvas as a self-contained SVG document: the drawing as the browser serialises it
+/// (every label escaped as XML text), its size, and the page's styles in a CDATA section
+/// (split wherever the text holds `]]>`, so nothing can close it early).
+pub fn canvas_svg() -> Option<String> {
+    let svg = document()
+        .query_selector("[data-testid=canvas]")
+        .ok()
+        .flatten()?;
+    let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    if let Some(vb) = copy.get_attribute("viewBox") {
+        let parts: Vec<f64> = vb
+            .split_whitespace()
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        if let [_, _, w, h] = parts[..] {
+            let _ = copy.set_attribute("width", &format!("{w}"));
+            let _ = copy.set_attribute("height", &format!("{h}"));
+        }
+    }
+    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
+    let markup = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&copy)
+        .ok()?;
+    let css = page_css().replace("]]>", "]]]]><![CDATA[>");
+    let style = format!("<style><![CDATA[\n{css}]]></style>");
+    let end_of_open_tag = markup.find('>')? + 1;
+    Some(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}{style}{}",
+        &markup[..end_of_open_tag],
+        &markup[end_of_open_tag..]
+    ))
+}
+
+/// Draws `svg` on a canvas at twice its size and downloads it as a PNG.
+fn download_png(state: AppState, name: String, svg: String) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::closure::Closure;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let img = web_sys::HtmlImageElement::new()?;
+    let image = img.clone();
+    let src = url.clone();
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&src);
+        let scale = 2.0;
+        let (w, h) = (image.natural_width() as f64, image.natural_height() as f64);
+        let drawn = (|| -> Result<(), wasm_bindgen::JsValue> {
+            let canvas: web_sys::HtmlCanvasElement =
+                document().create_element("canvas")?.dyn_into()?;
+            canvas.set_width((w * scale) as u32);
+            canvas.set_height((h * scale) as u32);
+            let ctx: web_sys::CanvasRenderingContext2d = canvas
+                .get_context("2d")?
+                .ok_or_else(|| wasm_bindgen::JsValue::from_str("no 2d context"))?
+                .dyn_into()?;
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, w * scale, h * scale);
+            ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &image,
+                0.0,
+                0.0,
+                w * scale,
+                h * scale,
+            )?;
+            let png = canvas.to_data_url_with_type("image/png")?;
+            let a: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+            a.set_href(&png);
+            a.set_download(&name);
+            a.click();
+            Ok(())
+        })();
+        if drawn.is_err() {
+            state.load_error.set(Some(
+                text::DOWNLOAD_FAILED
+                    .get(state.lang.get_untracked())
+                    .to_owned(),
+            ));
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
     Ok(())
 }
 
@@ -68,6 +179,14 @@ pub fn ExportMenu() -> impl IntoView {
                 let json = state.design.with_untracked(to_json);
                 download(&format!("{stem}.json"), "application/json", &json)
             }
+            "svg" => match canvas_svg() {
+                Some(svg) => download(&format!("{stem}.svg"), "image/svg+xml", &svg),
+                None => Err(wasm_bindgen::JsValue::NULL),
+            },
+            "png" => match canvas_svg() {
+                Some(svg) => download_png(state, format!("{stem}.png"), svg),
+                None => Err(wasm_bindgen::JsValue::NULL),
+            },
             "mermaid" => {
                 let mmd = state
                     .design
@@ -99,6 +218,12 @@ pub fn ExportMenu() -> impl IntoView {
                 </button>
                 <button type="button" data-testid="export-mermaid" on:click=move |_| save("mermaid")>
                     {move || text::EXPORT_MERMAID.get(lang.get())}
+                </button>
+                <button type="button" data-testid="export-svg" on:click=move |_| save("svg")>
+                    {move || text::EXPORT_SVG.get(lang.get())}
+                </button>
+                <button type="button" data-testid="export-png" on:click=move |_| save("png")>
+                    {move || text::EXPORT_PNG.get(lang.get())}
                 </button>
                 <button type="button" data-testid="export-csv" on:click=move |_| save("csv")>
                     {move || text::EXPORT_CSV.get(lang.get())}

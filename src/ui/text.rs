@@ -308,3 +308,7 @@ pub const NO_PRICES_YET: Text = t(
 );
 /// A download the browser refused.
 pub const DOWNLOAD_FAILED: Text = t("ダウンロードできませんでした。", "The download failed.");
+/// Export the canvas as SVG.
+pub const EXPORT_SVG: Text = t("図を SVG で書き出す", "Export diagram (SVG)");
+/// Export the canvas as PNG.
+pub const EXPORT_PNG: Text = t("図を PNG で書き出す", "Export diagram (PNG)");

@@ -97,6 +97,36 @@ describe('links and files in the browser (release build)', () => {
       assert.match(mmd.text, /^flowchart /);
       assert.ok(mmd.text.includes('|/api/*|'), mmd.text);
 
+      // The canvas as SVG (well-formed, self-contained) and PNG.
+      const svg = await downloadText(page, 'export-svg');
+      assert.match(svg.name, /\.svg$/);
+      assert.ok(svg.text.startsWith('<?xml') && svg.text.includes('<style><![CDATA['), svg.text.slice(0, 200));
+      assert.ok(svg.text.includes('data-node-kind="alb"'));
+      await page.click('.export-menu summary');
+      const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-png"]')]);
+      const png = fs.readFileSync(await pngDownload.path());
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+      assert.ok(png.length > 10_000, `PNG of ${png.length} bytes`);
+
+      // A hostile label stays text in the SVG.
+      const hostile = JSON.parse(fs.readFileSync(path.join(REPO, 'templates', 'blank.json'), 'utf8'));
+      hostile.nodes.push({ id: 'evil', kind: 'generic', label: '</text><script>alert(1)</script>]]>"&', x: 900, y: 80 });
+      await page.setInputFiles('[data-testid="open-file"]', {
+        name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile), 'utf8'),
+      });
+      await page.waitForSelector('[data-node-id="evil"]', { timeout: STEP_MS });
+      const evil = await downloadText(page, 'export-svg');
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return {
+          error: doc.getElementsByTagName('parsererror').length,
+          scripts: doc.getElementsByTagName('script').length,
+          label: doc.querySelector('[data-node-id="evil"]')?.textContent || '',
+        };
+      }, evil.text);
+      assert.deepEqual({ error: parsed.error, scripts: parsed.scripts }, { error: 0, scripts: 0 }, evil.text.slice(-2000));
+      assert.ok(parsed.label.includes('<script>'), parsed.label);
+
       // The course's own Part 1 diagram opens as a design.
       const seed = fs.readFileSync(path.join(REPO, 'tests', 'fixtures', 'mermaid', 'seed-02.mmd'), 'utf8');
       await page.setInputFiles('[data-testid="open-file"]', {
