@@ -57,10 +57,7 @@ pub fn TemplateSwitcher() -> impl IntoView {
         if chosen == state.template.get_untracked() {
             return;
         }
-        let confirmed = !state.has_unsaved_changes() || {
-            let question = text::CONFIRM_DISCARD.get(lang.get_untracked());
-            window().confirm_with_message(question).unwrap_or(false)
-        };
+        let confirmed = state.may_replace_design();
         if confirmed {
             state.load_template(&chosen);
         }
@@ -144,10 +141,7 @@ pub fn LangSwitch() -> impl IntoView {
 /// unsaved changes, then reads it and hands the text to `AppState::open_file`.
 pub fn open_chosen_file(state: AppState, file: web_sys::File) {
     let lang = state.lang;
-    let confirmed = !state.has_unsaved_changes() || {
-        let question = text::CONFIRM_DISCARD.get(lang.get_untracked());
-        window().confirm_with_message(question).unwrap_or(false)
-    };
+    let confirmed = state.may_replace_design();
     if !confirmed {
         return;
     }

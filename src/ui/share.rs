@@ -82,10 +82,7 @@ pub fn install(state: AppState) {
         if hash.is_empty() || written.with_value(|w| *w == hash) {
             return;
         }
-        let confirmed = !state.has_unsaved_changes() || {
-            let question = text::CONFIRM_DISCARD.get(state.lang.get_untracked());
-            window().confirm_with_message(question).unwrap_or(false)
-        };
+        let confirmed = state.may_replace_design();
         if confirmed && state.open_link(&hash) {
             written.set_value(hash);
         } else {

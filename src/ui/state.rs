@@ -144,6 +144,15 @@ impl AppState {
             .with_untracked(|d| self.baseline.with_untracked(|b| d != b))
     }
 
+    /// Whether the design on screen may be replaced (a template, a file, a link): yes when it
+    /// has no unsaved changes, otherwise the user is asked.
+    pub fn may_replace_design(&self) -> bool {
+        !self.has_unsaved_changes() || {
+            let question = super::text::CONFIRM_DISCARD.get(self.lang.get_untracked());
+            window().confirm_with_message(question).unwrap_or(false)
+        }
+    }
+
     /// Replaces the design with the template `id`'s. On failure the current design stays and
     /// the reason is kept in `load_error`.
     pub fn load_template(&self, id: &str) {
