@@ -371,3 +371,34 @@ fn import_also_takes_a_design_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("version 7"));
 }
+
+#[test]
+fn export_terraform_prints_hcl_that_parses() {
+    for id in ["party-box", "ec-site", "blank"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("templates")
+            .join(format!("{id}.json"));
+        let out = kumozu(&["export", path.to_str().unwrap(), "--to", "terraform"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{id}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let tf = String::from_utf8(out.stdout).unwrap();
+        let body = hcl::parse(&tf).unwrap_or_else(|e| panic!("{id}: {e}\n{tf}"));
+        assert!(
+            body.blocks().any(|b| b.identifier() == "provider"),
+            "{id}: {tf}"
+        );
+        if id == "party-box" {
+            assert!(
+                tf.contains("resource \"aws_ecs_service\" \"nestjs\""),
+                "{tf}"
+            );
+        }
+    }
+    let out = kumozu_stdin(&["export", "-", "--to", "terraform"], "not json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}

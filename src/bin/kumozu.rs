@@ -69,6 +69,8 @@ mod cli {
         Csv,
         /// The design document as JSON.
         Json,
+        /// A Terraform (HCL) skeleton of the design.
+        Terraform,
     }
 
     #[derive(Subcommand)]
@@ -153,6 +155,7 @@ mod cli {
                         print(&kumozu::core::mermaid::export(&loaded.design, lang))
                     }
                     ExportTo::Json => print(&format!("{}\n", to_json(&loaded.design))),
+                    ExportTo::Terraform => print(&kumozu::core::terraform::export(&loaded.design)),
                     ExportTo::Csv => {
                         estimate_cmd(&loaded, None, CostFormat::Csv, ScenarioArg::Expected, lang)
                     }

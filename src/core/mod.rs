@@ -16,6 +16,7 @@ pub mod model;
 pub mod region;
 pub mod synth;
 pub mod templates;
+pub mod terraform;
 pub mod validate;
 
 pub use catalogue::{EdgeKind, Kind};
