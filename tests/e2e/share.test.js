@@ -50,11 +50,14 @@ describe('links and files in the browser (release build)', () => {
       await page.uncheck('[data-testid="follows-course"]');
       const edited = await waitForHash(page, first);
       assert.notEqual(edited, first);
-      const other = await context.newPage();
+      // A fresh browser profile (new context: no storage shared) opens the same design.
+      const fresh = await env.browser.newContext({ locale: 'en-US' });
+      const other = await fresh.newPage();
       await other.goto(`${env.server.url}${edited}`);
       await other.waitForSelector(NODE, { timeout: STEP_MS });
       assert.deepEqual(await nodeIds(other), await nodeIds(page));
       assert.equal(await other.isChecked('[data-testid="follows-course"]'), false);
+      await fresh.close();
       // "Copy link" puts the same link in the address bar (clipboard or a prompt to copy by hand).
       await page.click('[data-testid="copy-link"]');
       assert.equal(await page.evaluate(() => location.hash), edited);
