@@ -135,24 +135,19 @@ if [ "$WANT_BROWSER" -eq 1 ]; then
   [ -n "$chromium_major" ] && [ "$chromium_major" = "$driver_major" ] \
     || die "Chromium ($(/usr/bin/chromium --version 2>&1 | tail -n1)) and ChromeDriver ($(/usr/bin/chromedriver --version 2>&1)) differ in major version; run: apt-get install -y chromium chromium-driver"
 
-  E2E="$ROOT/tests/e2e"
-  [ -f "$E2E/package-lock.json" ] || die "tests/e2e/package-lock.json is missing"
-  stamp="$E2E/node_modules/.kumozu-lock.sha256"
-  want_sum="$(sha256sum "$E2E/package-lock.json" "$E2E/package.json" | sha256sum | cut -d' ' -f1)"
-  if [ ! -d "$E2E/node_modules" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_sum" ]; then
-    step "installing tests/e2e npm packages (npm ci)"
-    run_logged "npm ci in tests/e2e" npm ci --prefix "$E2E" --no-audit --no-fund
-    echo "$want_sum" >"$stamp"
-  fi
-
-  # tests/mermaid-js: Mermaid's own parser, for the test command's `mermaid` layer.
-  MJS="$ROOT/tests/mermaid-js"
-  [ -f "$MJS/package-lock.json" ] || die "tests/mermaid-js/package-lock.json is missing"
-  stamp="$MJS/node_modules/.kumozu-lock.sha256"
-  want_sum="$(sha256sum "$MJS/package-lock.json" "$MJS/package.json" | sha256sum | cut -d' ' -f1)"
-  if [ ! -d "$MJS/node_modules" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_sum" ]; then
-    step "installing tests/mermaid-js npm packages (npm ci)"
-    run_logged "npm ci in tests/mermaid-js" npm ci --prefix "$MJS" --no-audit --no-fund
-    echo "$want_sum" >"$stamp"
-  fi
+  # npm projects the tests use: tests/e2e (playwright-core) and tests/mermaid-js (Mermaid's
+  # own parser, for the `mermaid` layer). `npm ci` only when node_modules is missing or stale.
+  npm_ci_if_changed() {
+    local dir="$ROOT/$1" stamp want_sum
+    [ -f "$dir/package-lock.json" ] || die "$1/package-lock.json is missing"
+    stamp="$dir/node_modules/.kumozu-lock.sha256"
+    want_sum="$(sha256sum "$dir/package-lock.json" "$dir/package.json" | sha256sum | cut -d' ' -f1)"
+    if [ ! -d "$dir/node_modules" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_sum" ]; then
+      step "installing $1 npm packages (npm ci)"
+      run_logged "npm ci in $1" npm ci --prefix "$dir" --no-audit --no-fund
+      echo "$want_sum" >"$stamp"
+    fi
+  }
+  npm_ci_if_changed tests/e2e
+  npm_ci_if_changed tests/mermaid-js
 fi
