@@ -79,8 +79,8 @@ quiet() {
 }
 
 wasm_tests() {
-  if [ ! -f tests/web.rs ]; then
-    echo "test.sh: ERROR: tests/web.rs (the wasm-bindgen tests) is missing" >&2
+  if [ ! -f tests/web/main.rs ]; then
+    echo "test.sh: ERROR: tests/web/main.rs (the wasm-bindgen tests) is missing" >&2
     return 1
   fi
   cargo test --target wasm32-unknown-unknown --test web

@@ -857,7 +857,8 @@ fn num_to_json(v: f64) -> Value {
     }
 }
 
-fn param_to_json(v: &ParamValue) -> Value {
+/// A parameter value as JSON (the form files hold it in).
+pub fn param_to_json(v: &ParamValue) -> Value {
     match v {
         ParamValue::Num(n) => num_to_json(*n),
         ParamValue::Bool(b) => Value::Bool(*b),

@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod cost;
 pub mod dto;
+pub mod edit;
 pub mod fargate;
 pub mod geometry;
 pub mod i18n;

@@ -6,8 +6,11 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Lang;
 
+use super::autosave;
 use super::canvas::Canvas;
 use super::header::Header;
+use super::outline::Outline;
+use super::palette::Palette;
 use super::pricing;
 use super::share;
 use super::side_panel::SidePanel;
@@ -18,7 +21,10 @@ use super::state::AppState;
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new(browser_lang());
-    // Only the real page owns the address bar (tests mount several apps into one page).
+    // Only the real page owns the address bar and the saved design (tests mount several
+    // apps into one page). The autosave is restored first, so a share link in the address
+    // wins over it.
+    autosave::install(state);
     share::install(state);
     view! { <AppWith state /> }
 }
@@ -51,6 +57,10 @@ pub fn AppWith(state: AppState) -> impl IntoView {
         >
             <Header />
             <main class="workspace">
+                <div class="left-column">
+                    <Palette />
+                    <Outline />
+                </div>
                 <Canvas />
                 <SidePanel />
             </main>

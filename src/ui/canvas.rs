@@ -434,11 +434,11 @@ fn select_node_by_key(node: &Node, state: AppState) -> impl Fn(leptos::ev::Keybo
 fn toggle_node(id: &crate::core::model::NodeId, state: AppState) {
     let again = state
         .selection
-        .with_untracked(|s| matches!(s, Selection::Node(x) if x == id));
+        .with_untracked(|s| s.single_node() == Some(id));
     state.selection.set(if again {
         Selection::None
     } else {
-        Selection::Node(id.clone())
+        Selection::node(id.clone())
     });
 }
 

@@ -91,10 +91,7 @@ pub fn CostPanel() -> impl IntoView {
             return String::new();
         };
         let lang = lang.get();
-        let focus = match state.selection.get() {
-            Selection::Node(id) => Some(id),
-            _ => None,
-        };
+        let focus = state.selection.with(|s| s.single_node().cloned());
         let mut out = String::new();
         open.with_value(|open| {
             state.design.with(|d| {
@@ -124,11 +121,11 @@ pub fn CostPanel() -> impl IntoView {
             let id = NodeId(b.get_attribute("data-select-node").unwrap_or_default());
             let again = state
                 .selection
-                .with_untracked(|s| matches!(s, Selection::Node(x) if *x == id));
+                .with_untracked(|s| s.single_node() == Some(&id));
             state.selection.set(if again {
                 Selection::None
             } else {
-                Selection::Node(id)
+                Selection::node(id)
             });
         } else if let Some(b) = closest("[data-action]") {
             match b.get_attribute("data-action").as_deref() {

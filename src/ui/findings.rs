@@ -18,10 +18,7 @@ pub fn FindingsPanel() -> impl IntoView {
     let findings = state.findings;
     let summary = move || findings.with(|f| counts(f));
     // The node whose findings are listed, when a node is selected.
-    let focus = move || match state.selection.get() {
-        Selection::Node(id) => Some(id),
-        _ => None,
-    };
+    let focus = move || state.selection.with(|s| s.single_node().cloned());
     let shown = move || {
         let focus = focus();
         findings.with(|all| {

@@ -4,12 +4,16 @@
 //! decides (layout, validation, cost); nothing here computes a result the CLI could need.
 
 mod app;
+mod autosave;
 mod canvas;
 mod cost;
 mod files;
 mod findings;
 mod header;
 mod icons;
+mod inspector;
+mod outline;
+mod palette;
 mod pricing;
 mod share;
 mod side_panel;

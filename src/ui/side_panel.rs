@@ -8,6 +8,7 @@ use crate::core::templates;
 
 use super::cost::CostPanel;
 use super::findings::FindingsPanel;
+use super::inspector::Inspector;
 use super::state::AppState;
 use super::text;
 
@@ -80,6 +81,7 @@ pub fn SidePanel() -> impl IntoView {
                         }
                     })
             }}
+            <Inspector />
             <FindingsPanel />
             <CostPanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>

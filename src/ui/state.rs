@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::core::catalogue::usage_spec;
 use crate::core::cost::estimate_range;
+use crate::core::edit::{self, Applied, Command, History, Meta, Refusal};
 use crate::core::i18n::Lang;
 use crate::core::load::load_json;
 use crate::core::model::{Currency, Design, EdgeId, NodeId};
@@ -27,10 +28,89 @@ pub enum Selection {
     /// Nothing.
     #[default]
     None,
-    /// A node: the findings panel lists its findings.
-    Node(NodeId),
+    /// Nodes and edges (one node: the findings panel lists its findings and the inspector
+    /// edits it).
+    Items {
+        /// Selected nodes.
+        nodes: BTreeSet<NodeId>,
+        /// Selected edges.
+        edges: BTreeSet<EdgeId>,
+    },
     /// A finding: its nodes and edges light up on the canvas.
     Finding(Finding),
+}
+
+impl Selection {
+    /// Just the node `id`.
+    pub fn node(id: NodeId) -> Selection {
+        Selection::Items {
+            nodes: BTreeSet::from([id]),
+            edges: BTreeSet::new(),
+        }
+    }
+
+    /// Just the edge `id`.
+    pub fn edge(id: EdgeId) -> Selection {
+        Selection::Items {
+            nodes: BTreeSet::new(),
+            edges: BTreeSet::from([id]),
+        }
+    }
+
+    /// These nodes and edges (nothing when both are empty).
+    pub fn items(nodes: BTreeSet<NodeId>, edges: BTreeSet<EdgeId>) -> Selection {
+        if nodes.is_empty() && edges.is_empty() {
+            Selection::None
+        } else {
+            Selection::Items { nodes, edges }
+        }
+    }
+
+    /// The one node selected, when exactly one node (and no edge) is.
+    pub fn single_node(&self) -> Option<&NodeId> {
+        match self {
+            Selection::Items { nodes, edges } if nodes.len() == 1 && edges.is_empty() => {
+                nodes.iter().next()
+            }
+            _ => None,
+        }
+    }
+
+    /// The one edge selected, when exactly one edge (and no node) is.
+    pub fn single_edge(&self) -> Option<&EdgeId> {
+        match self {
+            Selection::Items { nodes, edges } if edges.len() == 1 && nodes.is_empty() => {
+                edges.iter().next()
+            }
+            _ => None,
+        }
+    }
+
+    /// The selected nodes (none for a finding).
+    pub fn nodes(&self) -> Vec<NodeId> {
+        match self {
+            Selection::Items { nodes, .. } => nodes.iter().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The selected edges (none for a finding).
+    pub fn edges(&self) -> Vec<EdgeId> {
+        match self {
+            Selection::Items { edges, .. } => edges.iter().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether node `id` is among the selected items.
+    pub fn has_node(&self, id: &NodeId) -> bool {
+        matches!(self, Selection::Items { nodes, .. } if nodes.contains(id))
+    }
+
+    /// Whether edge `id` is among the selected items.
+    pub fn has_edge(&self, id: &EdgeId) -> bool {
+        matches!(self, Selection::Items { edges, .. } if edges.contains(id))
+    }
 }
 
 /// The nodes and edges to light up on the canvas.
@@ -86,6 +166,11 @@ pub struct AppState {
     pub tables: RwSignal<BTreeMap<Region, TableState>>,
     /// The estimate of the current design from its region's table (recomputed on every change).
     pub cost: Memo<Cost>,
+    /// Undo and redo of the edits since the design was loaded.
+    pub history: RwSignal<History>,
+    /// The last short message for the user (why an edit was refused, what was restored);
+    /// shown in a status line until the next one or until dismissed.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -113,9 +198,9 @@ impl AppState {
             highlight: Memo::new(move |_| {
                 selection.with(|s| match s {
                     Selection::None => Highlight::default(),
-                    Selection::Node(id) => Highlight {
-                        nodes: BTreeSet::from([id.clone()]),
-                        edges: BTreeSet::new(),
+                    Selection::Items { nodes, edges } => Highlight {
+                        nodes: nodes.clone(),
+                        edges: edges.clone(),
                     },
                     Selection::Finding(f) => Highlight {
                         nodes: f.nodes.iter().cloned().collect(),
@@ -134,6 +219,8 @@ impl AppState {
                     }
                 })
             }),
+            history: RwSignal::new(History::new()),
+            notice: RwSignal::new(None),
         }
     }
 
@@ -173,6 +260,7 @@ impl AppState {
     /// Replaces the design (a template or an opened file): clears the selection and any
     /// earlier load error.
     fn replace_design(&self, design: Design) {
+        self.history.update(History::clear);
         self.selection.set(Selection::None);
         self.baseline.set(design.clone());
         self.design.set(design);
@@ -265,23 +353,124 @@ impl AppState {
         }
     }
 
+    /// Applies `command` to the design as one undo step. A refused command leaves the design
+    /// as it was and says why in `notice`.
+    pub fn dispatch(&self, command: Command) -> Result<Applied, Refusal> {
+        self.dispatch_keyed(command, None)
+    }
+
+    /// Like [`AppState::dispatch`], but consecutive commands with the same `key` (the steps
+    /// of one drag) make one undo step.
+    pub fn dispatch_keyed(&self, command: Command, key: Option<u64>) -> Result<Applied, Refusal> {
+        // Only an edit that changed something wakes what depends on the design.
+        let result = self
+            .design
+            .try_maybe_update(|d| {
+                let r = edit::apply(d, &command);
+                let changed = r.as_ref().is_ok_and(|a| !a.edit.is_empty());
+                (changed, r)
+            })
+            .unwrap_or(Err(Refusal(crate::core::i18n::t(
+                "編集できませんでした。",
+                "The edit could not be made.",
+            ))));
+        match &result {
+            Ok(applied) => {
+                let edit = applied.edit.clone();
+                self.history.update(|h| h.record(edit, key));
+                // Edits that created something select it.
+                if !applied.new_nodes.is_empty() || !applied.new_edges.is_empty() {
+                    self.selection.set(Selection::items(
+                        applied.new_nodes.iter().cloned().collect(),
+                        applied.new_edges.iter().cloned().collect(),
+                    ));
+                }
+                self.forget_missing_selection();
+            }
+            Err(refusal) => self
+                .notice
+                .set(Some(refusal.0.get(self.lang.get_untracked()).to_owned())),
+        }
+        result
+    }
+
+    /// Ends the undo step of a drag: the next keyed command starts a new one.
+    pub fn seal_history(&self) {
+        self.history.update(History::seal);
+    }
+
+    /// Takes back the last edit.
+    pub fn undo(&self) -> bool {
+        let history = self.history;
+        let done = self
+            .design
+            .try_maybe_update(|d| {
+                let done = history.try_update(|h| h.undo(d)).unwrap_or(false);
+                (done, done)
+            })
+            .unwrap_or(false);
+        self.forget_missing_selection();
+        done
+    }
+
+    /// Makes again the last edit taken back.
+    pub fn redo(&self) -> bool {
+        let history = self.history;
+        let done = self
+            .design
+            .try_maybe_update(|d| {
+                let done = history.try_update(|h| h.redo(d)).unwrap_or(false);
+                (done, done)
+            })
+            .unwrap_or(false);
+        self.forget_missing_selection();
+        done
+    }
+
+    /// Drops from the selection what the design no longer holds.
+    fn forget_missing_selection(&self) {
+        let sel = self.selection.get_untracked();
+        if let Selection::Items { nodes, edges } = &sel {
+            let (n, e) = self.design.with_untracked(|d| {
+                (
+                    nodes
+                        .iter()
+                        .filter(|id| d.nodes.contains_key(*id))
+                        .cloned()
+                        .collect::<BTreeSet<_>>(),
+                    edges
+                        .iter()
+                        .filter(|id| d.edges.contains_key(*id))
+                        .cloned()
+                        .collect::<BTreeSet<_>>(),
+                )
+            });
+            if &n != nodes || &e != edges {
+                self.selection.set(Selection::items(n, e));
+            }
+        }
+    }
+
+    /// Changes the design-wide settings through `change`, as one undo step.
+    fn set_meta(&self, change: impl FnOnce(&mut Meta)) {
+        let mut meta = self.design.with_untracked(Meta::of);
+        change(&mut meta);
+        let _ = self.dispatch(Command::SetMeta(Box::new(meta)));
+    }
+
     /// Toggles whether the course's expectations apply (e.g. Party Box's routes).
     pub fn set_follows_course(&self, on: bool) {
-        self.design.update(|d| d.follows_course = on);
+        self.set_meta(|m| m.follows_course = on);
     }
 
     /// Moves the design to `region` (its prices come from that region's table).
     pub fn set_region(&self, region: Region) {
-        if self.design.with_untracked(|d| d.region != region) {
-            self.design.update(|d| d.region = region);
-        }
+        self.set_meta(|m| m.region = region);
     }
 
     /// Shows money in `currency`.
     pub fn set_currency(&self, currency: Currency) {
-        if self.design.with_untracked(|d| d.currency != currency) {
-            self.design.update(|d| d.currency = currency);
-        }
+        self.set_meta(|m| m.currency = currency);
     }
 
     /// Sets the yen-per-dollar rate: above 0 and at most [`MAX_JPY_PER_USD`], else refused.
@@ -292,17 +481,13 @@ impl AppState {
         if !(rate > 0.0 && rate <= MAX_JPY_PER_USD) {
             return Err(EditError::BadRate);
         }
-        if self.design.with_untracked(|d| d.jpy_per_usd != rate) {
-            self.design.update(|d| d.jpy_per_usd = rate);
-        }
+        self.set_meta(|m| m.jpy_per_usd = rate);
         Ok(())
     }
 
     /// Adds Japan's consumption tax to the shown amounts, or not.
     pub fn set_include_tax(&self, on: bool) {
-        if self.design.with_untracked(|d| d.include_tax != on) {
-            self.design.update(|d| d.include_tax = on);
-        }
+        self.set_meta(|m| m.include_tax = on);
     }
 
     /// Sets the usage assumption `key` to `value`, within its catalogue range (0 to its
@@ -318,11 +503,9 @@ impl AppState {
                 max: spec.max,
             });
         }
-        if self.design.with_untracked(|d| d.usage(key) != value) {
-            self.design.update(|d| {
-                d.usage.insert(key.to_owned(), value);
-            });
-        }
+        self.set_meta(|m| {
+            m.usage.insert(key.to_owned(), value);
+        });
         Ok(())
     }
 

@@ -372,9 +372,9 @@ async fn switching_to_ec_site_keeps_the_findings_panel_in_step() {
 // fails here: one test checks that failure path, the others give the app the bundled tables
 // with `AppState::set_price_table`.
 
-const TOKYO: &str = include_str!("../public/pricing/ap-northeast-1.json");
-const OSAKA: &str = include_str!("../public/pricing/ap-northeast-3.json");
-const VIRGINIA: &str = include_str!("../public/pricing/us-east-1.json");
+const TOKYO: &str = include_str!("../../public/pricing/ap-northeast-1.json");
+const OSAKA: &str = include_str!("../../public/pricing/ap-northeast-3.json");
+const VIRGINIA: &str = include_str!("../../public/pricing/us-east-1.json");
 
 fn table_of(region: Region) -> PriceTable {
     let json = match region {
