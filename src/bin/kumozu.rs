@@ -71,6 +71,8 @@ mod cli {
         Json,
         /// A Terraform (HCL) skeleton of the design.
         Terraform,
+        /// The diagram as a self-contained SVG image (labels in the `--lang` language).
+        Svg,
     }
 
     #[derive(Subcommand)]
@@ -156,6 +158,7 @@ mod cli {
                     }
                     ExportTo::Json => print(&format!("{}\n", to_json(&loaded.design))),
                     ExportTo::Terraform => print(&kumozu::core::terraform::export(&loaded.design)),
+                    ExportTo::Svg => print(&kumozu::core::svg::to_svg(&loaded.design, lang)),
                     ExportTo::Csv => {
                         estimate_cmd(&loaded, None, CostFormat::Csv, ScenarioArg::Expected, lang)
                     }

@@ -5,16 +5,19 @@
 
 pub mod catalogue;
 pub mod cost;
+pub mod draw;
 pub mod dto;
 pub mod edit;
 pub mod fargate;
 pub mod geometry;
 pub mod i18n;
+pub mod icons;
 pub mod link;
 pub mod load;
 pub mod mermaid;
 pub mod model;
 pub mod region;
+pub mod svg;
 pub mod synth;
 pub mod templates;
 pub mod terraform;

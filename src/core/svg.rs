@@ -1,0 +1,334 @@
+//! SVG export: the diagram as a self-contained SVG document that looks like the app's canvas,
+//! for the app's SVG and PNG downloads and for `kumozu export --to svg`.
+//!
+//! Placement comes from `geometry::layout` and `draw` (the same faces the canvas draws), the
+//! icons from `icons`; this module only writes markup. It is plain string building, so the
+//! wasm carries no XML crate. Every text and attribute from the design goes through `escape`
+//! (`&`, `<`, `>`, `"`, `'` as entities, characters XML cannot hold replaced), so a label such
+//! as `<script>` or `]]>` stays text; the only markup written verbatim is this module's own
+//! constants and the icon constants. The style sheet is a constant in a CDATA section.
+
+use std::fmt::Write as _;
+
+use super::draw::{self, Anchor, ContainerTitle, TextLine};
+use super::geometry::{self, fmt_num, Rect, EDGE_LABEL_FONT};
+use super::i18n::Lang;
+use super::model::{Design, Edge, Node};
+
+/// The id of the arrowhead marker.
+pub const ARROW_ID: &str = "kumozu-arrow";
+
+/// The id of the dotted background pattern.
+const DOTS_ID: &str = "kumozu-dots";
+
+/// Fonts for Japanese text first (the page's `--font`), then the rest.
+pub const FONTS_JA: &str = "\"Hiragino Sans\", \"Hiragino Kaku Gothic ProN\", \"Noto Sans JP\", \"Yu Gothic UI\", Meiryo, system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";
+
+/// Fonts for English text first; Japanese fonts still cover any Japanese in it.
+pub const FONTS_EN: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Hiragino Sans\", \"Noto Sans JP\", \"Yu Gothic UI\", Meiryo, sans-serif";
+
+/// The monospace fonts of edge labels.
+pub const FONTS_MONO: &str = "ui-monospace, SFMono-Regular, Menlo, Consolas, \"DejaVu Sans Mono\", \"Noto Sans Mono CJK JP\", monospace";
+
+/// The diagram's rules of style/main.css, with its colours written out (no custom properties,
+/// so renderers other than browsers draw it too). Holds no `]]>`.
+const STYLE: &str = "\
+.canvas-bg{fill:#f8fafc}
+.container-box{stroke-width:1.5}
+.container--vpc .container-box{fill:#f6faf3;stroke:#3f8624}
+.container--public .container-box{fill:#e3f2fd;stroke:#6aa6dc}
+.container--private .container-box{fill:#fce4ec;stroke:#df8fac}
+.container--cluster .container-box{fill:#ffffff;fill-opacity:0.7;stroke:#2196f3}
+.container--group .container-box{fill:none;stroke:#97a3b2;stroke-dasharray:6 4}
+.container-title{font-weight:600;fill:#1c2433}
+.container-detail{font-weight:400;fill:#5b687a}
+.badge-vpc{fill:#3f8624}
+.badge-public{fill:#3b82c4}
+.badge-private{fill:#c2477a}
+.card-box{fill:#ffffff;stroke:#d3dae4;filter:drop-shadow(0 1px 1.5px rgba(16,24,40,0.1))}
+.card-label{font-weight:600;fill:#1c2433}
+.card-caption{fill:#5b687a}
+.edge-line{fill:none;stroke:#5e6c80;stroke-width:1.6;stroke-linejoin:round}
+.edge--dashed .edge-line{stroke-dasharray:5 4}
+.arrow-head{fill:#5e6c80}
+.edge-label rect{fill:#ffffff;stroke:#c7d0dc}
+.edge-label text{fill:#243042}
+";
+
+/// The diagram of `design` as a standalone SVG document (UTF-8, with an XML declaration),
+/// its texts in `lang`: containers outermost first, then edges, then cards, as the canvas
+/// draws them. The document is as large as the canvas's view box, one unit a pixel; each node
+/// is a `<g data-node-id data-node-kind>` and each edge a `<g data-edge-id data-edge-kind>`.
+pub fn to_svg(design: &Design, lang: Lang) -> String {
+    let layout = geometry::layout(design);
+    let vb = layout.view_box;
+    let (fonts, tag) = match lang {
+        Lang::Ja => (FONTS_JA, "ja"),
+        Lang::En => (FONTS_EN, "en"),
+    };
+    let mut out = String::with_capacity(4096 + 1200 * design.nodes.len());
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"canvas\" xml:lang=\"{tag}\" \
+         width=\"{}\" height=\"{}\" viewBox=\"{}\" role=\"img\" aria-label=\"",
+        fmt_num(vb.w),
+        fmt_num(vb.h),
+        vb.view_box_attr()
+    );
+    let label = draw::diagram_label(design, lang);
+    escape(&label, &mut out);
+    out.push_str("\">\n<title>");
+    escape(&label, &mut out);
+    out.push_str("</title>\n<style><![CDATA[\n");
+    let _ = writeln!(out, ".canvas{{font-family:{fonts}}}");
+    let _ = writeln!(out, ".edge-label text{{font-family:{FONTS_MONO}}}");
+    out.push_str(STYLE);
+    out.push_str("]]></style>\n");
+    let _ = write!(
+        out,
+        "<defs><marker id=\"{ARROW_ID}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" \
+         markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" \
+         orient=\"auto-start-reverse\"><path class=\"arrow-head\" d=\"M0 0.5 L10 5 L0 9.5 Z\"/>\
+         </marker><pattern id=\"{DOTS_ID}\" width=\"20\" height=\"20\" \
+         patternUnits=\"userSpaceOnUse\"><circle cx=\"10\" cy=\"10\" r=\"1\" fill=\"#d7dee8\"/>\
+         </pattern></defs>\n"
+    );
+    rect(&mut out, "canvas-bg", &vb, 0.0);
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"url(#{DOTS_ID})\"/>",
+        fmt_num(vb.x),
+        fmt_num(vb.y),
+        fmt_num(vb.w),
+        fmt_num(vb.h)
+    );
+
+    let nodes = design.nodes_outer_first();
+    out.push_str("<g class=\"layer-containers\">\n");
+    for n in nodes.iter().filter(|n| n.kind.is_container()) {
+        container(&mut out, n, design, lang);
+    }
+    out.push_str("</g>\n<g class=\"layer-edges\">\n");
+    for route in &layout.edges {
+        if let Some(e) = design.edges.get(&route.id) {
+            edge(&mut out, e, route, design, lang);
+        }
+    }
+    out.push_str("</g>\n<g class=\"layer-cards\">\n");
+    for n in nodes.iter().filter(|n| !n.kind.is_container()) {
+        card(&mut out, n, lang);
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
+
+/// Opens a node's group: `<g class data-node-id data-node-kind role aria-label>`.
+fn open_node(out: &mut String, class: &str, node: &Node, aria: &str) {
+    let _ = write!(out, "<g class=\"{class}\" data-node-id=\"");
+    escape(node.id.as_str(), out);
+    let _ = write!(
+        out,
+        "\" data-node-kind=\"{}\" role=\"group\" aria-label=\"",
+        node.kind.id()
+    );
+    escape(aria, out);
+    out.push_str("\">");
+}
+
+/// A container: its box, its badge and its title.
+fn container(out: &mut String, node: &Node, design: &Design, lang: Lang) {
+    let face = draw::container_face(node, design.region, lang);
+    let class = format!("node container container--{}", face.variant);
+    open_node(out, &class, node, &face.aria);
+    rect(out, "container-box", &face.rect, draw::CONTAINER_RADIUS);
+    if let Some((markup, x, y)) = face.badge {
+        let _ = write!(
+            out,
+            "<g class=\"badge\" transform=\"translate({} {})\">{markup}</g>",
+            fmt_num(x),
+            fmt_num(y)
+        );
+    }
+    match &face.title {
+        ContainerTitle::OneLine { x, y, name, detail } => {
+            let _ = write!(
+                out,
+                "<text class=\"container-title\" x=\"{}\" y=\"{}\" dominant-baseline=\"central\" font-size=\"{}\">",
+                fmt_num(*x),
+                fmt_num(*y),
+                fmt_num(draw::TITLE_FONT)
+            );
+            escape(name, out);
+            if let Some(d) = detail {
+                out.push_str("<tspan class=\"container-detail\"> · ");
+                escape(d, out);
+                out.push_str("</tspan>");
+            }
+            out.push_str("</text>");
+        }
+        ContainerTitle::TwoLines { name, detail } => {
+            text(out, name);
+            text(out, detail);
+        }
+    }
+    out.push_str("</g>\n");
+}
+
+/// A card: its box, its icon, its label and its caption lines.
+fn card(out: &mut String, node: &Node, lang: Lang) {
+    let face = draw::card_face(node, lang);
+    let class = format!("node card card--{}", node.kind.id());
+    open_node(out, &class, node, &face.aria);
+    rect(out, "card-box", &face.rect, draw::CARD_RADIUS);
+    let _ = write!(
+        out,
+        "<g class=\"icon\" transform=\"{}\">{}</g>",
+        face.icon_transform(),
+        face.icon
+    );
+    text(out, &face.label);
+    for line in &face.captions {
+        text(out, line);
+    }
+    out.push_str("</g>\n");
+}
+
+/// An edge: its route with an arrowhead, dashed for control traffic, its label on a pill.
+fn edge(out: &mut String, e: &Edge, route: &geometry::EdgeRoute, design: &Design, lang: Lang) {
+    let info = e.kind.info();
+    let class = if info.dashed {
+        "edge edge--dashed"
+    } else {
+        "edge"
+    };
+    let _ = write!(out, "<g class=\"{class}\" data-edge-id=\"");
+    escape(e.id.as_str(), out);
+    let _ = write!(
+        out,
+        "\" data-edge-kind=\"{}\" role=\"group\" aria-label=\"",
+        info.id
+    );
+    escape(&draw::edge_aria(e, design, lang), out);
+    let _ = write!(
+        out,
+        "\"><path class=\"edge-line\" d=\"{}\" marker-end=\"url(#{ARROW_ID})\"/>",
+        route.path_d()
+    );
+    if let Some(r) = route.label {
+        let c = r.center();
+        out.push_str("<g class=\"edge-label\">");
+        rect(out, "edge-pill", &r, r.h / 2.0);
+        text(
+            out,
+            &TextLine {
+                class: "edge-text",
+                x: c.x,
+                y: c.y,
+                anchor: Anchor::Middle,
+                font: EDGE_LABEL_FONT,
+                text: e.display_label().to_owned(),
+            },
+        );
+        out.push_str("</g>");
+    }
+    out.push_str("</g>\n");
+}
+
+/// A line of text centred vertically on its `y`.
+fn text(out: &mut String, line: &TextLine) {
+    let _ = write!(
+        out,
+        "<text class=\"{}\" x=\"{}\" y=\"{}\"",
+        line.class,
+        fmt_num(line.x),
+        fmt_num(line.y)
+    );
+    if line.anchor != Anchor::Start {
+        let _ = write!(out, " text-anchor=\"{}\"", line.anchor.svg());
+    }
+    let _ = write!(
+        out,
+        " dominant-baseline=\"central\" font-size=\"{}\">",
+        fmt_num(line.font)
+    );
+    escape(&line.text, out);
+    out.push_str("</text>");
+}
+
+/// A rectangle filling `r`, with rounded corners of radius `rx` (none for 0).
+fn rect(out: &mut String, class: &str, r: &Rect, rx: f64) {
+    let _ = write!(
+        out,
+        "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+        fmt_num(r.x),
+        fmt_num(r.y),
+        fmt_num(r.w),
+        fmt_num(r.h)
+    );
+    if rx > 0.0 {
+        let _ = write!(out, " rx=\"{}\"", fmt_num(rx));
+    }
+    out.push_str("/>");
+}
+
+/// Appends `s` as XML character data that is safe in text and in attribute values of either
+/// quote: `&`, `<`, `>`, `"`, `'` become entities; characters XML 1.0 cannot hold at all
+/// (control characters other than tab, line feed and carriage return, U+FFFE, U+FFFF) become
+/// U+FFFD. Tab, line feed and carriage return become character references, so an attribute
+/// keeps them instead of normalising them to spaces.
+pub fn escape(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn esc(s: &str) -> String {
+        let mut out = String::new();
+        escape(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn escapes_markup_and_drops_what_xml_cannot_hold() {
+        assert_eq!(
+            esc("<script>a & \"b\" 'c'</script>]]>"),
+            "&lt;script&gt;a &amp; &quot;b&quot; &apos;c&apos;&lt;/script&gt;]]&gt;"
+        );
+        assert_eq!(esc("a\u{1}b\u{FFFF}"), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(esc("x\ny"), "x&#10;y");
+        assert_eq!(esc("雲図 · ok"), "雲図 · ok");
+    }
+
+    #[test]
+    fn the_style_sheet_cannot_close_its_cdata_section() {
+        for s in [STYLE, FONTS_JA, FONTS_EN, FONTS_MONO] {
+            assert!(!s.contains("]]>"));
+        }
+    }
+
+    #[test]
+    fn an_empty_design_is_an_empty_canvas() {
+        let svg = to_svg(&Design::empty("", crate::core::Region::UsEast1), Lang::En);
+        assert!(svg.starts_with("<?xml"));
+        assert!(svg.contains("viewBox=\"0 0 1200 720\""), "{svg}");
+        assert!(!svg.contains("data-node-id"));
+        assert!(svg.ends_with("</svg>\n"));
+    }
+}
