@@ -402,3 +402,74 @@ fn export_terraform_prints_hcl_that_parses() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn export_svg_prints_an_svg_in_the_chosen_language() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/party-box.json");
+    let design = kumozu::core::templates::find("party-box")
+        .unwrap()
+        .design()
+        .unwrap();
+    for (lang, word) in [("en", "Architecture diagram"), ("ja", "構成図")] {
+        let out = kumozu(&[
+            "--lang",
+            lang,
+            "export",
+            path.to_str().unwrap(),
+            "--to",
+            "svg",
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{lang}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let svg = String::from_utf8(out.stdout).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        let nodes = doc
+            .descendants()
+            .filter(|n| n.has_attribute("data-node-id"))
+            .count();
+        assert_eq!(nodes, design.nodes.len());
+        assert!(svg.contains(word), "{lang}");
+        // The same document as the core writes (the app's download).
+        let lang = if lang == "ja" {
+            kumozu::core::Lang::Ja
+        } else {
+            kumozu::core::Lang::En
+        };
+        assert_eq!(svg, kumozu::core::svg::to_svg(&design, lang));
+    }
+    // From standard input too.
+    let json = template_json("blank");
+    let out = kumozu_stdin(&["export", "-", "--to", "svg"], &json);
+    assert!(out.status.success());
+    assert!(roxmltree::Document::parse(&String::from_utf8(out.stdout).unwrap()).is_ok());
+}
+
+#[test]
+fn export_svg_refuses_a_bad_file_with_exit_2() {
+    let out = kumozu_stdin(
+        &["export", "-", "--to", "svg"],
+        "{\"format\": \"kumozu-design\"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("kumozu: -: "), "{err}");
+    let out = kumozu(&["export", "/nonexistent/design.json", "--to", "svg"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("cannot read /nonexistent/design.json"),
+        "{err}"
+    );
+}
