@@ -19,6 +19,7 @@ mod share;
 mod side_panel;
 mod state;
 mod text;
+mod text_editor;
 
 pub use app::{App, AppWith};
 pub use pricing::{Cost, TableFailure, TableState};

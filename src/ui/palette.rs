@@ -1,10 +1,164 @@
-//! The palette: every kind of the catalogue, grouped and searchable, to drag onto the canvas
-//! or add with a click. (Being written.)
+//! The palette: every kind of the catalogue, grouped by category and searchable, to drag onto
+//! the canvas (the canvas takes the drop) or to add with a click (or Enter / Space). Where a
+//! clicked kind goes is decided from the selection and the catalogue's containment rules;
+//! whether it may go there is the core's decision (`Command::AddNode`), and a refusal is shown
+//! by `AppState::dispatch` in the status line.
 
 use leptos::prelude::*;
+
+use crate::core::catalogue::{Category, Kind, KindInfo, KINDS};
+use crate::core::edit::Command;
+use crate::core::i18n::Lang;
+use crate::core::model::{Design, NodeId};
+
+use super::state::AppState;
+use super::text;
+use super::text_editor as tx;
+
+/// The drag data type that carries a kind id to the canvas.
+pub const DRAG_TYPE: &str = "application/x-kumozu-kind";
+
+/// The palette's groups, in order.
+const GROUPS: [Category; 6] = [
+    Category::Network,
+    Category::Compute,
+    Category::Data,
+    Category::Edge,
+    Category::Operations,
+    Category::Other,
+];
+
+/// Whether `info` matches the search `query` (lower case, trimmed): by its name in either
+/// language or by its id.
+fn matches(info: &KindInfo, query: &str) -> bool {
+    query.is_empty()
+        || info.id.contains(query)
+        || info.id.replace('_', " ").contains(query)
+        || info.name.en.to_lowercase().contains(query)
+        || info.name.ja.to_lowercase().contains(query)
+}
+
+/// Where a clicked `kind` goes: the selected node when it is a container that may hold it,
+/// else the innermost container around the selection that may; a subnet with nowhere else
+/// to go goes in the first VPC; otherwise the canvas itself.
+pub fn parent_for(design: &Design, selected: Option<&NodeId>, kind: Kind) -> Option<NodeId> {
+    let fits = |k: Kind| k.is_container() && kind.may_sit_in(Some(k)).is_ok();
+    if let Some(node) = selected.and_then(|id| design.nodes.get(id)) {
+        if fits(node.kind) {
+            return Some(node.id.clone());
+        }
+        if let Some(a) = design
+            .ancestors(&node.id)
+            .into_iter()
+            .find(|a| fits(a.kind))
+        {
+            return Some(a.id.clone());
+        }
+    }
+    if kind == Kind::Subnet {
+        return design
+            .nodes_outer_first()
+            .into_iter()
+            .find(|n| n.kind == Kind::Vpc)
+            .map(|n| n.id.clone());
+    }
+    None
+}
+
+/// Adds a node of `kind` where `parent_for` says (the new node gets selected).
+fn add(state: AppState, kind: Kind) {
+    let selected = state
+        .selection
+        .with_untracked(|s| s.nodes().into_iter().next());
+    let parent = state
+        .design
+        .with_untracked(|d| parent_for(d, selected.as_ref(), kind));
+    // A refusal is already shown in the status line by `dispatch`.
+    let _ = state.dispatch(Command::AddNode {
+        kind,
+        at: None,
+        parent,
+    });
+}
 
 /// The palette column.
 #[component]
 pub fn Palette() -> impl IntoView {
-    view! { <nav class="palette" data-testid="palette"></nav> }
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let query = RwSignal::new(String::new());
+    let q = Memo::new(move |_| query.with(|q| q.trim().to_lowercase()));
+    let groups = move || {
+        let lang = lang.get();
+        let q = q.get();
+        let mut any = false;
+        let groups = GROUPS
+            .iter()
+            .filter_map(|&c| {
+                let entries: Vec<&'static KindInfo> = KINDS
+                    .iter()
+                    .filter(|k| k.category == c && matches(k, &q))
+                    .collect();
+                if entries.is_empty() {
+                    return None;
+                }
+                any = true;
+                Some(view! {
+                    <section class="palette-group">
+                        <h3>{text::category(c).get(lang)}</h3>
+                        <ul>{entries.into_iter().map(|k| entry(state, k, lang)).collect_view()}</ul>
+                    </section>
+                })
+            })
+            .collect_view();
+        view! {
+            {groups}
+            {(!any).then(|| view! { <p class="muted palette-empty" role="status">{tx::NO_MATCH.get(lang)}</p> })}
+        }
+    };
+    view! {
+        <nav class="palette" data-testid="palette" aria-label=move || tx::PALETTE.get(lang.get())>
+            <input
+                type="search"
+                class="palette-search"
+                data-testid="palette-search"
+                autocomplete="off"
+                spellcheck="false"
+                aria-label=move || tx::SEARCH.get(lang.get())
+                placeholder=move || format!("{} ({})", tx::SEARCH.get(lang.get()), tx::SEARCH_HINT.get(lang.get()))
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            {groups}
+        </nav>
+    }
+}
+
+/// One palette entry: a draggable button that adds its kind.
+fn entry(state: AppState, info: &'static KindInfo, lang: Lang) -> impl IntoView {
+    let kind = info.kind;
+    let about = info.about.get(lang);
+    view! {
+        <li>
+            <button
+                type="button"
+                class="palette-entry"
+                draggable="true"
+                data-palette-kind=info.id
+                title=format!("{about} — {}", tx::PALETTE_USE.get(lang))
+                aria-description=about
+                on:click=move |_| add(state, kind)
+                on:dragstart=move |ev: leptos::ev::DragEvent| {
+                    if let Some(dt) = ev.data_transfer() {
+                        let _ = dt.set_data(DRAG_TYPE, info.id);
+                        let _ = dt.set_data("text/plain", info.id);
+                        dt.set_effect_allowed("copy");
+                    }
+                }
+            >
+                <svg class="palette-icon" viewBox="0 0 48 48" aria-hidden="true" inner_html=super::icons::icon(kind)></svg>
+                <span>{info.name.get(lang)}</span>
+            </button>
+        </li>
+    }
 }
