@@ -85,14 +85,14 @@ pub fn to_svg(design: &Design, lang: Lang) -> String {
     let _ = writeln!(out, ".edge-label text{{font-family:{FONTS_MONO}}}");
     out.push_str(STYLE);
     out.push_str("]]></style>\n");
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<defs><marker id=\"{ARROW_ID}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" \
          markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" \
          orient=\"auto-start-reverse\"><path class=\"arrow-head\" d=\"M0 0.5 L10 5 L0 9.5 Z\"/>\
          </marker><pattern id=\"{DOTS_ID}\" width=\"20\" height=\"20\" \
          patternUnits=\"userSpaceOnUse\"><circle cx=\"10\" cy=\"10\" r=\"1\" fill=\"#d7dee8\"/>\
-         </pattern></defs>\n"
+         </pattern></defs>"
     );
     rect(&mut out, "canvas-bg", &vb, 0.0);
     out.push('\n');

@@ -1,11 +1,12 @@
-//! Saving and exporting: the design as a JSON file, as a Mermaid flowchart, the canvas as SVG
-//! and PNG, and the cost lines as CSV, each downloaded by the browser. What goes in each file is the core's business
-//! (`to_json`, `mermaid::export`, `cost::csv`); this file only hands the text to the browser.
+//! Saving and exporting: the design as a JSON file, as a Mermaid flowchart, the diagram as SVG
+//! and PNG, and the cost lines as CSV, each downloaded by the browser. What goes in each file is
+//! the core's business (`to_json`, `mermaid::export`, `svg::to_svg`, `cost::csv`); this file only
+//! hands the text to the browser (and has it draw the SVG into a PNG).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::{mermaid, to_json};
+use crate::core::{mermaid, svg, to_json};
 
 use super::state::AppState;
 use super::text;
@@ -29,64 +30,6 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::J
         std::time::Duration::from_secs(5),
     );
     Ok(())
-}
-
-/// The stylesheet rules of the page, as text (so an exported SVG looks like the canvas).
-fn page_css() -> String {
-    let mut css = String::new();
-    let sheets = document().style_sheets();
-    for i in 0..sheets.length() {
-        let Some(sheet) = sheets
-            .item(i)
-            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
-        else {
-            continue;
-        };
-        let Ok(rules) = sheet.css_rules() else {
-            continue;
-        };
-        for j in 0..rules.length() {
-            if let Some(rule) = rules.item(j) {
-                css.push_str(&rule.css_text());
-                css.push('\n');
-            }
-        }
-    }
-    css
-}
-
-/// The canvas as a self-contained SVG document: the drawing as the browser serialises it
-/// (every label escaped as XML text), its size, and the page's styles in a CDATA section
-/// (split wherever the text holds `]]>`, so nothing can close it early).
-pub fn canvas_svg() -> Option<String> {
-    let svg = document()
-        .query_selector("[data-testid=canvas]")
-        .ok()
-        .flatten()?;
-    let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-    if let Some(vb) = copy.get_attribute("viewBox") {
-        let parts: Vec<f64> = vb
-            .split_whitespace()
-            .filter_map(|p| p.parse().ok())
-            .collect();
-        if let [_, _, w, h] = parts[..] {
-            let _ = copy.set_attribute("width", &format!("{w}"));
-            let _ = copy.set_attribute("height", &format!("{h}"));
-        }
-    }
-    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
-    let markup = web_sys::XmlSerializer::new()
-        .ok()?
-        .serialize_to_string(&copy)
-        .ok()?;
-    let css = page_css().replace("]]>", "]]]]><![CDATA[>");
-    let style = format!("<style><![CDATA[\n{css}]]></style>");
-    let end_of_open_tag = markup.find('>')? + 1;
-    Some(format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}{style}{}",
-        &markup[..end_of_open_tag],
-        &markup[end_of_open_tag..]
-    ))
 }
 
 /// Draws `svg` on a canvas at twice its size and downloads it as a PNG.
@@ -137,7 +80,18 @@ fn download_png(state: AppState, name: String, svg: String) -> Result<(), wasm_b
             ));
         }
     });
+    // An image that does not decode would otherwise fail without a word.
+    let failed_url = url.clone();
+    let onerror = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&failed_url);
+        state.load_error.set(Some(
+            text::DOWNLOAD_FAILED
+                .get(state.lang.get_untracked())
+                .to_owned(),
+        ));
+    });
     img.set_onload(Some(onload.unchecked_ref()));
+    img.set_onerror(Some(onerror.unchecked_ref()));
     img.set_src(&url);
     Ok(())
 }
@@ -162,7 +116,8 @@ fn file_stem(name: &str) -> String {
     }
 }
 
-/// The export menu: save the design (JSON), export Mermaid, export the cost lines (CSV).
+/// The export menu: save the design (JSON), export Mermaid, the diagram (SVG, PNG) and the
+/// cost lines (CSV).
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -179,14 +134,14 @@ pub fn ExportMenu() -> impl IntoView {
                 let json = state.design.with_untracked(to_json);
                 download(&format!("{stem}.json"), "application/json", &json)
             }
-            "svg" => match canvas_svg() {
-                Some(svg) => download(&format!("{stem}.svg"), "image/svg+xml", &svg),
-                None => Err(wasm_bindgen::JsValue::NULL),
-            },
-            "png" => match canvas_svg() {
-                Some(svg) => download_png(state, format!("{stem}.png"), svg),
-                None => Err(wasm_bindgen::JsValue::NULL),
-            },
+            "svg" => {
+                let svg = state.design.with_untracked(|d| svg::to_svg(d, lang_now));
+                download(&format!("{stem}.svg"), "image/svg+xml", &svg)
+            }
+            "png" => {
+                let svg = state.design.with_untracked(|d| svg::to_svg(d, lang_now));
+                download_png(state, format!("{stem}.png"), svg)
+            }
             "mermaid" => {
                 let mmd = state
                     .design
