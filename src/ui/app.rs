@@ -6,8 +6,11 @@ use leptos::prelude::*;
 
 use crate::core::i18n::Lang;
 
+use wasm_bindgen::JsCast;
+
 use super::autosave;
 use super::canvas::Canvas;
+use super::gestures;
 use super::header::Header;
 use super::outline::Outline;
 use super::palette::Palette;
@@ -26,6 +29,17 @@ pub fn App() -> impl IntoView {
     // wins over it.
     autosave::install(state);
     share::install(state);
+    // Shortcuts pressed with nothing focused (after a click on the background) reach the
+    // window, not the app; the app's own handler takes the others.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let on_body = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_none_or(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML"));
+        if on_body {
+            gestures::shortcut(state, None, &ev);
+        }
+    });
     view! { <AppWith state /> }
 }
 
@@ -47,6 +61,9 @@ pub fn AppWith(state: AppState) -> impl IntoView {
         <div
             class="app"
             // A file dropped anywhere on the page opens like "Open file".
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                gestures::shortcut(state, None, &ev);
+            }
             on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();

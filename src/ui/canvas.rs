@@ -12,19 +12,43 @@ use crate::core::i18n::Lang;
 use crate::core::model::{Design, Edge, Node};
 use crate::core::region::Region;
 
+use wasm_bindgen::JsCast;
+
+use crate::core::edit::Command;
+
+use super::gestures::{self, CanvasCtx, Gesture};
 use super::icons;
-use super::state::{AppState, Selection};
+use super::state::AppState;
 use super::text;
+use super::text_canvas;
 
 /// The id of the arrowhead marker (one per document is enough: every canvas draws the same).
 const ARROW_ID: &str = "kumozu-arrow";
 
 /// The diagram of the current design: an `<svg data-testid="canvas">` whose view box fits the
-/// design, with one `<g data-node-id>` per node and one `<g data-edge-id>` per edge.
+/// design (or follows pan and zoom), with one `<g data-node-id>` per node and one
+/// `<g data-edge-id>` per edge, the editor's toolbar, its notices and the connection menu.
 #[component]
 pub fn Canvas() -> impl IntoView {
     let state = expect_context::<AppState>();
     let layout = Memo::new(move |_| state.design.with(geometry::layout));
+    let view = Memo::new(move |_| {
+        state
+            .camera
+            .get()
+            .unwrap_or_else(|| layout.with(|l| l.view_box))
+    });
+    let cx = CanvasCtx {
+        gesture: RwSignal::new(Gesture::Idle),
+        menu: RwSignal::new(None),
+        palette_hover: RwSignal::new(None),
+        view,
+        svg: NodeRef::new(),
+        swallow_click: StoredValue::new(false),
+        next_key: StoredValue::new(0),
+    };
+    provide_context(cx);
+    let lang = state.lang;
     let aria_label = move || {
         let lang = state.lang.get();
         state.design.with(|d| {
@@ -44,16 +68,55 @@ pub fn Canvas() -> impl IntoView {
             )
         })
     };
+    let can_undo = move || state.history.with(|h| h.can_undo());
+    let can_redo = move || state.history.with(|h| h.can_redo());
     view! {
-        <div class="canvas-area">
+        <div
+            class="canvas-area"
+            class:is-connecting=move || state.connect_from.with(Option::is_some)
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if gestures::shortcut(state, Some(cx), &ev) {
+                    ev.stop_propagation();
+                }
+            }
+        >
+            <div class="canvas-toolbar" role="toolbar" aria-label=move || text_canvas::TOOLBAR.get(lang.get())>
+                <button type="button" class="tool" data-testid="undo" disabled=move || !can_undo()
+                    aria-label=move || text_canvas::UNDO.get(lang.get()) title=move || text_canvas::UNDO.get(lang.get())
+                    on:click=move |_| { state.undo(); }>"↶"</button>
+                <button type="button" class="tool" data-testid="redo" disabled=move || !can_redo()
+                    aria-label=move || text_canvas::REDO.get(lang.get()) title=move || text_canvas::REDO.get(lang.get())
+                    on:click=move |_| { state.redo(); }>"↷"</button>
+                <span class="tool-gap"></span>
+                <button type="button" class="tool" data-testid="zoom-out"
+                    aria-label=move || text_canvas::ZOOM_OUT.get(lang.get()) title=move || text_canvas::ZOOM_OUT.get(lang.get())
+                    on:click=move |_| gestures::zoom(state, cx, 1.25)>"−"</button>
+                <button type="button" class="tool" data-testid="zoom-in"
+                    aria-label=move || text_canvas::ZOOM_IN.get(lang.get()) title=move || text_canvas::ZOOM_IN.get(lang.get())
+                    on:click=move |_| gestures::zoom(state, cx, 0.8)>"+"</button>
+                <button type="button" class="tool" data-testid="zoom-fit"
+                    aria-label=move || text_canvas::FIT.get(lang.get()) title=move || text_canvas::FIT.get(lang.get())
+                    on:click=move |_| state.camera.set(None)>"⤢"</button>
+            </div>
             <svg
+                node_ref=cx.svg
                 class="canvas"
                 data-testid="canvas"
-                role="img"
+                role="group"
                 aria-label=aria_label
-                viewBox=move || layout.with(|l| l.view_box.view_box_attr())
+                aria-description=move || text_canvas::CANVAS_HELP.get(lang.get())
+                viewBox=move || view.with(|v| v.view_box_attr())
                 preserveAspectRatio="xMidYMid meet"
                 xmlns="http://www.w3.org/2000/svg"
+                on:pointerdown=move |ev| gestures::pointer_down(state, cx, ev)
+                on:pointermove=move |ev| gestures::pointer_move(state, cx, ev)
+                on:pointerup=move |ev| gestures::pointer_up(state, cx, ev)
+                on:pointercancel=move |_| cx.gesture.set(Gesture::Idle)
+                on:wheel=move |ev| gestures::wheel(state, cx, ev)
+                on:click=move |_| gestures::click_background(state, cx)
+                on:dragover=move |ev: leptos::ev::DragEvent| { gestures::palette_over(state, cx, &ev); }
+                on:dragleave=move |_| cx.palette_hover.set(None)
+                on:drop=move |ev: leptos::ev::DragEvent| { gestures::palette_drop(state, cx, &ev); }
             >
                 <defs>
                     <marker
@@ -71,30 +134,169 @@ pub fn Canvas() -> impl IntoView {
                 </defs>
                 {move || {
                     let lang = state.lang.get();
-                    state.design.with(|d| layout.with(|l| diagram(d, l, lang, state)))
+                    state.design.with(|d| layout.with(|l| diagram(d, l, lang, state, cx)))
                 }}
+                {move || overlay(state, cx)}
             </svg>
+            {move || kind_menu(state, cx)}
+            {move || {
+                state.notice.get().map(|n| {
+                    view! {
+                        <div class="notice" role="status" data-testid="notice">
+                            <span>{n}</span>
+                            <button type="button" class="link-button"
+                                aria-label=move || text_canvas::DISMISS.get(lang.get())
+                                on:click=move |_| state.notice.set(None)>"×"</button>
+                        </div>
+                    }
+                })
+            }}
         </div>
     }
 }
 
+/// What the current gesture draws over the diagram: the rubber band, the connection being
+/// drawn, and the handles of the selected node.
+fn overlay(state: AppState, cx: CanvasCtx) -> impl IntoView {
+    let gesture = cx.gesture.get();
+    let extra = match &gesture {
+        Gesture::Band { from, to } => {
+            let r = Rect {
+                x: from.x.min(to.x),
+                y: from.y.min(to.y),
+                w: (from.x - to.x).abs(),
+                h: (from.y - to.y).abs(),
+            };
+            Some(view! { <rect class="band" x=r.x y=r.y width=r.w height=r.h></rect> }.into_any())
+        }
+        Gesture::Connect { from, to } => state.design.with_untracked(|d| {
+            d.nodes.get(from).map(|n| {
+                let c = Rect::of(n).center();
+                view! { <line class="connect-preview" x1=c.x y1=c.y x2=to.x y2=to.y></line> }
+                    .into_any()
+            })
+        }),
+        _ => None,
+    };
+    // Handles only when one node is selected and nothing is being dragged.
+    let handles = matches!(gesture, Gesture::Idle | Gesture::Press { .. })
+        .then(|| {
+            let id = state.selection.with(|s| s.single_node().cloned())?;
+            let lang = state.lang.get();
+            state.design.with(|d| {
+                let n = d.nodes.get(&id)?;
+                let r = Rect::of(n);
+                let id = id.as_str().to_owned();
+                let resize = n.kind.is_container().then(|| {
+                    view! {
+                        <rect class="handle handle--resize" data-handle="resize" data-for=id.clone()
+                            x=r.right() - 7.0 y=r.bottom() - 7.0 width="14" height="14" rx="3">
+                            <title>{text_canvas::RESIZE_HANDLE.get(lang)}</title>
+                        </rect>
+                    }
+                });
+                let cy = if n.kind.is_container() {
+                    r.y + 18.0
+                } else {
+                    r.y + r.h / 2.0
+                };
+                Some(view! {
+                    <g class="handles">
+                        <circle class="handle handle--connect" data-handle="connect" data-for=id
+                            cx=r.right() cy=cy r="7">
+                            <title>{text_canvas::CONNECT_HANDLE.get(lang)}</title>
+                        </circle>
+                        {resize}
+                    </g>
+                })
+            })
+        })
+        .flatten();
+    view! {
+        <g class="layer-overlay">
+            {extra}
+            {handles}
+        </g>
+    }
+}
+
+/// The menu of connection kinds, when more than one fits.
+fn kind_menu(state: AppState, cx: CanvasCtx) -> Option<impl IntoView> {
+    let menu = cx.menu.get()?;
+    let lang = state.lang.get();
+    let buttons = menu
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let kind = *k;
+            let (from, to) = (menu.from.clone(), menu.to.clone());
+            view! {
+                <li>
+                    <button type="button" data-edge-kind-choice=kind.id() autofocus=i == 0
+                        on:click=move |_| {
+                            cx.menu.set(None);
+                            let _ = state.dispatch(Command::Connect { from: from.clone(), to: to.clone(), kind: Some(kind) });
+                        }>
+                        {kind.info().name.get(lang)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let menu_ref = NodeRef::<leptos::html::Div>::new();
+    // Focus the first choice, so the keyboard can pick at once.
+    Effect::new(move |_| {
+        if let Some(div) = menu_ref.get() {
+            if let Ok(Some(b)) = div.query_selector("button") {
+                if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        }
+    });
+    Some(view! {
+        <div class="kind-menu" role="dialog" data-testid="kind-menu" node_ref=menu_ref
+            aria-label=text_canvas::CHOOSE_KIND.get(lang)
+            style=format!("left: {}px; top: {}px", menu.at.0, menu.at.1)
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.stop_propagation();
+                    cx.menu.set(None);
+                }
+            }>
+            <p>{text_canvas::CHOOSE_KIND.get(lang)}</p>
+            <ul>{buttons}</ul>
+            <button type="button" class="link-button" on:click=move |_| cx.menu.set(None)>
+                {text_canvas::CANCEL.get(lang)}
+            </button>
+        </div>
+    })
+}
+
 /// Containers (outermost first), then edges, then the cards on top of both.
-fn diagram(design: &Design, layout: &Layout, lang: Lang, state: AppState) -> impl IntoView {
+fn diagram(
+    design: &Design,
+    layout: &Layout,
+    lang: Lang,
+    state: AppState,
+    cx: CanvasCtx,
+) -> impl IntoView {
     let nodes = design.nodes_outer_first();
     let containers = nodes
         .iter()
         .filter(|n| n.kind.is_container())
-        .map(|n| container(n, design.region, lang, state))
+        .map(|n| container(n, design.region, lang, state, cx))
         .collect_view();
     let edges = layout
         .edges
         .iter()
-        .filter_map(|r| Some(edge(design.edges.get(&r.id)?, r, design, lang, state)))
+        .filter_map(|r| Some(edge(design.edges.get(&r.id)?, r, design, lang, state, cx)))
         .collect_view();
     let cards = nodes
         .iter()
         .filter(|n| !n.kind.is_container())
-        .map(|n| card(n, lang, state))
+        .map(|n| card(n, lang, state, cx))
         .collect_view();
     view! {
         <g class="layer-containers">{containers}</g>
@@ -104,7 +306,7 @@ fn diagram(design: &Design, layout: &Layout, lang: Lang, state: AppState) -> imp
 }
 
 /// A container: a rounded box with a badge and a title at its top left.
-fn container(node: &Node, region: Region, lang: Lang, state: AppState) -> AnyView {
+fn container(node: &Node, region: Region, lang: Lang, state: AppState, cx: CanvasCtx) -> AnyView {
     let r = Rect::of(node);
     let public = node.kind == Kind::Subnet && node.text("tier") == "public";
     let variant = match node.kind {
@@ -155,9 +357,10 @@ fn container(node: &Node, region: Region, lang: Lang, state: AppState) -> AnyVie
     };
     view! {
         <g
-            class=node_class(format!("node container container--{variant}"), node, state)
-            on:click=select_node(node, state)
-            on:keydown=select_node_by_key(node, state)
+            class=node_class(format!("node container container--{variant}"), node, state, cx)
+            transform=drag_offset(node, cx)
+            on:click=select_node(node, state, cx)
+            on:keydown=select_node_by_key(node, state, cx)
             data-node-id=node.id.as_str().to_owned()
             data-node-kind=node.kind.id()
             tabindex="0"
@@ -222,9 +425,9 @@ fn az_summary(region: Region, letters: &[String], lang: Lang) -> String {
 }
 
 /// A non-container node: a card with its icon, its label and its key parameters.
-fn card(node: &Node, lang: Lang, state: AppState) -> AnyView {
+fn card(node: &Node, lang: Lang, state: AppState, cx: CanvasCtx) -> AnyView {
     let r = Rect::of(node);
-    let cx = r.x + r.w / 2.0;
+    let mid_x = r.x + r.w / 2.0;
     let label = node.display_label(lang);
     let parts = caption(node, lang);
     let kind_name = node.kind.info().name.get(lang);
@@ -251,7 +454,7 @@ fn card(node: &Node, lang: Lang, state: AppState) -> AnyView {
             let (line, font) = fit_text(line, r.w - 8.0, CAPTION_FONT, 7.5);
             text_at(
                 "card-caption",
-                cx,
+                mid_x,
                 r.y + caption_y + 11.0 * i as f64,
                 "middle",
                 font,
@@ -261,15 +464,16 @@ fn card(node: &Node, lang: Lang, state: AppState) -> AnyView {
         .collect_view();
     let icon_transform = format!(
         "translate({} {}) scale({})",
-        cx - icon_size / 2.0,
+        mid_x - icon_size / 2.0,
         r.y + icon_y,
         icon_size / 48.0
     );
     view! {
         <g
-            class=node_class(format!("node card card--{}", node.kind.id()), node, state)
-            on:click=select_node(node, state)
-            on:keydown=select_node_by_key(node, state)
+            class=node_class(format!("node card card--{}", node.kind.id()), node, state, cx)
+            transform=drag_offset(node, cx)
+            on:click=select_node(node, state, cx)
+            on:keydown=select_node_by_key(node, state, cx)
             data-node-id=node.id.as_str().to_owned()
             data-node-kind=node.kind.id()
             tabindex="0"
@@ -278,7 +482,7 @@ fn card(node: &Node, lang: Lang, state: AppState) -> AnyView {
         >
             {rect("card-box", &r, 8.0)}
             <g class="icon" transform=icon_transform inner_html=icons::icon(node.kind)></g>
-            {text_at("card-label", cx, r.y + label_y, "middle", label_font, label)}
+            {text_at("card-label", mid_x, r.y + label_y, "middle", label_font, label)}
             {captions}
         </g>
     }
@@ -335,7 +539,14 @@ fn caption(node: &Node, lang: Lang) -> Vec<String> {
 }
 
 /// An edge: its route with an arrowhead, dashed for control traffic, and its label on a pill.
-fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang, state: AppState) -> AnyView {
+fn edge(
+    e: &Edge,
+    route: &EdgeRoute,
+    design: &Design,
+    lang: Lang,
+    state: AppState,
+    cx: CanvasCtx,
+) -> AnyView {
     let info = e.kind.info();
     let label = e.display_label().to_owned();
     let end = |id| {
@@ -364,7 +575,9 @@ fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang, state: AppStat
                 let id = e.id.clone();
                 let base = if info.dashed { "edge edge--dashed" } else { "edge" };
                 move || {
-                    if state.highlight.with(|h| h.edges.contains(&id)) {
+                    if state.highlight.with(|h| h.edges.contains(&id))
+                        || state.selection.with(|s| s.has_edge(&id))
+                    {
                         format!("{base} is-highlighted")
                     } else {
                         base.to_owned()
@@ -375,7 +588,15 @@ fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang, state: AppStat
             data-edge-kind=info.id
             role="group"
             aria-label=aria
+            on:click={
+                let id = e.id.clone();
+                move |ev: leptos::ev::MouseEvent| {
+                    ev.stop_propagation();
+                    gestures::click_edge(state, cx, id.clone(), ev.shift_key());
+                }
+            }
         >
+            <path class="edge-hit" d=route.path_d()></path>
             <path class="edge-line" d=route.path_d() marker-end=format!("url(#{ARROW_ID})")></path>
             {pill}
         </g>
@@ -383,10 +604,16 @@ fn edge(e: &Edge, route: &EdgeRoute, design: &Design, lang: Lang, state: AppStat
     .into_any()
 }
 
-/// The class of a node's group, kept up to date with the selection and the findings:
-/// `is-highlighted` when selected or named by the selected finding, `has-error` /
-/// `has-warning` when a finding of that severity names it.
-fn node_class(base: String, node: &Node, state: AppState) -> impl Fn() -> String + use<> {
+/// The class of a node's group, kept up to date with the selection, the findings and a
+/// drag: `is-highlighted` when selected or named by the selected finding, `has-error` /
+/// `has-warning` when a finding of that severity names it, `is-drop-target` /
+/// `is-drop-refused` while a drag hovers over it.
+fn node_class(
+    base: String,
+    node: &Node,
+    state: AppState,
+    cx: CanvasCtx,
+) -> impl Fn() -> String + use<> {
     let id = node.id.clone();
     move || {
         let mut class = base.clone();
@@ -404,42 +631,91 @@ fn node_class(base: String, node: &Node, state: AppState) -> impl Fn() -> String
             Some(crate::core::validate::Severity::Warning) => class.push_str(" has-warning"),
             _ => {}
         }
+        let drop = cx.gesture.with(|g| match g {
+            Gesture::Drag(d) => match &d.target {
+                Some((Some(t), ok)) if t == &id => Some(*ok),
+                _ => None,
+            },
+            _ => None,
+        });
+        let drop = drop.or_else(|| {
+            cx.palette_hover
+                .with(|h| h.as_ref().filter(|(t, _)| t == &id).map(|(_, ok)| *ok))
+        });
+        match drop {
+            Some(true) => class.push_str(" is-drop-target"),
+            Some(false) => class.push_str(" is-drop-refused"),
+            None => {}
+        }
         class
     }
 }
 
-/// Clicking a node selects it (the findings panel then lists its findings); clicking it
-/// again clears the selection.
-fn select_node(node: &Node, state: AppState) -> impl Fn(leptos::ev::MouseEvent) + use<> {
+/// While a large design is dragged, the dragged nodes slide by the drag's offset (the
+/// design itself changes at the drop).
+fn drag_offset(node: &Node, cx: CanvasCtx) -> impl Fn() -> Option<String> + use<> {
+    let id = node.id.clone();
+    move || {
+        cx.gesture.with(|g| match g {
+            Gesture::Drag(d) if !d.live && d.moving.contains(&id) => {
+                Some(format!("translate({} {})", d.dx, d.dy))
+            }
+            _ => None,
+        })
+    }
+}
+
+/// Clicking a node selects it (Shift: adds it to the selection); clicking the only
+/// selected node again clears the selection.
+fn select_node(
+    node: &Node,
+    state: AppState,
+    cx: CanvasCtx,
+) -> impl Fn(leptos::ev::MouseEvent) + use<> {
     let id = node.id.clone();
     move |ev: leptos::ev::MouseEvent| {
         // A click on a card must not also select the containers around it.
         ev.stop_propagation();
-        toggle_node(&id, state);
+        let at = (ev.offset_x() as f64, ev.offset_y() as f64);
+        gestures::click_node(state, cx, id.clone(), ev.shift_key(), at);
     }
 }
 
 /// Enter or Space on a focused node selects it, as a click does.
-fn select_node_by_key(node: &Node, state: AppState) -> impl Fn(leptos::ev::KeyboardEvent) + use<> {
+fn select_node_by_key(
+    node: &Node,
+    state: AppState,
+    cx: CanvasCtx,
+) -> impl Fn(leptos::ev::KeyboardEvent) + use<> {
     let id = node.id.clone();
     move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" || ev.key() == " " {
             ev.prevent_default();
             ev.stop_propagation();
-            toggle_node(&id, state);
+            let at = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|el| {
+                    let b = el.get_bounding_client_rect();
+                    (b.left() + b.width() / 2.0, b.bottom())
+                })
+                .unwrap_or((40.0, 40.0));
+            let at = area_offset(cx, at);
+            gestures::click_node(state, cx, id.clone(), ev.shift_key(), at);
         }
     }
 }
 
-fn toggle_node(id: &crate::core::model::NodeId, state: AppState) {
-    let again = state
-        .selection
-        .with_untracked(|s| s.single_node() == Some(id));
-    state.selection.set(if again {
-        Selection::None
-    } else {
-        Selection::node(id.clone())
-    });
+/// A screen point as pixels from the canvas area's top-left corner.
+fn area_offset(cx: CanvasCtx, client: (f64, f64)) -> (f64, f64) {
+    cx.svg
+        .get_untracked()
+        .and_then(|svg| svg.parent_element())
+        .map(|area| {
+            let b = area.get_bounding_client_rect();
+            (client.0 - b.left(), client.1 - b.top())
+        })
+        .unwrap_or(client)
 }
 
 /// A line of text centred vertically on `y`; every text of the diagram goes through here, so

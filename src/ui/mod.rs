@@ -4,11 +4,13 @@
 //! decides (layout, validation, cost); nothing here computes a result the CLI could need.
 
 mod app;
-mod autosave;
+pub mod autosave;
 mod canvas;
 mod cost;
+mod doc_actions;
 mod files;
 mod findings;
+mod gestures;
 mod header;
 mod icons;
 mod inspector;
@@ -19,6 +21,8 @@ mod share;
 mod side_panel;
 mod state;
 mod text;
+mod text_outline;
+mod text_canvas;
 mod text_editor;
 
 pub use app::{App, AppWith};

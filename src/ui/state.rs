@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::core::catalogue::usage_spec;
 use crate::core::cost::estimate_range;
 use crate::core::edit::{self, Applied, Command, History, Meta, Refusal};
+use crate::core::geometry::Rect;
 use crate::core::i18n::Lang;
 use crate::core::load::load_json;
 use crate::core::model::{Currency, Design, EdgeId, NodeId};
@@ -171,6 +172,10 @@ pub struct AppState {
     /// The last short message for the user (why an edit was refused, what was restored);
     /// shown in a status line until the next one or until dismissed.
     pub notice: RwSignal<Option<String>>,
+    /// The part of the canvas on screen (after pan and zoom); `None`: fit the whole design.
+    pub camera: RwSignal<Option<Rect>>,
+    /// The node a keyboard connection starts from, while the user picks where it ends.
+    pub connect_from: RwSignal<Option<NodeId>>,
 }
 
 impl AppState {
@@ -221,6 +226,8 @@ impl AppState {
             }),
             history: RwSignal::new(History::new()),
             notice: RwSignal::new(None),
+            camera: RwSignal::new(None),
+            connect_from: RwSignal::new(None),
         }
     }
 
@@ -261,6 +268,8 @@ impl AppState {
     /// earlier load error.
     fn replace_design(&self, design: Design) {
         self.history.update(History::clear);
+        self.camera.set(None);
+        self.connect_from.set(None);
         self.selection.set(Selection::None);
         self.baseline.set(design.clone());
         self.design.set(design);
@@ -392,6 +401,18 @@ impl AppState {
                 .set(Some(refusal.0.get(self.lang.get_untracked()).to_owned())),
         }
         result
+    }
+
+    /// Takes back the last undo step without keeping it for redo (a drag whose drop was
+    /// refused goes back where it started).
+    pub fn cancel_last(&self) {
+        let history = self.history;
+        self.design.update(|d| {
+            if let Some(edit) = history.try_update(History::pop).flatten() {
+                edit.revert(d);
+            }
+        });
+        self.forget_missing_selection();
     }
 
     /// Ends the undo step of a drag: the next keyed command starts a new one.
