@@ -1,29 +1,24 @@
 //! The canvas: the design drawn as SVG, scaled to fit its area. Containers are nested boxes,
 //! edges run between the facing sides of their nodes, other nodes are cards with an icon.
 //!
-//! Where things go comes from `core::geometry::layout`; this file only turns the model and
-//! that layout into markup. It reads the design and never changes it.
+//! Where things go comes from `core::geometry::layout` and `core::draw` (the same faces the
+//! SVG export writes); this file only turns them into markup and wires the gestures
+//! (`gestures.rs`), which change the design through `AppState::dispatch`.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::core::catalogue::Kind;
-use crate::core::geometry::{self, fit_text, wrap_parts, EdgeRoute, Layout, Rect, EDGE_LABEL_FONT};
+use crate::core::draw::{self, Anchor, ContainerTitle, TextLine};
+use crate::core::edit::Command;
+use crate::core::geometry::{self, EdgeRoute, Layout, Rect, EDGE_LABEL_FONT};
 use crate::core::i18n::Lang;
 use crate::core::model::{Design, Edge, Node};
 use crate::core::region::Region;
-
-use wasm_bindgen::JsCast;
-
-use crate::core::edit::Command;
+use crate::core::svg::ARROW_ID;
 
 use super::gestures::{self, CanvasCtx, Gesture};
-use super::icons;
 use super::state::AppState;
-use super::text;
 use super::text_canvas;
-
-/// The id of the arrowhead marker (one per document is enough: every canvas draws the same).
-const ARROW_ID: &str = "kumozu-arrow";
 
 /// The diagram of the current design: an `<svg data-testid="canvas">` whose view box fits the
 /// design (or follows pan and zoom), with one `<g data-node-id>` per node and one
@@ -51,22 +46,7 @@ pub fn Canvas() -> impl IntoView {
     let lang = state.lang;
     let aria_label = move || {
         let lang = state.lang.get();
-        state.design.with(|d| {
-            let name = if d.name.is_empty() {
-                text::UNNAMED.get(lang)
-            } else {
-                &d.name
-            };
-            format!(
-                "{}: {} — {} {}, {} {}",
-                text::DIAGRAM.get(lang),
-                name,
-                d.nodes.len(),
-                text::NODES_UNIT.get(lang),
-                d.edges.len(),
-                text::EDGES_UNIT.get(lang)
-            )
-        })
+        state.design.with(|d| draw::diagram_label(d, lang))
     };
     let can_undo = move || state.history.with(|h| h.can_undo());
     let can_redo = move || state.history.with(|h| h.can_redo());
@@ -305,59 +285,34 @@ fn diagram(
     }
 }
 
-/// A container: a rounded box with a badge and a title at its top left.
+/// A container: a rounded box with a badge and a title at its top left (placed by
+/// `core::draw`, as the SVG export draws it).
 fn container(node: &Node, region: Region, lang: Lang, state: AppState, cx: CanvasCtx) -> AnyView {
-    let r = Rect::of(node);
-    let public = node.kind == Kind::Subnet && node.text("tier") == "public";
-    let variant = match node.kind {
-        Kind::Vpc => "vpc",
-        Kind::Subnet if public => "public",
-        Kind::Subnet => "private",
-        Kind::EcsCluster => "cluster",
-        _ => "group",
-    };
-    let (name, detail) = container_title(node, region, lang);
-    let mut aria = format!("{name}, {}", node.kind.info().name.get(lang));
-    if let Some(d) = &detail {
-        aria = format!("{aria}, {d}");
-    }
-    let badge = icons::badge(node.kind, public);
-    let text_x = r.x + if badge.is_some() { 36.0 } else { 12.0 };
-    let room = r.right() - text_x - 10.0;
-    let badge = badge.map(|b| {
-        view! {
-            <g
-                class="badge"
-                transform=format!("translate({} {})", r.x + 10.0, r.y + 9.0)
-                inner_html=b
-            ></g>
-        }
+    let face = draw::container_face(node, region, lang);
+    let r = face.rect;
+    let badge = face.badge.map(|(b, x, y)| {
+        view! { <g class="badge" transform=format!("translate({x} {y})") inner_html=b></g> }
     });
-    let one_line = detail
-        .as_ref()
-        .is_none_or(|d| geometry::text_width(&format!("{name} · {d}"), TITLE_FONT) <= room);
-    let title = if one_line {
-        let detail = detail.map(|d| view! { <tspan class="container-detail">" · "{d}</tspan> });
-        view! {
-            <text class="container-title" x=text_x y=r.y + 19.0 dominant-baseline="central" font-size=TITLE_FONT>
-                {name}
-                {detail}
-            </text>
+    let title = match face.title {
+        ContainerTitle::OneLine { x, y, name, detail } => {
+            let detail = detail.map(|d| view! { <tspan class="container-detail">" · "{d}</tspan> });
+            view! {
+                <text class="container-title" x=x y=y dominant-baseline="central" font-size=draw::TITLE_FONT>
+                    {name}
+                    {detail}
+                </text>
+            }
+            .into_any()
         }
-        .into_any()
-    } else {
-        // Too long for one line: the details go under the name, smaller.
-        let (name, name_font) = fit_text(&name, room, TITLE_FONT, 9.0);
-        let (detail, detail_font) = fit_text(&detail.unwrap_or_default(), room, 10.5, 8.0);
-        view! {
-            {text_at("container-title", text_x, r.y + 19.0, "start", name_font, name)}
-            {text_at("container-detail", text_x, r.y + 34.0, "start", detail_font, detail)}
+        ContainerTitle::TwoLines { name, detail } => view! {
+            {line(name)}
+            {line(detail)}
         }
-        .into_any()
+        .into_any(),
     };
     view! {
         <g
-            class=node_class(format!("node container container--{variant}"), node, state, cx)
+            class=node_class(format!("node container container--{}", face.variant), node, state, cx)
             transform=drag_offset(node, cx)
             on:click=select_node(node, state, cx)
             on:keydown=select_node_by_key(node, state, cx)
@@ -365,9 +320,9 @@ fn container(node: &Node, region: Region, lang: Lang, state: AppState, cx: Canva
             data-node-kind=node.kind.id()
             tabindex="0"
             role="group"
-            aria-label=aria
+            aria-label=face.aria
         >
-            {rect("container-box", &r, 10.0)}
+            {rect("container-box", &r, draw::CONTAINER_RADIUS)}
             {badge}
             {title}
         </g>
@@ -375,99 +330,10 @@ fn container(node: &Node, region: Region, lang: Lang, state: AppState, cx: Canva
     .into_any()
 }
 
-/// Font size of container titles.
-const TITLE_FONT: f64 = 12.5;
-
-/// The title of a container, as its name and details: a subnet's zones, a VPC's CIDR.
-fn container_title(node: &Node, region: Region, lang: Lang) -> (String, Option<String>) {
-    match node.kind {
-        Kind::Subnet => {
-            let name = if node.label.is_empty() {
-                if node.text("tier") == "public" {
-                    text::PUBLIC_SUBNET.get(lang)
-                } else {
-                    text::PRIVATE_SUBNET.get(lang)
-                }
-            } else {
-                &node.label
-            };
-            (
-                name.to_owned(),
-                Some(az_summary(region, node.list("azs"), lang)),
-            )
-        }
-        Kind::Vpc if !node.text("cidr").is_empty() => (
-            node.display_label(lang).to_owned(),
-            Some(node.text("cidr").to_owned()),
-        ),
-        _ => (node.display_label(lang).to_owned(), None),
-    }
-}
-
-/// Zones as the console writes them, shortened after the first: `ap-northeast-1a, 1c`.
-fn az_summary(region: Region, letters: &[String], lang: Lang) -> String {
-    if letters.is_empty() {
-        return text::NO_AZ.get(lang).to_owned();
-    }
-    let tail = region.code().rsplit('-').next().unwrap_or_default();
-    letters
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            if i == 0 {
-                region.az_name(l)
-            } else {
-                format!("{tail}{l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// A non-container node: a card with its icon, its label and its key parameters.
 fn card(node: &Node, lang: Lang, state: AppState, cx: CanvasCtx) -> AnyView {
-    let r = Rect::of(node);
-    let mid_x = r.x + r.w / 2.0;
-    let label = node.display_label(lang);
-    let parts = caption(node, lang);
-    let kind_name = node.kind.info().name.get(lang);
-    let mut aria = label.to_owned();
-    if label != kind_name {
-        aria = format!("{aria}, {kind_name}");
-    }
-    if !parts.is_empty() {
-        aria = format!("{aria}, {}", parts.join(", "));
-    }
-    let lines = wrap_parts(&parts, " · ", r.w - 10.0, CAPTION_FONT);
-    let lines = &lines[..lines.len().min(2)];
-    // (icon size, icon top, label centre, first caption line centre), from the card's top.
-    let (icon_size, icon_y, label_y, caption_y) = match lines.len() {
-        0 => (38.0, 9.0, 60.0, 0.0),
-        1 => (34.0, 7.0, 52.0, 66.0),
-        _ => (28.0, 5.0, 42.0, 55.0),
-    };
-    let (label, label_font) = fit_text(label, r.w - 10.0, 12.0, 8.0);
-    let captions = lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let (line, font) = fit_text(line, r.w - 8.0, CAPTION_FONT, 7.5);
-            text_at(
-                "card-caption",
-                mid_x,
-                r.y + caption_y + 11.0 * i as f64,
-                "middle",
-                font,
-                line,
-            )
-        })
-        .collect_view();
-    let icon_transform = format!(
-        "translate({} {}) scale({})",
-        mid_x - icon_size / 2.0,
-        r.y + icon_y,
-        icon_size / 48.0
-    );
+    let face = draw::card_face(node, lang);
+    let captions = face.captions.iter().cloned().map(line).collect_view();
     view! {
         <g
             class=node_class(format!("node card card--{}", node.kind.id()), node, state, cx)
@@ -478,64 +344,15 @@ fn card(node: &Node, lang: Lang, state: AppState, cx: CanvasCtx) -> AnyView {
             data-node-kind=node.kind.id()
             tabindex="0"
             role="group"
-            aria-label=aria
+            aria-label=face.aria.clone()
         >
-            {rect("card-box", &r, 8.0)}
-            <g class="icon" transform=icon_transform inner_html=icons::icon(node.kind)></g>
-            {text_at("card-label", mid_x, r.y + label_y, "middle", label_font, label)}
+            {rect("card-box", &face.rect, draw::CARD_RADIUS)}
+            <g class="icon" transform=face.icon_transform() inner_html=face.icon></g>
+            {line(face.label)}
             {captions}
         </g>
     }
     .into_any()
-}
-
-/// Font size of the parameter lines on a card.
-const CAPTION_FONT: f64 = 9.5;
-
-/// The key parameters of a node, for the kinds where they matter at a glance; the card joins
-/// them with " · " and wraps them onto a second line when they do not fit.
-fn caption(node: &Node, lang: Lang) -> Vec<String> {
-    let num = |key: &str| geometry::fmt_num(node.num(key));
-    let parts = match node.kind {
-        Kind::EcsService => {
-            let (min, max) = (node.num("min_tasks"), node.num("max_tasks"));
-            let tasks = if min == max {
-                num("min_tasks")
-            } else {
-                format!("{}–{}", num("min_tasks"), num("max_tasks"))
-            };
-            vec![
-                format!("{} vCPU", num("vcpu")),
-                format!("{} GB", num("memory_gb")),
-                format!("{tasks} {}", text::TASKS.get(lang)),
-            ]
-        }
-        Kind::RdsPostgres => {
-            let az = if node.flag("multi_az") {
-                text::MULTI_AZ
-            } else {
-                text::SINGLE_AZ
-            };
-            vec![
-                node.text("instance_class").to_owned(),
-                az.get(lang).to_owned(),
-            ]
-        }
-        Kind::Elasticache => vec![format!("{} × {}", node.text("node_type"), num("nodes"))],
-        Kind::Lambda => vec![
-            format!("{} MB", num("memory_mb")),
-            node.text("architecture").to_owned(),
-        ],
-        Kind::NatGateway => vec![match node.text("placement") {
-            "per_az" => text::NAT_PER_AZ.get(lang).to_owned(),
-            _ => text::NAT_SINGLE.get(lang).to_owned(),
-        }],
-        Kind::VpcEndpoint => vec![node.text("service").to_owned()],
-        Kind::Alb => vec![node.text("listener_protocol").to_owned()],
-        Kind::Sqs => vec![node.text("queue_type").to_uppercase()],
-        _ => Vec::new(),
-    };
-    parts.into_iter().filter(|p| !p.is_empty()).collect()
 }
 
 /// An edge: its route with an arrowhead, dashed for control traffic, and its label on a pill.
@@ -549,23 +366,13 @@ fn edge(
 ) -> AnyView {
     let info = e.kind.info();
     let label = e.display_label().to_owned();
-    let end = |id| {
-        design
-            .nodes
-            .get(id)
-            .map(|n: &Node| n.display_label(lang).to_owned())
-            .unwrap_or_default()
-    };
-    let mut aria = format!("{}: {} → {}", info.name.get(lang), end(&e.from), end(&e.to));
-    if !label.is_empty() {
-        aria = format!("{aria} ({label})");
-    }
+    let aria = draw::edge_aria(e, design, lang);
     let pill = route.label.map(|r| {
         let c = r.center();
         view! {
             <g class="edge-label">
                 {rect("edge-pill", &r, r.h / 2.0)}
-                {text_at("edge-text", c.x, c.y, "middle", EDGE_LABEL_FONT, label)}
+                {line(TextLine { class: "edge-text", x: c.x, y: c.y, anchor: Anchor::Middle, font: EDGE_LABEL_FONT, text: label })}
             </g>
         }
     });
@@ -718,19 +525,12 @@ fn area_offset(cx: CanvasCtx, client: (f64, f64)) -> (f64, f64) {
         .unwrap_or(client)
 }
 
-/// A line of text centred vertically on `y`; every text of the diagram goes through here, so
-/// the wasm holds one copy of the code that builds it.
-fn text_at(
-    class: &'static str,
-    x: f64,
-    y: f64,
-    anchor: &'static str,
-    font: f64,
-    content: String,
-) -> impl IntoView + use<> {
+/// A line of text centred vertically on its `y`; every text of the diagram goes through
+/// here, so the wasm holds one copy of the code that builds it.
+fn line(l: TextLine) -> impl IntoView + use<> {
     view! {
-        <text class=class x=x y=y text-anchor=anchor dominant-baseline="central" font-size=font>
-            {content}
+        <text class=l.class x=l.x y=l.y text-anchor=l.anchor.svg() dominant-baseline="central" font-size=l.font>
+            {l.text}
         </text>
     }
 }

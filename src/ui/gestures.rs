@@ -151,7 +151,7 @@ impl CanvasCtx {
     }
 
     /// The canvas point under the screen point (`client_x`, `client_y`).
-    pub fn to_canvas(&self, client_x: f64, client_y: f64) -> Option<Point> {
+    pub fn canvas_point(&self, client_x: f64, client_y: f64) -> Option<Point> {
         let svg = self.svg.get_untracked()?;
         let b = svg.get_bounding_client_rect();
         let v = self.view.get_untracked();
@@ -201,7 +201,7 @@ pub fn pointer_down(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent
         return;
     };
     let (client_x, client_y) = (ev.client_x() as f64, ev.client_y() as f64);
-    let Some(at) = cx.to_canvas(client_x, client_y) else {
+    let Some(at) = cx.canvas_point(client_x, client_y) else {
         return;
     };
     cx.swallow_click.set_value(false);
@@ -293,7 +293,7 @@ pub fn pointer_move(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent
             }
         }
         Gesture::Drag(mut drag) => {
-            let Some(p) = cx.to_canvas(client_x, client_y) else {
+            let Some(p) = cx.canvas_point(client_x, client_y) else {
                 return;
             };
             let dx = snap(drag.anchor.x + p.x - drag.start.x) - drag.anchor.x;
@@ -335,17 +335,17 @@ pub fn pointer_move(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent
             });
         }
         Gesture::Band { from, .. } => {
-            if let Some(to) = cx.to_canvas(client_x, client_y) {
+            if let Some(to) = cx.canvas_point(client_x, client_y) {
                 cx.gesture.set(Gesture::Band { from, to });
             }
         }
         Gesture::Connect { from, .. } => {
-            if let Some(to) = cx.to_canvas(client_x, client_y) {
+            if let Some(to) = cx.canvas_point(client_x, client_y) {
                 cx.gesture.set(Gesture::Connect { from, to });
             }
         }
         Gesture::Resize { id, origin, key } => {
-            if let Some(p) = cx.to_canvas(client_x, client_y) {
+            if let Some(p) = cx.canvas_point(client_x, client_y) {
                 let size = Size {
                     w: snap(p.x - origin.x).max(crate::core::edit::MIN_CONTAINER.w),
                     h: snap(p.y - origin.y).max(crate::core::edit::MIN_CONTAINER.h),
@@ -480,7 +480,7 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
             Some(drag.key),
         );
     }
-    if let Some(p) = cx.to_canvas(client_x, client_y) {
+    if let Some(p) = cx.canvas_point(client_x, client_y) {
         let (target, _) = drop_target(state, &drag, p);
         let changing: Vec<NodeId> = state.design.with_untracked(|d| {
             drag.ids
@@ -509,8 +509,9 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
     state.seal_history();
 }
 
-/// Ends a connection from `from` to `to`: at once when one kind fits, else through the
-/// kind menu shown at `at` (pixels in the canvas area).
+/// Ends a connection from `from` to `to`: at once when one kind fits (besides the generic
+/// one, which the inspector can still pick), else through the kind menu shown at `at`
+/// (pixels in the canvas area).
 pub fn finish_connect(state: AppState, cx: CanvasCtx, from: NodeId, to: NodeId, at: (f64, f64)) {
     state.connect_from.set(None);
     if from == to {
@@ -522,21 +523,23 @@ pub fn finish_connect(state: AppState, cx: CanvasCtx, from: NodeId, to: NodeId, 
             (Some(a), Some(b)) => fitting_edge_kinds(a.kind, b.kind),
             _ => Vec::new(),
         });
-    match kinds.len() {
-        0 => {}
-        1 => {
-            let _ = state.dispatch(Command::Connect {
-                from,
-                to,
-                kind: Some(kinds[0]),
-            });
-        }
-        _ => cx.menu.set(Some(KindMenu {
+    let specific = kinds.iter().filter(|k| **k != EdgeKind::Generic).count();
+    if kinds.is_empty() {
+        return;
+    }
+    if specific <= 1 {
+        let _ = state.dispatch(Command::Connect {
+            from,
+            to,
+            kind: Some(kinds[0]),
+        });
+    } else {
+        cx.menu.set(Some(KindMenu {
             from,
             to,
             kinds,
             at,
-        })),
+        }));
     }
 }
 
@@ -606,7 +609,7 @@ pub fn click_background(state: AppState, cx: CanvasCtx) {
 /// Wheel: zooms around the pointer.
 pub fn wheel(state: AppState, cx: CanvasCtx, ev: leptos::ev::WheelEvent) {
     ev.prevent_default();
-    let Some(p) = cx.to_canvas(ev.client_x() as f64, ev.client_y() as f64) else {
+    let Some(p) = cx.canvas_point(ev.client_x() as f64, ev.client_y() as f64) else {
         return;
     };
     let factor = (ev.delta_y() * 0.0015).clamp(-0.5, 0.5).exp();
@@ -645,7 +648,7 @@ pub fn palette_over(state: AppState, cx: CanvasCtx, ev: &leptos::ev::DragEvent) 
     ev.prevent_default();
     // The kind itself cannot be read until the drop; show the container under the pointer.
     let hover = cx
-        .to_canvas(ev.client_x() as f64, ev.client_y() as f64)
+        .canvas_point(ev.client_x() as f64, ev.client_y() as f64)
         .and_then(|p| state.design.with_untracked(|d| container_at(d, p, &[])))
         .map(|id| (id, true));
     if cx.palette_hover.get_untracked() != hover {
@@ -669,7 +672,7 @@ pub fn palette_drop(state: AppState, cx: CanvasCtx, ev: &leptos::ev::DragEvent) 
     };
     ev.prevent_default();
     ev.stop_propagation();
-    let Some(p) = cx.to_canvas(ev.client_x() as f64, ev.client_y() as f64) else {
+    let Some(p) = cx.canvas_point(ev.client_x() as f64, ev.client_y() as f64) else {
         return true;
     };
     add_at(state, kind, p);
@@ -710,9 +713,18 @@ pub fn shortcut(state: AppState, cx: Option<CanvasCtx>, ev: &web_sys::KeyboardEv
     let cmd = ev.ctrl_key() || ev.meta_key();
     let key = ev.key();
     let used = match (cmd, key.as_str()) {
-        (true, "z" | "Z") if ev.shift_key() => state.redo() || true,
-        (true, "z" | "Z") => state.undo() || true,
-        (true, "y" | "Y") => state.redo() || true,
+        (true, "z" | "Z") if ev.shift_key() => {
+            state.redo();
+            true
+        }
+        (true, "z" | "Z") => {
+            state.undo();
+            true
+        }
+        (true, "y" | "Y") => {
+            state.redo();
+            true
+        }
         (true, "d" | "D") => {
             let ids = state.selection.with_untracked(|s| s.nodes());
             if !ids.is_empty() {

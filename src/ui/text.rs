@@ -24,13 +24,6 @@ pub const CONFIRM_DISCARD: Text = t(
     "Your changes to the current design will be lost. Load the template?",
 );
 
-/// Accessible name of the canvas, before the design's name and counts.
-pub const DIAGRAM: Text = t("構成図", "Architecture diagram");
-/// Unit after a node count in the canvas's accessible name.
-pub const NODES_UNIT: Text = t("個のノード", "nodes");
-/// Unit after an edge count in the canvas's accessible name.
-pub const EDGES_UNIT: Text = t("本の接続", "connections");
-
 /// Heading of the side panel.
 pub const THIS_DESIGN: Text = t("この構成", "This design");
 /// Term: the design's name.
@@ -90,23 +83,6 @@ pub const NOT_TEXT: Text = t("テキストとして読めません", "not readab
 pub const FROM_FILE: Text = t("(開いたファイル)", "(opened file)");
 /// Accessible name of the dismiss button.
 pub const DISMISS: Text = t("閉じる", "Dismiss");
-
-/// Public subnet tier.
-pub const PUBLIC_SUBNET: Text = t("パブリックサブネット", "Public subnet");
-/// Private subnet tier.
-pub const PRIVATE_SUBNET: Text = t("プライベートサブネット", "Private subnet");
-/// A subnet that lists no availability zone.
-pub const NO_AZ: Text = t("AZ 未指定", "no AZ");
-/// Unit after the task range of an ECS service.
-pub const TASKS: Text = t("タスク", "tasks");
-/// RDS deployed in two AZs.
-pub const MULTI_AZ: Text = t("マルチ AZ", "Multi-AZ");
-/// RDS deployed in one AZ.
-pub const SINGLE_AZ: Text = t("シングル AZ", "Single-AZ");
-/// One NAT Gateway for the whole VPC.
-pub const NAT_SINGLE: Text = t("1 台", "single");
-/// One NAT Gateway per AZ.
-pub const NAT_PER_AZ: Text = t("AZ ごとに 1 台", "one per AZ");
 
 /// Heading of the cost panel.
 pub const COST: Text = t("月額費用", "Monthly cost");

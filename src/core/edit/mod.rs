@@ -568,12 +568,16 @@ pub fn container_at(design: &Design, point: Point, ignore: &[NodeId]) -> Option<
     design
         .nodes_outer_first()
         .into_iter()
-        .filter(|n| n.kind.is_container() && !skipped.contains(&n.id))
-        .filter(|n| {
+        .rev()
+        .find(|n| {
             let r = Rect::of(n);
-            point.x >= r.x && point.x <= r.right() && point.y >= r.y && point.y <= r.bottom()
+            n.kind.is_container()
+                && !skipped.contains(&n.id)
+                && point.x >= r.x
+                && point.x <= r.right()
+                && point.y >= r.y
+                && point.y <= r.bottom()
         })
-        .last()
         .map(|n| n.id.clone())
 }
 

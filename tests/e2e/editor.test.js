@@ -1,0 +1,231 @@
+'use strict';
+// The editor end to end (release build, headless Chromium): a student draws Party Box from
+// the blank template by mouse, and again by keyboard alone, until the checks find no error;
+// undo and redo of a move and of a rule edit.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { CANVAS, start, openApp, nodeKinds, fmt } = require('./harness');
+
+const T = { timeout: 240_000 };
+const STEP_MS = 10_000;
+
+const node = (id) => `${CANVAS} [data-node-id="${id}"]`;
+const ERRORS = '[data-testid="findings-summary"] [data-count]';
+
+async function errorCount(page) {
+  return Number(await page.locator(ERRORS).first().getAttribute('data-count'));
+}
+
+/** Waits until `fn` (run in the page) is true, or fails with `what` and the canvas state. */
+async function waitFor(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: STEP_MS, polling: 50 });
+  } catch {
+    throw new Error(`${what} did not happen within ${STEP_MS} ms; nodes: ${fmt(await nodeKinds(page))}`);
+  }
+}
+
+async function box(page, selector) {
+  const b = await page.locator(selector).first().boundingBox();
+  assert.ok(b, `${selector} is not on screen`);
+  return b;
+}
+
+async function startBlank(env) {
+  const opened = await openApp(env);
+  const { page } = opened;
+  await page.selectOption('[data-testid="template-switcher"]', 'blank');
+  await waitFor(page, () => document.querySelectorAll('[data-testid="canvas"] [data-node-id]').length === 4, undefined, 'the blank template');
+  return opened;
+}
+
+/** Drags a palette entry to (x, y) on the screen; returns the id of the node it made. */
+async function dropKind(page, kind, x, y) {
+  const before = await page.$$eval(`${CANVAS} [data-node-id]`, (els) => els.map((e) => e.getAttribute('data-node-id')));
+  await page.locator(`[data-palette-kind="${kind}"]`).dragTo(page.locator(CANVAS), {
+    targetPosition: await toCanvasOffset(page, x, y),
+  });
+  await waitFor(
+    page,
+    (n) => document.querySelectorAll('[data-testid="canvas"] [data-node-id]').length > n,
+    before.length,
+    `dropping ${kind} onto the canvas`,
+  );
+  const after = await page.$$eval(`${CANVAS} [data-node-id]`, (els) => els.map((e) => e.getAttribute('data-node-id')));
+  const made = after.filter((id) => !before.includes(id));
+  assert.equal(made.length, 1, `one node should appear, got ${made}`);
+  return made[0];
+}
+
+async function toCanvasOffset(page, x, y) {
+  const c = await box(page, CANVAS);
+  return { x: x - c.x, y: y - c.y };
+}
+
+/** A free point inside the container `id`: near its top-left, below its title. */
+async function inside(page, id, fx = 0.25, fy = 0.6) {
+  const b = await box(page, `${node(id)} > .container-box`);
+  return [b.x + b.width * fx, b.y + b.height * fy];
+}
+
+/** Draws a connection by dragging from the connect handle of `from` to `to`. */
+async function connect(page, from, to, kind) {
+  const edgesBefore = await page.locator(`${CANVAS} [data-edge-id]`).count();
+  await page.locator(node(from)).first().click({ position: await titlePoint(page, from) });
+  await page.waitForSelector(`[data-handle="connect"][data-for="${from}"]`, { timeout: STEP_MS });
+  const h = await box(page, `[data-handle="connect"][data-for="${from}"]`);
+  const t = await box(page, `${node(to)} > .card-box, ${node(to)} > .container-box`);
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(t.x + t.width / 2, t.y + 12, { steps: 6 });
+  await page.mouse.up();
+  const menu = page.locator('[data-testid="kind-menu"]');
+  if (await menu.count()) {
+    await menu.locator(`[data-edge-kind-choice="${kind}"]`).click();
+  }
+  await waitFor(
+    page,
+    (n) => document.querySelectorAll('[data-testid="canvas"] [data-edge-id]').length > n,
+    edgesBefore,
+    `connecting ${from} → ${to}`,
+  );
+  const kinds = await page.$$eval(`${CANVAS} [data-edge-id]`, (els) => els.map((e) => e.getAttribute('data-edge-kind')));
+  assert.equal(kinds.length, edgesBefore + 1);
+}
+
+/** A point on node `id` that selects it (a card's middle, a container's title strip). */
+async function titlePoint(page, id) {
+  const b = await box(page, node(id));
+  const isContainer = await page.locator(`${node(id)} > .container-box`).count();
+  return isContainer ? { x: 40, y: 14 } : { x: b.width / 2, y: b.height / 2 };
+}
+
+async function setRules(page, alb, paths) {
+  await page.locator(node(alb)).first().click();
+  const rows = page.locator('[data-testid="alb-rules"] [data-rule-edge]');
+  await page.waitForSelector('[data-testid="alb-rules"] [data-rule-edge]', { timeout: STEP_MS });
+  assert.equal(await rows.count(), paths.length);
+  // Rules in evaluation order: give each its priority and path, first to last.
+  for (let i = 0; i < paths.length; i++) {
+    const row = rows.nth(i);
+    const targetName = await row.locator('select').inputValue();
+    const [path, priority] = paths.find(([, , target]) => targetName.startsWith(target)) || paths[i];
+    await row.locator('input[type="number"]').fill(String(priority));
+    await row.locator('input[type="number"]').press('Tab');
+    await rows.nth(i).locator('input[type="text"]').fill(path);
+    await rows.nth(i).locator('input[type="text"]').press('Enter');
+  }
+}
+
+describe('the editor (release build)', () => {
+  let env;
+  before(async () => {
+    env = await start();
+  });
+  after(async () => {
+    if (env) await env.stop();
+  });
+
+  test('Party Box drawn from blank by mouse reaches zero errors', T, async () => {
+    const { context, page, errors } = await startBlank(env);
+    try {
+      await page.click('[data-testid="zoom-out"]');
+      await page.click('[data-testid="zoom-out"]');
+      const alb = await dropKind(page, 'alb', ...(await inside(page, 'public', 0.2, 0.6)));
+      const nat = await dropKind(page, 'nat_gateway', ...(await inside(page, 'public', 0.7, 0.6)));
+      const cluster = await dropKind(page, 'ecs_cluster', ...(await inside(page, 'private', 0.3, 0.6)));
+      const web = await dropKind(page, 'ecs_service', ...(await inside(page, cluster, 0.3, 0.35)));
+      const api = await dropKind(page, 'ecs_service', ...(await inside(page, cluster, 0.3, 0.8)));
+      const rds = await dropKind(page, 'rds_postgres', ...(await inside(page, 'private', 0.85, 0.6)));
+      // Regional services go outside the VPC, on the canvas.
+      const vpc = await box(page, `${node('vpc')} > .container-box`);
+      const users = await dropKind(page, 'users', vpc.x - 80, vpc.y + vpc.height * 0.4);
+      const acm = await dropKind(page, 'acm', vpc.x - 80, vpc.y + vpc.height * 0.8);
+      const ecr = await dropKind(page, 'ecr', vpc.x + vpc.width + 80, vpc.y + vpc.height * 0.5);
+      // Where each node landed.
+      const parents = await page.evaluate(() => null);
+      void parents;
+      const kinds = await nodeKinds(page);
+      assert.equal(kinds.ecs_service, 2, fmt(kinds));
+      // The services and the database are inside the private tier, the ALB in the public one.
+      for (const [child, container] of [[alb, 'public'], [nat, 'public'], [web, cluster], [api, cluster], [rds, 'private']]) {
+        const c = await box(page, `${node(container)} > .container-box`);
+        const n = await box(page, `${node(child)} > .card-box`);
+        assert.ok(n.x >= c.x && n.y >= c.y && n.x + n.width <= c.x + c.width + 1 && n.y + n.height <= c.y + c.height + 1,
+          `${child} should sit inside ${container}`);
+      }
+      // Connections.
+      await connect(page, users, alb, 'https');
+      await connect(page, acm, alb, 'generic');
+      await connect(page, alb, web, 'alb_rule');
+      await connect(page, alb, api, 'alb_rule');
+      await connect(page, alb, api, 'alb_rule');
+      await connect(page, api, rds, 'sql');
+      await connect(page, web, ecr, 'image_pull');
+      await connect(page, api, ecr, 'image_pull');
+      await connect(page, web, nat, 'egress');
+      await connect(page, api, nat, 'egress');
+      await connect(page, nat, 'igw', 'egress');
+      // NestJS serves Socket.io: sticky sessions.
+      await page.locator(node(api)).first().click();
+      await page.locator('[data-param="sticky_sessions"]').check();
+      // The three rules of the chapter.
+      await setRules(page, alb, [
+        ['/api/*', 10, 'ecs-service-2'],
+        ['/socket.io/*', 20, 'ecs-service-2'],
+        ['/*', 100, 'ecs-service'],
+      ]);
+      await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') === '0', ERRORS,
+        'zero errors');
+      assert.equal(await errorCount(page), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('undo and redo a move and a rule edit; a refused drop goes back', T, async () => {
+    const { context, page, errors } = await openApp(env);
+    try {
+      const alb = await box(page, `${node('alb')} > .card-box`);
+      // Drag the ALB a little within its subnet.
+      await page.mouse.move(alb.x + alb.width / 2, alb.y + alb.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(alb.x + alb.width / 2 + 15, alb.y + alb.height / 2 + 40, { steps: 8 });
+      await page.mouse.up();
+      const moved = await box(page, `${node('alb')} > .card-box`);
+      assert.ok(Math.abs(moved.y - alb.y) > 10, `the ALB should have moved (${alb.y} → ${moved.y})`);
+      await page.click('[data-testid="undo"]');
+      await waitFor(page, (y) => Math.abs(document.querySelector('[data-testid="canvas"] [data-node-id="alb"] > .card-box').getBoundingClientRect().y - y) < 1, alb.y, 'undo of the move');
+      await page.keyboard.press('Control+Shift+Z');
+      await waitFor(page, (y) => Math.abs(document.querySelector('[data-testid="canvas"] [data-node-id="alb"] > .card-box').getBoundingClientRect().y - y) < 1, moved.y, 'redo of the move');
+      await page.keyboard.press('Control+z');
+
+      // A rule edit, undone and redone.
+      await page.locator(node('alb')).first().click();
+      const row = page.locator('[data-testid="alb-rules"] [data-rule-edge="rule-api"]');
+      await row.locator('input[type="text"]').fill('/v2/*');
+      await row.locator('input[type="text"]').press('Enter');
+      await page.waitForSelector(`${CANVAS} [data-edge-id="rule-api"]:has-text("/v2/*")`, { timeout: STEP_MS });
+      await page.click('[data-testid="undo"]');
+      await page.waitForSelector(`${CANVAS} [data-edge-id="rule-api"]:has-text("/api/*")`, { timeout: STEP_MS });
+      await page.click('[data-testid="redo"]');
+      await page.waitForSelector(`${CANVAS} [data-edge-id="rule-api"]:has-text("/v2/*")`, { timeout: STEP_MS });
+
+      // Dropping the RDS into the public subnet's... VPC body is refused: it goes back, with a reason.
+      const rds = await box(page, `${node('rds')} > .card-box`);
+      const igw = await box(page, `${node('igw')} > .card-box`);
+      await page.mouse.move(rds.x + rds.width / 2, rds.y + rds.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(igw.x - 40, igw.y + igw.height / 2, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForSelector('[data-testid="notice"]', { timeout: STEP_MS });
+      const back = await box(page, `${node('rds')} > .card-box`);
+      assert.ok(Math.abs(back.x - rds.x) < 1 && Math.abs(back.y - rds.y) < 1, 'a refused drop puts the node back');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
