@@ -766,6 +766,7 @@ fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView {
     };
     let targets = Memo::new(move |_| state.design.with(|d| rule_targets(d, lang.get())));
     let new_target = RwSignal::new(String::new());
+    let section = NodeRef::<leptos::html::Section>::new();
     let add = move |_| {
         let chosen = new_target.get_untracked();
         let to = targets.with_untracked(|t| {
@@ -789,13 +790,13 @@ fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView {
         }
     };
     view! {
-        <section class="alb-rules" data-testid="alb-rules" aria-label=tr(lang, tx::LISTENER_RULES)>
+        <section class="alb-rules" data-testid="alb-rules" aria-label=tr(lang, tx::LISTENER_RULES) node_ref=section>
             <h3 class="insp-sub">{tr(lang, tx::LISTENER_RULES)}</h3>
             <p class="muted insp-small">{tr(lang, tx::RULES_ORDER)}</p>
             {move || ids.with(Vec::is_empty).then(|| view! { <p class="muted">{tr(lang, tx::NO_RULES)}</p> })}
             <ol class="rule-list">
                 <For each=move || ids.get() key=|id| id.clone() let:rid>
-                    {rule_row(state, targets, rid)}
+                    {rule_row(state, targets, section, rid)}
                 </For>
             </ol>
             <p class="rule-default" data-testid="alb-default">
@@ -829,7 +830,12 @@ fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView {
 
 /// One rule of the ALB's list: priority, path pattern, target, order buttons, remove, and
 /// the validator's messages about it.
-fn rule_row(state: AppState, targets: Memo<Vec<(String, String)>>, rid: EdgeId) -> impl IntoView {
+fn rule_row(
+    state: AppState,
+    targets: Memo<Vec<(String, String)>>,
+    section: NodeRef<leptos::html::Section>,
+    rid: EdgeId,
+) -> impl IntoView {
     let lang = state.lang;
     let rid_text = rid.to_string();
     let eid = StoredValue::new(rid);
@@ -868,6 +874,17 @@ fn rule_row(state: AppState, targets: Memo<Vec<(String, String)>>, rid: EdgeId) 
         let _ = state.dispatch(Command::Delete {
             nodes: vec![],
             edges: vec![eid.get_value()],
+        });
+        // The row is gone: the keyboard goes on to the first rule, or to "Add rule".
+        request_animation_frame(move || {
+            let next = section.get_untracked().and_then(|s| {
+                s.query_selector("[data-rule-field=priority], [data-testid=alb-add-rule]")
+                    .ok()
+                    .flatten()
+            });
+            if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
         });
     };
     let target_list = move || {

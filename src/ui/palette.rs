@@ -125,7 +125,7 @@ pub fn Palette() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 aria-label=move || tx::SEARCH.get(lang.get())
-                placeholder=move || format!("{} ({})", tx::SEARCH.get(lang.get()), tx::SEARCH_HINT.get(lang.get()))
+                placeholder=move || tx::SEARCH_HINT.get(lang.get())
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))
             />

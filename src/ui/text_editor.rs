@@ -11,7 +11,7 @@ pub const PALETTE: Text = t("部品パレット", "Palette");
 /// Label of the palette's search box.
 pub const SEARCH: Text = t("部品を検索", "Search components");
 /// Placeholder of the palette's search box.
-pub const SEARCH_HINT: Text = t("名前または ID", "Name or id");
+pub const SEARCH_HINT: Text = t("検索…", "Search…");
 /// Shown when no kind matches the search.
 pub const NO_MATCH: Text = t("一致する部品はありません。", "No component matches.");
 /// Tooltip suffix of a palette entry: how to use it.

@@ -146,6 +146,18 @@ describe('the palette and the inspector (release build)', () => {
         undefined,
         'rule-web to move down',
       );
+
+      // Remove a rule from the keyboard: the keyboard goes on to the first rule.
+      await page.focus('[data-rule-edge="rule-socketio"] [data-rule-remove]');
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => document.querySelectorAll('[data-testid="alb-rules"] [data-rule-edge]').length === 2, undefined, 'two rules left');
+      await waitFor(
+        page,
+        () => document.activeElement?.getAttribute('data-rule-field') === 'priority',
+        undefined,
+        'focus on the first rule after removing one',
+      );
+      assert.equal(await page.locator(`${CANVAS} [data-edge-id="rule-socketio"]`).count(), 0);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
