@@ -378,15 +378,16 @@ fn param_field(
         commit(state, err, command, ev, &shown(&value.get_untracked()));
     };
     let name = move || {
-        let n = spec.name.get(lang.get());
+        let lang = lang.get();
+        let n = spec.name.get(lang);
         match spec.unit {
-            Some(u) => format!("{n} ({u})"),
+            Some(u) => format!("{n} ({})", tx::unit(lang, u)),
             None => n.to_owned(),
         }
     };
-    let unit = spec
-        .unit
-        .map(|u| view! { <span class="insp-unit" aria-hidden="true">{u}</span> });
+    let unit = spec.unit.map(|u| {
+        view! { <span class="insp-unit" aria-hidden="true">{move || tx::unit(lang.get(), u)}</span> }
+    });
     let on_number = move |ev: Event| {
         let Some(input) = input_value(&ev) else {
             return;

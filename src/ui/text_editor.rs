@@ -112,3 +112,16 @@ pub fn items_selected(lang: Lang, n: usize) -> String {
 pub fn fargate_pair(vcpu: f64, memory_gb: f64) -> String {
     format!("{vcpu} vCPU / {memory_gb} GB")
 }
+
+/// A catalogue unit in `lang` (the catalogue writes units in English).
+pub fn unit(lang: Lang, unit: &'static str) -> &'static str {
+    match (lang, unit) {
+        (Lang::Ja, "days") => "日",
+        (Lang::Ja, "tasks") => "タスク",
+        (Lang::Ja, "million") => "百万",
+        (Lang::Ja, "thousand") => "千",
+        (Lang::Ja, "s") => "秒",
+        (Lang::Ja, "ms") => "ミリ秒",
+        _ => unit,
+    }
+}

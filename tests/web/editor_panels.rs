@@ -8,6 +8,7 @@ use kumozu::core::model::{EdgeId, NodeId, ParamValue};
 use kumozu::ui::{AppState, Selection};
 use leptos::prelude::{GetUntracked, Set, WithUntracked};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::js_sys;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
@@ -583,4 +584,61 @@ async fn selecting_an_edge_shows_its_kind_label_and_rule() {
         all(&host, "[data-testid=inspector-rule]").is_empty()
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn dragging_a_palette_entry_carries_its_kind() {
+    let (host, _state) = app();
+    let entry = one(
+        &host,
+        "[data-testid=palette] [data-palette-kind=ecs_service]",
+    );
+    let drag = js_sys::Function::new_with_args(
+        "el",
+        "const dt = new DataTransfer();
+         el.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: dt }));
+         return dt.getData('application/x-kumozu-kind') + '|' + dt.getData('text/plain');",
+    );
+    let carried = drag
+        .call1(&wasm_bindgen::JsValue::NULL, &entry)
+        .unwrap()
+        .as_string();
+    assert_eq!(carried.as_deref(), Some("ecs_service|ecs_service"));
+}
+
+#[wasm_bindgen_test]
+async fn the_panels_follow_the_language() {
+    let (host, state) = app();
+    select(&state, "rds");
+    wait_until("the inspector", || {
+        !all(
+            &host,
+            "[data-testid=inspector] [data-param=backup_retention_days]",
+        )
+        .is_empty()
+    })
+    .await;
+    state.lang.set(Lang::Ja);
+    let field = one(
+        &host,
+        "[data-testid=inspector] [data-param=backup_retention_days]",
+    );
+    wait_until("the Japanese name and unit", || {
+        field.get_attribute("aria-label").as_deref() == Some("バックアップ保持期間 (日)")
+    })
+    .await;
+    let palette = one(&host, "[data-testid=palette]");
+    wait_until("the Japanese palette", || {
+        palette
+            .text_content()
+            .unwrap_or_default()
+            .contains("ネットワーク")
+    })
+    .await;
+    assert_eq!(
+        one(&host, "[data-testid=inspector-label]")
+            .get_attribute("placeholder")
+            .as_deref(),
+        Some("RDS PostgreSQL")
+    );
 }
