@@ -26,6 +26,7 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-tagline">{move || text::TAGLINE.get(lang.get())}</span>
             </h1>
             <TemplateSwitcher />
+            <super::doc_actions::DocActions />
             <OpenFile />
             <ExportMenu />
             <CopyLink />

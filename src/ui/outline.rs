@@ -1,10 +1,714 @@
 //! The outline: the design as a tree (VPC › subnet › service …) that selects, reparents and
-//! deletes without a mouse. (Being written.)
+//! deletes without a mouse.
+//!
+//! It follows the ARIA tree pattern: one `role="tree"` with nested `role="treeitem"`s
+//! (`aria-level`, `aria-expanded` on containers that hold something, `aria-selected` for what
+//! is selected on the canvas), one tab stop (roving `tabindex`), and the keys ↑ ↓ ← → Home End,
+//! Enter / Space (select; Shift toggles the node in the selection), Delete / Backspace
+//! (delete), and M (a list of the containers the node may move into, as `check_place` allows,
+//! plus the canvas). Siblings are ordered by position, top to bottom then left to right (ties
+//! by id), as they read on the canvas. Every change goes through `AppState::dispatch`; the
+//! outline decides nothing about what may go where.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use leptos::ev::KeyboardEvent;
+use leptos::html;
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
+use wasm_bindgen::JsCast;
 
-/// The outline view.
+use crate::core::edit::{check_place, Command};
+use crate::core::i18n::Lang;
+use crate::core::model::{Design, Node, NodeId};
+
+use super::state::{AppState, Selection};
+use super::text_outline as text;
+
+/// One node of the outline, with what sits in it.
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    id: NodeId,
+    /// The node's display label.
+    label: String,
+    /// Its kind's name.
+    kind: &'static str,
+    /// Whether it is a container.
+    container: bool,
+    /// 1 for top-level nodes.
+    level: usize,
+    children: Vec<Item>,
+}
+
+/// Compares two nodes the way they read on the canvas: top to bottom, then left to right.
+fn reading_order(a: &Node, b: &Node) -> std::cmp::Ordering {
+    a.pos
+        .y
+        .total_cmp(&b.pos.y)
+        .then(a.pos.x.total_cmp(&b.pos.x))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// The design's nodes as a tree, in reading order.
+fn tree(design: &Design, lang: Lang) -> Vec<Item> {
+    let mut by_parent: BTreeMap<Option<&NodeId>, Vec<&Node>> = BTreeMap::new();
+    for n in design.nodes.values() {
+        by_parent.entry(n.parent.as_ref()).or_default().push(n);
+    }
+    for v in by_parent.values_mut() {
+        v.sort_by(|a, b| reading_order(a, b));
+    }
+    fn build(
+        by_parent: &BTreeMap<Option<&NodeId>, Vec<&Node>>,
+        parent: Option<&NodeId>,
+        level: usize,
+        lang: Lang,
+    ) -> Vec<Item> {
+        by_parent
+            .get(&parent)
+            .map(|nodes| {
+                nodes
+                    .iter()
+                    .map(|n| Item {
+                        id: n.id.clone(),
+                        label: n.display_label(lang).to_owned(),
+                        kind: n.kind.info().name.get(lang),
+                        container: n.kind.is_container(),
+                        level,
+                        // The loader refuses containment cycles, so this ends.
+                        children: build(by_parent, Some(&n.id), level + 1, lang),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    build(&by_parent, None, 1, lang)
+}
+
+/// An item the keyboard can reach (its containers are all expanded).
+#[derive(Debug, Clone, PartialEq)]
+struct Visible {
+    id: NodeId,
+    parent: Option<NodeId>,
+    /// Whether it holds something (then it expands and collapses).
+    parent_of_some: bool,
+}
+
+/// The items the keyboard reaches, top to bottom.
+fn reachable(items: &[Item], collapsed: &BTreeSet<NodeId>) -> Vec<Visible> {
+    fn walk(
+        items: &[Item],
+        parent: Option<&NodeId>,
+        collapsed: &BTreeSet<NodeId>,
+        out: &mut Vec<Visible>,
+    ) {
+        for item in items {
+            out.push(Visible {
+                id: item.id.clone(),
+                parent: parent.cloned(),
+                parent_of_some: !item.children.is_empty(),
+            });
+            if !collapsed.contains(&item.id) {
+                walk(&item.children, Some(&item.id), collapsed, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(items, None, collapsed, &mut out);
+    out
+}
+
+/// Where a node may move: the canvas and the containers `check_place` allows, leaving out
+/// where it is now; each with a name that shows its path (`VPC › Private Subnet`).
+fn move_targets(design: &Design, id: &NodeId, lang: Lang) -> Vec<(Option<NodeId>, String)> {
+    let Some(node) = design.nodes.get(id) else {
+        return Vec::new();
+    };
+    let ids = std::slice::from_ref(id);
+    let mut out = Vec::new();
+    if node.parent.is_some() && check_place(design, ids, None).is_ok() {
+        out.push((None, text::TOP_LEVEL.get(lang).to_owned()));
+    }
+    let mut containers: Vec<&Node> = design
+        .nodes
+        .values()
+        .filter(|c| c.kind.is_container() && Some(&c.id) != node.parent.as_ref())
+        .filter(|c| check_place(design, ids, Some(&c.id)).is_ok())
+        .collect();
+    // In outline order: by the reading order of the path from the top.
+    let path = |c: &Node| -> Vec<&Node> {
+        let mut p: Vec<&Node> = design.ancestors(&c.id);
+        p.reverse();
+        p.push(design.nodes.get(&c.id).expect("listed"));
+        p
+    };
+    containers.sort_by(|a, b| {
+        let (pa, pb) = (path(a), path(b));
+        pa.iter()
+            .zip(pb.iter())
+            .map(|(x, y)| reading_order(x, y))
+            .find(|o| o.is_ne())
+            .unwrap_or(pa.len().cmp(&pb.len()))
+    });
+    for c in containers {
+        let name = path(c)
+            .iter()
+            .map(|n| n.display_label(lang))
+            .collect::<Vec<_>>()
+            .join(" › ");
+        out.push((Some(c.id.clone()), name));
+    }
+    out
+}
+
+/// What the outline's parts share.
+#[derive(Clone, Copy)]
+struct Ctx {
+    state: AppState,
+    /// Containers the user closed.
+    collapsed: RwSignal<BTreeSet<NodeId>>,
+    /// The item that holds the tab stop (when it is still in the tree).
+    focused: RwSignal<Option<NodeId>>,
+    /// The node whose "Move to…" list is open.
+    moving: RwSignal<Option<NodeId>>,
+    /// The items the keyboard reaches.
+    visible: Memo<Vec<Visible>>,
+    /// The item with `tabindex="0"`.
+    tab_stop: Memo<Option<NodeId>>,
+    tree: NodeRef<html::Ul>,
+    list: NodeRef<html::Ul>,
+}
+
+impl Ctx {
+    /// The `<li>` of `id`, when it is on the page.
+    fn element(&self, id: &NodeId) -> Option<web_sys::HtmlElement> {
+        let tree = self.tree.get_untracked()?;
+        let found = tree.query_selector_all("[data-outline-id]").ok()?;
+        (0..found.length())
+            .filter_map(|i| found.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|el| el.get_attribute("data-outline-id").as_deref() == Some(id.as_str()))
+    }
+
+    /// Moves the tab stop and the keyboard focus to `id`.
+    fn focus(&self, id: &NodeId) {
+        self.focused.set(Some(id.clone()));
+        if let Some(el) = self.element(id) {
+            let _ = el.focus();
+        }
+    }
+
+    /// Like [`Ctx::focus`], once the tree has been drawn again after an edit.
+    fn focus_later(&self, id: NodeId) {
+        self.focused.set(Some(id.clone()));
+        let cx = *self;
+        set_timeout(move || cx.focus(&id), Duration::ZERO);
+    }
+
+    /// Opens the containers around `id`, so that it is visible.
+    fn reveal(&self, id: &NodeId) {
+        let around: Vec<NodeId> = self
+            .state
+            .design
+            .with_untracked(|d| d.ancestors(id).into_iter().map(|n| n.id.clone()).collect());
+        if around
+            .iter()
+            .any(|a| self.collapsed.with_untracked(|c| c.contains(a)))
+        {
+            self.collapsed.update(|c| {
+                for a in &around {
+                    c.remove(a);
+                }
+            });
+        }
+    }
+
+    /// Selects `id` on the canvas; with `toggle`, adds it to (or takes it out of) the
+    /// selection instead.
+    fn select(&self, id: &NodeId, toggle: bool) {
+        let sel = self.state.selection;
+        if !toggle {
+            sel.set(Selection::node(id.clone()));
+            return;
+        }
+        let (mut nodes, edges) = sel.with_untracked(|s| match s {
+            Selection::Items { nodes, edges } => (nodes.clone(), edges.clone()),
+            _ => Default::default(),
+        });
+        if !nodes.remove(id) {
+            nodes.insert(id.clone());
+        }
+        sel.set(Selection::items(nodes, edges));
+    }
+
+    /// Deletes `id` (and what is inside it), then focuses the next item, or the one before.
+    fn delete(&self, id: &NodeId) {
+        let order = self.visible.get_untracked();
+        let at = order.iter().position(|v| &v.id == id).unwrap_or(0);
+        let deleted = self.state.dispatch(Command::Delete {
+            nodes: vec![id.clone()],
+            edges: Vec::new(),
+        });
+        if deleted.is_err() {
+            return;
+        }
+        let left = |v: &&Visible| {
+            self.state
+                .design
+                .with_untracked(|d| d.nodes.contains_key(&v.id))
+        };
+        let next = order[at..]
+            .iter()
+            .find(left)
+            .or_else(|| order[..at].iter().rev().find(left));
+        if let Some(next) = next {
+            self.focus_later(next.id.clone());
+        }
+    }
+
+    /// Opens the "Move to…" list of `id`.
+    fn open_move(&self, id: &NodeId) {
+        self.focused.set(Some(id.clone()));
+        self.moving.set(Some(id.clone()));
+        let list = self.list;
+        // The list is drawn by the next render.
+        set_timeout(
+            move || {
+                // The first place, or "Cancel" when there is none.
+                if let Some(first) = list
+                    .get_untracked()
+                    .and_then(|l| l.parent_element())
+                    .and_then(|box_| box_.query_selector("[role=option], button").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
+            },
+            Duration::ZERO,
+        );
+    }
+
+    /// Closes the "Move to…" list, putting `id` in `target` when one was chosen.
+    fn close_move(&self, id: &NodeId, target: Option<Option<NodeId>>) {
+        self.moving.set(None);
+        if let Some(parent) = target {
+            let placed = self.state.dispatch(Command::Place {
+                ids: vec![id.clone()],
+                parent,
+            });
+            if placed.is_ok() {
+                self.reveal(id);
+            }
+        }
+        self.focus_later(id.clone());
+    }
+
+    /// The outline's keys, on the focused item.
+    fn key(&self, ev: &KeyboardEvent) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        // The "Move to…" button takes its own keys.
+        let on_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.tag_name() == "BUTTON");
+        if on_button {
+            return;
+        }
+        let Some(id) = self.tab_stop.get_untracked() else {
+            return;
+        };
+        let order = self.visible.get_untracked();
+        let Some(at) = order.iter().position(|v| v.id == id) else {
+            return;
+        };
+        let here = &order[at];
+        let expanded = here.parent_of_some && !self.collapsed.with_untracked(|c| c.contains(&id));
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                if let Some(next) = order.get(at + 1) {
+                    self.focus(&next.id);
+                }
+            }
+            "ArrowUp" => {
+                if let Some(prev) = at.checked_sub(1).and_then(|i| order.get(i)) {
+                    self.focus(&prev.id);
+                }
+            }
+            "ArrowRight" => {
+                if expanded {
+                    if let Some(child) = order.get(at + 1) {
+                        self.focus(&child.id);
+                    }
+                } else if here.parent_of_some {
+                    self.collapsed.update(|c| {
+                        c.remove(&id);
+                    });
+                }
+            }
+            "ArrowLeft" => {
+                if expanded {
+                    self.collapsed.update(|c| {
+                        c.insert(id.clone());
+                    });
+                } else if let Some(parent) = &here.parent {
+                    self.focus(parent);
+                }
+            }
+            "Home" => {
+                if let Some(first) = order.first() {
+                    self.focus(&first.id);
+                }
+            }
+            "End" => {
+                if let Some(last) = order.last() {
+                    self.focus(&last.id);
+                }
+            }
+            "Enter" | " " => self.select(&id, ev.shift_key()),
+            "Delete" | "Backspace" => self.delete(&id),
+            "m" | "M" => self.open_move(&id),
+            _ => return,
+        }
+        // Used here: not a page scroll, and not the canvas's shortcut for the same key.
+        ev.prevent_default();
+        ev.stop_propagation();
+    }
+}
+
+/// The outline view: `<section class="outline" data-testid="outline">` with a heading and
+/// the tree.
 #[component]
 pub fn Outline() -> impl IntoView {
-    view! { <section class="outline" data-testid="outline"></section> }
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let items = Memo::new(move |_| {
+        let lang = lang.get();
+        state.design.with(|d| tree(d, lang))
+    });
+    let collapsed = RwSignal::new(BTreeSet::new());
+    let focused = RwSignal::new(None::<NodeId>);
+    let visible = Memo::new(move |_| items.with(|i| collapsed.with(|c| reachable(i, c))));
+    let tab_stop = Memo::new(move |_| {
+        visible.with(|v| {
+            focused
+                .with(|f| {
+                    f.as_ref()
+                        .filter(|f| v.iter().any(|x| &x.id == *f))
+                        .cloned()
+                })
+                .or_else(|| v.first().map(|x| x.id.clone()))
+        })
+    });
+    let cx = Ctx {
+        state,
+        collapsed,
+        focused,
+        moving: RwSignal::new(None),
+        visible,
+        tab_stop,
+        tree: NodeRef::new(),
+        list: NodeRef::new(),
+    };
+
+    // A node selected on the canvas takes the tab stop (unless the user is in the outline).
+    Effect::new(move |_| {
+        let Some(id) = state.selection.with(|s| s.single_node().cloned()) else {
+            return;
+        };
+        let inside = cx.tree.get_untracked().is_some_and(|tree| {
+            document()
+                .active_element()
+                .is_some_and(|a| tree.contains(Some(&a)))
+        });
+        if !inside {
+            cx.reveal(&id);
+            focused.set(Some(id));
+        }
+    });
+
+    let on_focusin = move |ev: leptos::ev::FocusEvent| {
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-outline-id]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-outline-id"));
+        if let Some(id) = id {
+            let id = NodeId(id);
+            if cx.focused.with_untracked(|f| f.as_ref() != Some(&id)) {
+                cx.focused.set(Some(id));
+            }
+        }
+    };
+
+    view! {
+        <section class="outline" data-testid="outline">
+            <h2 class="outline-title">{move || text::OUTLINE.get(lang.get())}</h2>
+            {move || {
+                items
+                    .with(Vec::is_empty)
+                    .then(|| {
+                        view! { <p class="outline-empty muted">{text::OUTLINE_EMPTY.get(lang.get())}</p> }
+                    })
+            }}
+            <ul
+                class="outline-tree"
+                role="tree"
+                aria-multiselectable="true"
+                aria-label=move || text::OUTLINE_TREE.get(lang.get())
+                node_ref=cx.tree
+                on:keydown=move |ev| cx.key(&ev)
+                on:focusin=on_focusin
+            >
+                {move || items.get().into_iter().map(|i| item_view(i, cx)).collect_view()}
+            </ul>
+            {move || cx.moving.get().map(|id| move_list(id, cx))}
+            <p class="outline-keys muted">{move || text::OUTLINE_KEYS.get(lang.get())}</p>
+        </section>
+    }
+}
+
+/// One `role="treeitem"`, with its children in a `role="group"`.
+fn item_view(item: Item, cx: Ctx) -> AnyView {
+    let lang = cx.state.lang;
+    let Item {
+        id,
+        label,
+        kind,
+        container,
+        level,
+        children,
+    } = item;
+    let parent_of_some = !children.is_empty();
+    let open = {
+        let id = id.clone();
+        move || !cx.collapsed.with(|c| c.contains(&id))
+    };
+    let aria_expanded = {
+        let open = open.clone();
+        move || parent_of_some.then(|| if open() { "true" } else { "false" })
+    };
+    let selected = {
+        let id = id.clone();
+        move || {
+            if cx.state.selection.with(|s| s.has_node(&id)) {
+                "true"
+            } else {
+                "false"
+            }
+        }
+    };
+    let is_stop = {
+        let id = id.clone();
+        move || cx.tab_stop.with(|t| t.as_ref() == Some(&id))
+    };
+    let tabindex = {
+        let is_stop = is_stop.clone();
+        move || if is_stop() { "0" } else { "-1" }
+    };
+    let name = if label == kind {
+        label.clone()
+    } else {
+        format!("{label} ({kind})")
+    };
+    let on_click = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            cx.select(&id, ev.shift_key());
+            cx.focus(&id);
+        }
+    };
+    let on_toggle = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            ev.stop_propagation();
+            cx.collapsed.update(|c| {
+                if !c.remove(&id) {
+                    c.insert(id.clone());
+                }
+            });
+            cx.focus(&id);
+        }
+    };
+    let on_move = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            ev.stop_propagation();
+            cx.open_move(&id);
+        }
+    };
+    let move_button = {
+        let label = label.clone();
+        move || {
+            is_stop().then(|| {
+                let on_move = on_move.clone();
+                let title = text::move_title(&label, lang.get());
+                view! {
+                    <button
+                        type="button"
+                        class="outline-move"
+                        tabindex="-1"
+                        title=title.clone()
+                        aria-label=title
+                        data-testid="outline-move"
+                        on:click=on_move
+                    >
+                        {text::MOVE_TO.get(lang.get())}
+                    </button>
+                }
+            })
+        }
+    };
+    let kind_shown = (label != kind).then_some(kind);
+    let group = parent_of_some.then(|| {
+        let open = open.clone();
+        let children = children
+            .into_iter()
+            .map(|c| item_view(c, cx))
+            .collect_view();
+        view! {
+            <ul class="outline-group" role="group" hidden=move || !open()>
+                {children}
+            </ul>
+        }
+    });
+    view! {
+        <li
+            class="outline-item"
+            class:container=container
+            role="treeitem"
+            data-outline-id=id.as_str().to_owned()
+            aria-expanded=aria_expanded
+            aria-selected=selected
+            aria-label=name
+            tabindex=tabindex
+        >
+            <div class="outline-row" on:click=on_click>
+                {parent_of_some
+                    .then(|| {
+                        let open = open.clone();
+                        view! {
+                            <span class="outline-toggle" aria-hidden="true" on:click=on_toggle>
+                                {move || if open() { "▾" } else { "▸" }}
+                            </span>
+                        }
+                    })}
+                <span class="outline-label">{label}</span>
+                {kind_shown.map(|k| view! { <span class="outline-kind">{k}</span> })}
+                {move_button}
+            </div>
+            {group}
+        </li>
+    }
+    // `aria-level` is not among the macro's known ARIA attributes.
+    .add_any_attr(custom_attribute("aria-level", level.to_string()))
+    .into_any()
+}
+
+/// The "Move to…" list of `id`: a `role="listbox"` of the places it may go.
+fn move_list(id: NodeId, cx: Ctx) -> impl IntoView {
+    let lang = cx.state.lang.get_untracked();
+    let (label, targets) = cx.state.design.with_untracked(|d| {
+        (
+            d.nodes
+                .get(&id)
+                .map(|n| n.display_label(lang).to_owned())
+                .unwrap_or_default(),
+            move_targets(d, &id, lang),
+        )
+    });
+    let title = text::move_title(&label, lang);
+    let count = targets.len();
+    let active = RwSignal::new(0usize);
+    let focus_option = move |i: usize| {
+        active.set(i);
+        if let Some(el) = cx
+            .list
+            .get_untracked()
+            .and_then(|l| l.query_selector_all("[role=option]").ok())
+            .and_then(|all| all.item(i as u32))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    };
+    let keyed_targets = StoredValue::new(targets.clone());
+    let on_key = {
+        let id = id.clone();
+        move |ev: KeyboardEvent| {
+            let i = active.get_untracked();
+            match ev.key().as_str() {
+                "ArrowDown" if i + 1 < count => focus_option(i + 1),
+                "ArrowUp" if i > 0 => focus_option(i - 1),
+                "Home" if count > 0 => focus_option(0),
+                "End" if count > 0 => focus_option(count - 1),
+                "Enter" | " " => {
+                    let target = keyed_targets.with_value(|t| t.get(i).map(|t| t.0.clone()));
+                    if let Some(target) = target {
+                        cx.close_move(&id, Some(target));
+                    }
+                }
+                "Escape" => cx.close_move(&id, None),
+                "ArrowDown" | "ArrowUp" | "Home" | "End" => {}
+                _ => return,
+            }
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+    let options = targets
+        .into_iter()
+        .enumerate()
+        .map(|(i, (target, name))| {
+            let id = id.clone();
+            let attr = target
+                .as_ref()
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default();
+            view! {
+                <li
+                    role="option"
+                    class="outline-option"
+                    data-move-target=attr
+                    tabindex=move || if active.get() == i { "0" } else { "-1" }
+                    aria-selected=move || if active.get() == i { "true" } else { "false" }
+                    on:click=move |_| cx.close_move(&id, Some(target.clone()))
+                    on:focus=move |_| active.set(i)
+                >
+                    {name}
+                </li>
+            }
+        })
+        .collect_view();
+    let cancel_id = id.clone();
+    view! {
+        <div class="outline-move-to" data-testid="outline-move-to">
+            <p class="outline-move-title">{title.clone()}</p>
+            {(count == 0).then(|| view! { <p class="muted">{text::NOWHERE.get(lang)}</p> })}
+            <ul
+                class="outline-options"
+                role="listbox"
+                aria-label=title
+                node_ref=cx.list
+                on:keydown=on_key
+            >
+                {options}
+            </ul>
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| cx.close_move(&cancel_id, None)
+                on:keydown=move |ev: KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        ev.stop_propagation();
+                        cx.close_move(&id, None);
+                    }
+                }
+            >
+                {text::CANCEL.get(lang)}
+            </button>
+        </div>
+    }
 }

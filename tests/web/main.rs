@@ -20,6 +20,8 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod outline;
+
 mod editor_panels;
 
 /// Mounts a new app into a fresh `<div>` on the page and returns the `<div>`.
