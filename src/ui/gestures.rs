@@ -241,7 +241,8 @@ pub fn pointer_down(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent
                 .is_some_and(|n| n.kind.is_container() && at.y > n.pos.y + TITLE_STRIP)
         });
         if !on_body {
-            capture(&ev);
+            // No pointer capture yet: it would make the click that may follow land on the
+            // canvas instead of the node.
             cx.gesture.set(Gesture::Press {
                 id,
                 client: (client_x, client_y),
@@ -251,8 +252,8 @@ pub fn pointer_down(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent
         }
     }
     // The background (or a container's body).
-    capture(&ev);
     cx.gesture.set(if ev.shift_key() {
+        capture(&ev);
         Gesture::Band { from: at, to: at }
     } else {
         Gesture::Pan {
@@ -288,6 +289,7 @@ pub fn pointer_move(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent
         Gesture::Press { id, client, at } => {
             let far = (client_x - client.0).hypot(client_y - client.1) >= DRAG_THRESHOLD;
             if far {
+                capture(&ev);
                 start_drag(state, cx, id, at);
                 pointer_move(state, cx, ev);
             }
@@ -320,6 +322,9 @@ pub fn pointer_move(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent
         } => {
             let scale = cx.scale();
             let (mx, my) = (client_x - client.0, client_y - client.1);
+            if !moved && mx.hypot(my) >= DRAG_THRESHOLD {
+                capture(&ev);
+            }
             let moved = moved || mx.hypot(my) >= DRAG_THRESHOLD;
             if moved {
                 state.camera.set(Some(Rect {

@@ -72,7 +72,10 @@ async function inside(page, id, fx = 0.25, fy = 0.6) {
 /** Draws a connection by dragging from the connect handle of `from` to `to`. */
 async function connect(page, from, to, kind) {
   const edgesBefore = await page.locator(`${CANVAS} [data-edge-id]`).count();
-  await page.locator(node(from)).first().click({ position: await titlePoint(page, from) });
+  // Select the start (a node just added is selected already; clicking it again would not be).
+  if (!(await page.locator(`[data-handle="connect"][data-for="${from}"]`).count())) {
+    await page.locator(node(from)).first().click({ position: await titlePoint(page, from) });
+  }
   await page.waitForSelector(`[data-handle="connect"][data-for="${from}"]`, { timeout: STEP_MS });
   const h = await box(page, `[data-handle="connect"][data-for="${from}"]`);
   const t = await box(page, `${node(to)} > .card-box, ${node(to)} > .container-box`);
@@ -101,20 +104,21 @@ async function titlePoint(page, id) {
   return isContainer ? { x: 40, y: 14 } : { x: b.width / 2, y: b.height / 2 };
 }
 
-async function setRules(page, alb, paths) {
+/** Sets the ALB's rules, in evaluation order, to [target id, path, priority]. */
+async function setRules(page, alb, rules) {
+  await page.keyboard.press('Escape'); // a click on the selected node would unselect it
   await page.locator(node(alb)).first().click();
   const rows = page.locator('[data-testid="alb-rules"] [data-rule-edge]');
   await page.waitForSelector('[data-testid="alb-rules"] [data-rule-edge]', { timeout: STEP_MS });
-  assert.equal(await rows.count(), paths.length);
-  // Rules in evaluation order: give each its priority and path, first to last.
-  for (let i = 0; i < paths.length; i++) {
+  assert.equal(await rows.count(), rules.length);
+  for (let i = 0; i < rules.length; i++) {
+    const [target, path, priority] = rules[i];
     const row = rows.nth(i);
-    const targetName = await row.locator('select').inputValue();
-    const [path, priority] = paths.find(([, , target]) => targetName.startsWith(target)) || paths[i];
-    await row.locator('input[type="number"]').fill(String(priority));
-    await row.locator('input[type="number"]').press('Tab');
-    await rows.nth(i).locator('input[type="text"]').fill(path);
-    await rows.nth(i).locator('input[type="text"]').press('Enter');
+    assert.equal(await row.locator('[data-rule-field="target"]').inputValue(), target, `rule ${i + 1} should go to ${target}`);
+    await row.locator('[data-rule-field="priority"]').fill(String(priority));
+    await row.locator('[data-rule-field="priority"]').press('Enter');
+    await rows.nth(i).locator('[data-rule-field="path"]').fill(path);
+    await rows.nth(i).locator('[data-rule-field="path"]').press('Enter');
   }
 }
 
@@ -172,9 +176,9 @@ describe('the editor (release build)', () => {
       await page.locator('[data-param="sticky_sessions"]').check();
       // The three rules of the chapter.
       await setRules(page, alb, [
-        ['/api/*', 10, 'ecs-service-2'],
-        ['/socket.io/*', 20, 'ecs-service-2'],
-        ['/*', 100, 'ecs-service'],
+        [api, '/api/*', 10],
+        [api, '/socket.io/*', 20],
+        [web, '/*', 100],
       ]);
       await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') === '0', ERRORS,
         'zero errors');
@@ -188,25 +192,31 @@ describe('the editor (release build)', () => {
   test('undo and redo a move and a rule edit; a refused drop goes back', T, async () => {
     const { context, page, errors } = await openApp(env);
     try {
+      // Positions as the page reports them (getBoundingClientRect), the same way each time.
+      const albY = () => page.evaluate(() => document.querySelector('[data-testid="canvas"] [data-node-id="alb"] > .card-box').getBoundingClientRect().y);
+      const albAt = (y) => Math.abs(document.querySelector('[data-testid="canvas"] [data-node-id="alb"] > .card-box').getBoundingClientRect().y - y) < 2;
       const alb = await box(page, `${node('alb')} > .card-box`);
+      const startY = await albY();
       // Drag the ALB a little within its subnet.
       await page.mouse.move(alb.x + alb.width / 2, alb.y + alb.height / 2);
       await page.mouse.down();
       await page.mouse.move(alb.x + alb.width / 2 + 15, alb.y + alb.height / 2 + 40, { steps: 8 });
       await page.mouse.up();
-      const moved = await box(page, `${node('alb')} > .card-box`);
-      assert.ok(Math.abs(moved.y - alb.y) > 10, `the ALB should have moved (${alb.y} → ${moved.y})`);
+      const movedY = await albY();
+      assert.ok(Math.abs(movedY - startY) > 10, `the ALB should have moved (${startY} → ${movedY})`);
       await page.click('[data-testid="undo"]');
-      await waitFor(page, (y) => Math.abs(document.querySelector('[data-testid="canvas"] [data-node-id="alb"] > .card-box').getBoundingClientRect().y - y) < 1, alb.y, 'undo of the move');
+      await waitFor(page, albAt, startY, 'undo of the move (button)');
       await page.keyboard.press('Control+Shift+Z');
-      await waitFor(page, (y) => Math.abs(document.querySelector('[data-testid="canvas"] [data-node-id="alb"] > .card-box').getBoundingClientRect().y - y) < 1, moved.y, 'redo of the move');
+      await waitFor(page, albAt, movedY, 'redo of the move (Ctrl+Shift+Z)');
       await page.keyboard.press('Control+z');
+      await waitFor(page, albAt, startY, 'undo of the move (Ctrl+Z)');
 
       // A rule edit, undone and redone.
+      await page.keyboard.press('Escape');
       await page.locator(node('alb')).first().click();
       const row = page.locator('[data-testid="alb-rules"] [data-rule-edge="rule-api"]');
-      await row.locator('input[type="text"]').fill('/v2/*');
-      await row.locator('input[type="text"]').press('Enter');
+      await row.locator('[data-rule-field="path"]').fill('/v2/*');
+      await row.locator('[data-rule-field="path"]').press('Enter');
       await page.waitForSelector(`${CANVAS} [data-edge-id="rule-api"]:has-text("/v2/*")`, { timeout: STEP_MS });
       await page.click('[data-testid="undo"]');
       await page.waitForSelector(`${CANVAS} [data-edge-id="rule-api"]:has-text("/api/*")`, { timeout: STEP_MS });
