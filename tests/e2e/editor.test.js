@@ -122,6 +122,55 @@ async function setRules(page, alb, rules) {
   }
 }
 
+/** Presses Tab until the focused element matches `selector` (the keyboard's way there). */
+async function tabTo(page, selector, max = 600) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement && document.activeElement.matches(sel), selector)) return i;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}; focus is on ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 120))}`);
+}
+
+/** Selects node `id` with the keyboard: Tab to it, Enter (unless it is the only one selected). */
+async function selectByKey(page, id) {
+  await tabTo(page, `${CANVAS} [data-node-id="${id}"]`);
+  const selected = await page.evaluate((id) => {
+    const lit = [...document.querySelectorAll('[data-testid="canvas"] .node.is-highlighted')].map((e) => e.getAttribute('data-node-id'));
+    return lit.length === 1 && lit[0] === id;
+  }, id);
+  if (!selected) await page.keyboard.press('Enter');
+}
+
+/** Adds a kind from the palette with the keyboard (into the selected container). */
+async function addByKey(page, kind) {
+  const before = await page.locator(`${CANVAS} [data-node-id]`).count();
+  await tabTo(page, `[data-palette-kind="${kind}"]`);
+  await page.keyboard.press('Enter');
+  await waitFor(page, (n) => document.querySelectorAll('[data-testid="canvas"] [data-node-id]').length > n, before, `adding ${kind} by keyboard`);
+  return page.evaluate(() => document.querySelector('[data-testid="canvas"] .node.is-highlighted').getAttribute('data-node-id'));
+}
+
+/** Connects two nodes with the keyboard: select, C, Tab to the end, Enter, pick the kind. */
+async function connectByKey(page, from, to, kind) {
+  const before = await page.locator(`${CANVAS} [data-edge-id]`).count();
+  await selectByKey(page, from);
+  await page.keyboard.press('c');
+  await tabTo(page, `${CANVAS} [data-node-id="${to}"]`);
+  await page.keyboard.press('Enter');
+  if (await page.locator('[data-testid="kind-menu"]').count()) {
+    await tabTo(page, `[data-testid="kind-menu"] [data-edge-kind-choice="${kind}"]`, 20);
+    await page.keyboard.press('Enter');
+  }
+  await waitFor(page, (n) => document.querySelectorAll('[data-testid="canvas"] [data-edge-id]').length > n, before, `connecting ${from} → ${to} by keyboard`);
+}
+
+/** Types `value` into the field the focus is on, replacing what is there, and commits it. */
+async function typeInto(page, value) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
 describe('the editor (release build)', () => {
   let env;
   before(async () => {
@@ -183,6 +232,90 @@ describe('the editor (release build)', () => {
       await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') === '0', ERRORS,
         'zero errors');
       assert.equal(await errorCount(page), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('Party Box drawn from blank by keyboard alone reaches zero errors', T, async () => {
+    const { context, page, errors } = await openApp(env);
+    try {
+      await tabTo(page, '[data-testid="new-design"]');
+      await page.keyboard.press('Enter');
+      await waitFor(page, () => document.querySelectorAll('[data-testid="canvas"] [data-node-id]').length === 4, undefined, 'the blank design');
+      await selectByKey(page, 'public');
+      const alb = await addByKey(page, 'alb');
+      await selectByKey(page, 'public');
+      const nat = await addByKey(page, 'nat_gateway');
+      await selectByKey(page, 'private');
+      const cluster = await addByKey(page, 'ecs_cluster');
+      const web = await addByKey(page, 'ecs_service');
+      const api = await addByKey(page, 'ecs_service');
+      await selectByKey(page, 'private');
+      const rds = await addByKey(page, 'rds_postgres');
+      await page.keyboard.press('Escape');
+      const users = await addByKey(page, 'users');
+      await page.keyboard.press('Escape');
+      const acm = await addByKey(page, 'acm');
+      await page.keyboard.press('Escape');
+      const ecr = await addByKey(page, 'ecr');
+      const parentOf = (id) => page.evaluate((id) => {
+        // The outline nests each node under its container.
+        const item = document.querySelector(`[data-outline-id="${id}"]`);
+        const up = item && item.parentElement && item.parentElement.closest('[data-outline-id]');
+        return up ? up.getAttribute('data-outline-id') : null;
+      }, id);
+      assert.equal(await parentOf(alb), 'public');
+      assert.equal(await parentOf(web), cluster);
+      assert.equal(await parentOf(rds), 'private');
+      await connectByKey(page, users, alb, 'https');
+      await connectByKey(page, acm, alb, 'generic');
+      // The first rule is the catch-all; later ones go before it.
+      await connectByKey(page, alb, web, 'alb_rule');
+      await connectByKey(page, alb, api, 'alb_rule');
+      await connectByKey(page, alb, api, 'alb_rule');
+      await connectByKey(page, api, rds, 'sql');
+      await connectByKey(page, web, ecr, 'image_pull');
+      await connectByKey(page, api, ecr, 'image_pull');
+      await connectByKey(page, web, nat, 'egress');
+      await connectByKey(page, api, nat, 'egress');
+      await connectByKey(page, nat, 'igw', 'egress');
+      // Sticky sessions for the Socket.io service.
+      await selectByKey(page, api);
+      await tabTo(page, '[data-param="sticky_sessions"]');
+      await page.keyboard.press('Space');
+      // The rules, in evaluation order, by keyboard.
+      await selectByKey(page, alb);
+      const want = [[api, '/api/*', 10], [api, '/socket.io/*', 20], [web, '/*', 100]];
+      for (let i = 0; i < want.length; i++) {
+        const [target, path, priority] = want[i];
+        const row = `[data-testid="alb-rules"] li[data-rule-edge]:nth-of-type(${i + 1})`;
+        assert.equal(await page.locator(`${row} [data-rule-field="target"]`).inputValue(), target);
+        await tabTo(page, `${row} [data-rule-field="priority"]`);
+        await typeInto(page, String(priority));
+        await tabTo(page, `${row} [data-rule-field="path"]`);
+        await typeInto(page, path);
+      }
+      await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') === '0', ERRORS, 'zero errors');
+      // Deleting the NAT Gateway breaks the image pulls; undo and redo by keyboard.
+      await selectByKey(page, nat);
+      await page.keyboard.press('Delete');
+      await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') !== '0', ERRORS, 'an error once the NAT Gateway is gone');
+      await page.keyboard.press('Control+z');
+      await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') === '0', ERRORS, 'zero errors after undo');
+      await page.keyboard.press('Control+y');
+      await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') !== '0', ERRORS, 'the error again after redo');
+      await page.keyboard.press('Control+z');
+      await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') === '0', ERRORS, 'zero errors after undo');
+      // Moving by arrow keys, and Delete.
+      await selectByKey(page, ecr);
+      const x0 = await page.evaluate((id) => document.querySelector(`[data-testid="canvas"] [data-node-id="${id}"] > .card-box`).getAttribute('x'), ecr);
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await waitFor(page, ([id, x]) => Number(document.querySelector(`[data-testid="canvas"] [data-node-id="${id}"] > .card-box`).getAttribute('x')) === Number(x) + 60, [ecr, x0], 'arrow moves');
+      await page.keyboard.press('Delete');
+      await waitFor(page, (id) => !document.querySelector(`[data-testid="canvas"] [data-node-id="${id}"]`), ecr, 'Delete');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
