@@ -53,11 +53,16 @@ async function waitForSavedWithout(page, id) {
   );
 }
 
-/** Selects node `id` on the canvas (by keyboard: focus and Enter), then deletes it with the
- * outline's Delete key. */
-async function deleteWithOutline(page, id) {
-  await page.focus(`[data-testid="canvas"] [data-node-id="${id}"]`);
-  await page.keyboard.press('Enter');
+/** Selects node `id` on the canvas (a click, or by keyboard: focus and Enter), then deletes it
+ * with the outline's Delete key. */
+async function deleteWithOutline(page, id, { click = false } = {}) {
+  const onCanvas = `[data-testid="canvas"] [data-node-id="${id}"]`;
+  if (click) {
+    await page.click(onCanvas);
+  } else {
+    await page.focus(onCanvas);
+    await page.keyboard.press('Enter');
+  }
   const item = `[data-testid="outline"] [role="treeitem"][data-outline-id="${id}"]`;
   // The node selected on the canvas is the outline's tab stop.
   await page.waitForSelector(`${item}[tabindex="0"][aria-selected="true"]`, { timeout: STEP_MS });
@@ -85,7 +90,7 @@ describe('autosave, outline and New / Reset (release build)', () => {
     try {
       // Opening the app writes nothing.
       assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
-      await deleteWithOutline(page, 'nat');
+      await deleteWithOutline(page, 'nat', { click: true });
       await waitForSavedWithout(page, 'nat');
       await visit(page, env.server.url);
       assert.deepEqual(await nodeIds(page), PARTY_BOX.filter((id) => id !== 'nat'));
