@@ -429,7 +429,46 @@ pub fn Outline() -> impl IntoView {
         }
     });
 
+    // An edit made while the keyboard is in the outline (Ctrl+Z, say) draws the tree again;
+    // the focus then goes back to the tab stop instead of being lost on the page's body.
+    let in_tree = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        items.track();
+        if first.is_none() || !in_tree.get_value() {
+            return;
+        }
+        set_timeout(
+            move || {
+                let lost = document()
+                    .active_element()
+                    .is_none_or(|a| a.tag_name() == "BODY");
+                if lost && cx.moving.with_untracked(Option::is_none) {
+                    if let Some(id) = cx.tab_stop.get_untracked() {
+                        cx.focus(&id);
+                    }
+                }
+            },
+            Duration::ZERO,
+        );
+    });
+    let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        // Focus that moves to another part of the page leaves the outline; focus that goes
+        // nowhere (the item was drawn again, or the page's background was clicked) does not.
+        let elsewhere = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|to| {
+                cx.tree
+                    .get_untracked()
+                    .is_some_and(|tree| !tree.contains(Some(&to)))
+            });
+        if elsewhere {
+            in_tree.set_value(false);
+        }
+    };
+
     let on_focusin = move |ev: leptos::ev::FocusEvent| {
+        in_tree.set_value(true);
         let id = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -461,6 +500,7 @@ pub fn Outline() -> impl IntoView {
                 node_ref=cx.tree
                 on:keydown=move |ev| cx.key(&ev)
                 on:focusin=on_focusin
+                on:focusout=on_focusout
             >
                 {move || items.get().into_iter().map(|i| item_view(i, cx)).collect_view()}
             </ul>

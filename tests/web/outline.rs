@@ -291,9 +291,18 @@ async fn outline_delete_key_removes_the_focused_node() {
     assert!(state
         .design
         .with_untracked(|d| d.node("acm").is_none() && d.node("alb").is_some()));
-    // Undo brings it back, as for any edit.
+    wait_for("the focus on another item", || {
+        focused_item().is_some_and(|f| f != "acm")
+    })
+    .await;
+    // Undo brings it back, as for any edit; the tree is drawn again and the keyboard stays in it.
     assert!(state.undo());
     assert!(state.design.with_untracked(|d| d.node("acm").is_some()));
+    wait_for("the item back", || {
+        all(&host, "[data-outline-id=\"acm\"]").len() == 1
+    })
+    .await;
+    wait_for("the focus back in the outline", || focused_item().is_some()).await;
 }
 
 #[wasm_bindgen_test]
