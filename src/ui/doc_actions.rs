@@ -42,6 +42,7 @@ pub fn DocActions() -> impl IntoView {
                 type="button"
                 class="button"
                 data-testid="reset-design"
+                aria-label=move || text::RESET_DESIGN.get(lang.get())
                 disabled=no_template
                 title=move || {
                     if no_template() {
@@ -52,7 +53,7 @@ pub fn DocActions() -> impl IntoView {
                 }
                 on:click=on_reset
             >
-                {move || text::RESET_DESIGN.get(lang.get())}
+                {move || text::RESET_SHORT.get(lang.get())}
             </button>
         </div>
     }

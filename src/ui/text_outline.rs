@@ -42,8 +42,10 @@ pub const NEW_DESIGN_HINT: Text = t(
     "白紙 (VPC のみ) のテンプレートから始めます",
     "Start again from the blank template (VPC only)",
 );
-/// "Reset to template": reloads the template the design came from.
+/// "Reset to template": reloads the template the design came from (its accessible name).
 pub const RESET_DESIGN: Text = t("テンプレートに戻す", "Reset to template");
+/// The short visible label of "Reset to template" (its accessible name starts with it).
+pub const RESET_SHORT: Text = t("リセット", "Reset");
 /// What "Reset to template" does, as a tooltip.
 pub const RESET_DESIGN_HINT: Text = t(
     "変更を捨てて、元のテンプレートの図に戻します",

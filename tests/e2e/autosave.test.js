@@ -137,6 +137,14 @@ describe('autosave, outline and New / Reset (release build)', () => {
     try {
       await deleteWithOutline(page, 'nat');
       await waitForSavedWithout(page, 'nat');
+      // The link of the edited design has no template to reset to (in a fresh profile).
+      await page.waitForFunction((l) => location.hash.startsWith('#k1.') && location.hash !== l, link, { timeout: STEP_MS });
+      const edited = await page.evaluate(() => location.hash);
+      const third = await openApp(env);
+      await visit(third.page, `${env.server.url}${edited}`);
+      assert.deepEqual(await nodeIds(third.page), PARTY_BOX.filter((id) => id !== 'nat'));
+      assert.equal(await third.page.isDisabled('[data-testid="reset-design"]'), true);
+      await third.context.close();
       await visit(page, `${env.server.url}${link}`);
       assert.deepEqual(await nodeIds(page), PARTY_BOX);
       await page.waitForTimeout(600); // the autosave and the address bar settle
@@ -156,6 +164,7 @@ describe('autosave, outline and New / Reset (release build)', () => {
     page.on('dialog', (d) => dialogs.push(d.message())); // the harness accepts them
     try {
       assert.ok(await page.getAttribute('[data-testid="new-design"]', 'title'));
+      assert.equal(await page.getAttribute('[data-testid="reset-design"]', 'aria-label'), 'Reset to template');
       // Nothing changed: New starts from the blank template without asking.
       await page.click('[data-testid="new-design"]');
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="canvas"] [data-node-id]').length === n, BLANK.length, { timeout: STEP_MS });
