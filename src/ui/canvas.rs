@@ -33,11 +33,33 @@ pub fn Canvas() -> impl IntoView {
             .get()
             .unwrap_or_else(|| layout.with(|l| l.view_box))
     });
+    let gesture = RwSignal::new(Gesture::Idle);
+    let palette_hover = RwSignal::new(None);
+    let drop_hover = Memo::new(move |_| {
+        let dragged = gesture.with(|g| match g {
+            Gesture::Drag(d) => match &d.target {
+                Some((Some(t), ok)) => Some((t.clone(), *ok)),
+                _ => None,
+            },
+            _ => None,
+        });
+        dragged.or_else(|| palette_hover.get())
+    });
+    // The nodes that slide with a preview drag (changes at the start and the end of a drag
+    // only); their outlines move as one group (`ghost`).
+    let sliding = Memo::new(move |_| {
+        gesture.with(|g| match g {
+            Gesture::Drag(d) if !d.live => Some(d.moving.clone()),
+            _ => None,
+        })
+    });
     let cx = CanvasCtx {
-        gesture: RwSignal::new(Gesture::Idle),
+        gesture,
+        sliding,
         menu: RwSignal::new(None),
-        palette_hover: RwSignal::new(None),
+        palette_hover,
         view,
+        drop_hover,
         svg: NodeRef::new(),
         swallow_click: StoredValue::new(false),
         next_key: StoredValue::new(0),
@@ -116,6 +138,7 @@ pub fn Canvas() -> impl IntoView {
                     let lang = state.lang.get();
                     state.design.with(|d| layout.with(|l| diagram(d, l, lang, state, cx)))
                 }}
+                {ghost(state, cx)}
                 {move || overlay(state, cx)}
             </svg>
             {move || kind_menu(state, cx)}
@@ -198,6 +221,28 @@ fn overlay(state: AppState, cx: CanvasCtx) -> impl IntoView {
             {handles}
         </g>
     }
+}
+
+/// The outlines of the nodes a preview drag (large designs) carries, moved by one
+/// `transform` at each pointer move; the design changes once, at the drop.
+fn ghost(state: AppState, cx: CanvasCtx) -> impl IntoView {
+    let outlines = move || {
+        cx.sliding.get().map(|ids| {
+            state.design.with_untracked(|d| {
+                ids.iter()
+                    .filter_map(|id| d.nodes.get(id))
+                    .map(|n| rect("ghost-box", &Rect::of(n), 8.0))
+                    .collect_view()
+            })
+        })
+    };
+    let transform = move || {
+        cx.gesture.with(|g| match g {
+            Gesture::Drag(d) if !d.live => format!("translate({} {})", d.dx, d.dy),
+            _ => String::new(),
+        })
+    };
+    view! { <g class="drag-ghost" transform=transform>{outlines}</g> }
 }
 
 /// The menu of connection kinds, when more than one fits.
@@ -313,7 +358,6 @@ fn container(node: &Node, region: Region, lang: Lang, state: AppState, cx: Canva
     view! {
         <g
             class=node_class(format!("node container container--{}", face.variant), node, state, cx)
-            transform=drag_offset(node, cx)
             on:click=select_node(node, state, cx)
             on:keydown=select_node_by_key(node, state, cx)
             data-node-id=node.id.as_str().to_owned()
@@ -337,7 +381,6 @@ fn card(node: &Node, lang: Lang, state: AppState, cx: CanvasCtx) -> AnyView {
     view! {
         <g
             class=node_class(format!("node card card--{}", node.kind.id()), node, state, cx)
-            transform=drag_offset(node, cx)
             on:click=select_node(node, state, cx)
             on:keydown=select_node_by_key(node, state, cx)
             data-node-id=node.id.as_str().to_owned()
@@ -427,48 +470,26 @@ fn node_class(
         if state.highlight.with(|h| h.nodes.contains(&id)) {
             class.push_str(" is-highlighted");
         }
-        let worst = state.findings.with(|fs| {
-            fs.iter()
-                .filter(|f| f.nodes.contains(&id))
-                .map(|f| f.severity)
-                .min()
-        });
-        match worst {
+        match state.worst.with(|w| w.get(&id).copied()) {
             Some(crate::core::validate::Severity::Error) => class.push_str(" has-error"),
             Some(crate::core::validate::Severity::Warning) => class.push_str(" has-warning"),
             _ => {}
         }
-        let drop = cx.gesture.with(|g| match g {
-            Gesture::Drag(d) => match &d.target {
-                Some((Some(t), ok)) if t == &id => Some(*ok),
-                _ => None,
-            },
-            _ => None,
-        });
-        let drop = drop.or_else(|| {
-            cx.palette_hover
-                .with(|h| h.as_ref().filter(|(t, _)| t == &id).map(|(_, ok)| *ok))
-        });
+        let drop = cx
+            .drop_hover
+            .with(|h| h.as_ref().filter(|(t, _)| t == &id).map(|(_, ok)| *ok));
+        if cx
+            .sliding
+            .with(|m| m.as_ref().is_some_and(|m| m.contains(&id)))
+        {
+            class.push_str(" is-sliding");
+        }
         match drop {
             Some(true) => class.push_str(" is-drop-target"),
             Some(false) => class.push_str(" is-drop-refused"),
             None => {}
         }
         class
-    }
-}
-
-/// While a large design is dragged, the dragged nodes slide by the drag's offset (the
-/// design itself changes at the drop).
-fn drag_offset(node: &Node, cx: CanvasCtx) -> impl Fn() -> Option<String> + use<> {
-    let id = node.id.clone();
-    move || {
-        cx.gesture.with(|g| match g {
-            Gesture::Drag(d) if !d.live && d.moving.contains(&id) => {
-                Some(format!("translate({} {})", d.dx, d.dy))
-            }
-            _ => None,
-        })
     }
 }
 

@@ -5,6 +5,7 @@
 //! gestures into commands. A drag is one undo step: its moves share a key.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -92,7 +93,9 @@ pub struct Drag {
     /// The nodes picked up (the selection).
     pub ids: Vec<NodeId>,
     /// They and everything inside them.
-    pub moving: BTreeSet<NodeId>,
+    pub moving: Arc<BTreeSet<NodeId>>,
+    /// The containers they could be dropped into (not among them), outermost first.
+    pub containers: Arc<Vec<(NodeId, Rect)>>,
     /// Where the pointer went down (canvas).
     pub start: Point,
     /// The top-left corner of the node under the pointer when the drag began (snapping
@@ -128,6 +131,8 @@ pub struct KindMenu {
 pub struct CanvasCtx {
     /// The current gesture.
     pub gesture: RwSignal<Gesture>,
+    /// The nodes sliding with a preview drag (large designs), if any.
+    pub sliding: Memo<Option<Arc<BTreeSet<NodeId>>>>,
     /// The connection-kind menu, when open.
     pub menu: RwSignal<Option<KindMenu>>,
     /// A kind dragged from the palette, hovering over a container: which, and whether it
@@ -135,6 +140,10 @@ pub struct CanvasCtx {
     pub palette_hover: RwSignal<Option<(NodeId, bool)>>,
     /// The view box on screen.
     pub view: Memo<Rect>,
+    /// The container a drag (of nodes, or of a kind from the palette) hovers over, and
+    /// whether what is dragged may go in it. A memo, so the nodes' classes only update
+    /// when it changes, not at every pointer move.
+    pub drop_hover: Memo<Option<(NodeId, bool)>>,
     /// The `<svg>`.
     pub svg: NodeRef<leptos::svg::Svg>,
     /// A click that ends a drag must not also select.
@@ -368,9 +377,17 @@ fn start_drag(state: AppState, cx: CanvasCtx, id: NodeId, at: Point) {
         state.selection.set(Selection::node(id.clone()));
     }
     let ids = state.selection.with_untracked(|s| s.nodes());
-    let (moving, anchor, live) = state.design.with_untracked(|d| {
+    let (moving, containers, anchor, live) = state.design.with_untracked(|d| {
+        let moving = with_descendants(d, &ids);
+        let containers: Vec<(NodeId, Rect)> = d
+            .nodes_outer_first()
+            .into_iter()
+            .filter(|n| n.kind.is_container() && !moving.contains(&n.id))
+            .map(|n| (n.id.clone(), Rect::of(n)))
+            .collect();
         (
-            with_descendants(d, &ids),
+            Arc::new(moving),
+            Arc::new(containers),
             d.nodes.get(&id).map(|n| n.pos).unwrap_or(at),
             d.nodes.len() <= LIVE_DRAG_MAX_NODES,
         )
@@ -379,6 +396,7 @@ fn start_drag(state: AppState, cx: CanvasCtx, id: NodeId, at: Point) {
     cx.gesture.set(Gesture::Drag(Drag {
         ids,
         moving,
+        containers,
         start: at,
         anchor,
         dx: 0.0,
@@ -390,11 +408,21 @@ fn start_drag(state: AppState, cx: CanvasCtx, id: NodeId, at: Point) {
 }
 
 /// The container under `p` (leaving out what is dragged) and whether the dragged nodes
-/// that would change container may go in it.
+/// that would change container may go in it. The check runs again only when the container
+/// under the pointer changes.
 fn drop_target(state: AppState, drag: &Drag, p: Point) -> (Option<NodeId>, bool) {
+    let target = drag
+        .containers
+        .iter()
+        .rev()
+        .find(|(_, r)| p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom())
+        .map(|(id, _)| id.clone());
+    if let Some((last, ok)) = &drag.target {
+        if *last == target {
+            return (target, *ok);
+        }
+    }
     state.design.with_untracked(|d| {
-        let ignore: Vec<NodeId> = drag.moving.iter().cloned().collect();
-        let target = container_at(d, p, &ignore);
         let changing: Vec<NodeId> = drag
             .ids
             .iter()

@@ -16,7 +16,7 @@ use crate::core::load::load_json;
 use crate::core::model::{Currency, Design, EdgeId, NodeId};
 use crate::core::region::Region;
 use crate::core::templates::{self, TEMPLATES};
-use crate::core::validate::{validate, Finding};
+use crate::core::validate::{validate, Finding, Severity};
 
 use super::pricing::{self, Cost, TableFailure, TableState};
 
@@ -163,6 +163,8 @@ pub struct AppState {
     pub selection: RwSignal<Selection>,
     /// What the selection lights up on the canvas.
     pub highlight: Memo<Highlight>,
+    /// The worst severity of the findings naming each node (for the canvas's colours).
+    pub worst: Memo<BTreeMap<NodeId, Severity>>,
     /// The pricing tables fetched so far, by region.
     pub tables: RwSignal<BTreeMap<Region, TableState>>,
     /// The estimate of the current design from its region's table (recomputed on every change).
@@ -190,6 +192,7 @@ impl AppState {
             ),
         };
         let design = RwSignal::new(design);
+        let findings = Memo::new(move |_| design.with(validate));
         let selection = RwSignal::new(Selection::None);
         let tables = RwSignal::new(BTreeMap::new());
         AppState {
@@ -198,7 +201,19 @@ impl AppState {
             template: RwSignal::new(template.id),
             lang: RwSignal::new(lang),
             load_error: RwSignal::new(error),
-            findings: Memo::new(move |_| design.with(validate)),
+            findings,
+            worst: Memo::new(move |_| {
+                let mut worst: BTreeMap<NodeId, Severity> = BTreeMap::new();
+                findings.with(|fs| {
+                    for f in fs {
+                        for n in &f.nodes {
+                            let w = worst.entry(n.clone()).or_insert(f.severity);
+                            *w = (*w).min(f.severity);
+                        }
+                    }
+                });
+                worst
+            }),
             selection,
             highlight: Memo::new(move |_| {
                 selection.with(|s| match s {

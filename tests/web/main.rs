@@ -97,7 +97,8 @@ fn the_canvas_is_an_svg_that_fits_the_design() {
     let host = fresh_app();
     let canvas = one(&host, "[data-testid=canvas]");
     assert_eq!(canvas.tag_name().to_lowercase(), "svg");
-    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    // A group of focusable nodes (an image role would hide them from screen readers).
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("group"));
     assert!(!canvas
         .get_attribute("aria-label")
         .unwrap_or_default()
@@ -164,7 +165,12 @@ fn every_edge_is_drawn_with_its_kind_and_label() {
             Some(edge.kind.id()),
             "{id}"
         );
-        assert_eq!(all(&el, "path").len(), 1, "{id} has one line");
+        assert_eq!(all(&el, "path.edge-line").len(), 1, "{id} has one line");
+        assert_eq!(
+            all(&el, "path.edge-hit").len(),
+            1,
+            "{id} has a wider line to click"
+        );
         let label = edge.display_label();
         if !label.is_empty() {
             let texts: Vec<String> = all(&el, "text")

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Browser benchmark: navigation to an interactive canvas, and frame time while dragging a
+# node in Party Box and in a 1,000-node design, in headless Chromium against the release
+# build. Prints figures; never fails on them (these machines are shared and noisy).
+#
+#   bash scripts/bench-browser.sh          # builds dist/ first when it is missing
+#   KUMOZU_DIST=path/to/dist bash scripts/bench-browser.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh --browser >/dev/null
+export KUMOZU_DIST="${KUMOZU_DIST:-$ROOT/dist}"
+if [ ! -f "$KUMOZU_DIST/index.html" ]; then
+  trunk build --release --offline --dist "$KUMOZU_DIST"
+fi
+mkdir -p target/tmp
+cargo run -q --release --example synth -- 1000 > target/tmp/synth-1000.json
+node scripts/bench-browser.js target/tmp/synth-1000.json
