@@ -5,6 +5,7 @@
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const path = require('node:path');
 const { CANVAS, start, openApp, nodeKinds, fmt } = require('./harness');
 
 const T = { timeout: 240_000 };
@@ -220,7 +221,15 @@ describe('the editor (release build)', () => {
       await connect(page, web, nat, 'egress');
       await connect(page, api, nat, 'egress');
       await connect(page, nat, 'igw', 'egress');
-      // NestJS serves Socket.io: sticky sessions.
+      // Names from the chapter, typed in the inspector; NestJS serves Socket.io: sticky sessions.
+      for (const [id, name] of [[web, 'Next.js'], [api, 'NestJS'], [rds, 'PostgreSQL']]) {
+        await page.keyboard.press('Escape');
+        await page.locator(node(id)).first().click();
+        await page.locator('[data-testid="inspector-label"]').fill(name);
+        await page.locator('[data-testid="inspector-label"]').press('Enter');
+        await page.waitForSelector(`${node(id)}:has-text("${name}")`, { timeout: STEP_MS });
+      }
+      await page.keyboard.press('Escape');
       await page.locator(node(api)).first().click();
       await page.locator('[data-param="sticky_sessions"]').check();
       // The three rules of the chapter.
@@ -232,6 +241,16 @@ describe('the editor (release build)', () => {
       await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') === '0', ERRORS,
         'zero errors');
       assert.equal(await errorCount(page), 0);
+      if (process.env.UPDATE_SCREENSHOT === '1') {
+        // The README's picture of the editor: the drawing, with the ALB's rules in the inspector.
+        await page.click('[data-testid="zoom-fit"]');
+        if (!(await page.locator('[data-testid="alb-rules"]').count())) {
+          await page.locator(node(alb)).first().click();
+        }
+        await page.waitForSelector('[data-testid="alb-rules"]', { timeout: STEP_MS });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'editor.png') });
+      }
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
