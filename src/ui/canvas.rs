@@ -63,7 +63,23 @@ pub fn Canvas() -> impl IntoView {
         svg: NodeRef::new(),
         swallow_click: StoredValue::new(false),
         next_key: StoredValue::new(0),
+        space: StoredValue::new(false),
     };
+    // Space held: a drag anywhere on the canvas pans.
+    let space_down = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == " " && !gestures::in_field(&ev) {
+            cx.space.set_value(true);
+        }
+    });
+    let space_up = window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.key() == " " {
+            cx.space.set_value(false);
+        }
+    });
+    on_cleanup(move || {
+        space_down.remove();
+        space_up.remove();
+    });
     provide_context(cx);
     let lang = state.lang;
     let aria_label = move || {
@@ -517,7 +533,7 @@ fn select_node_by_key(
 ) -> impl Fn(leptos::ev::KeyboardEvent) + use<> {
     let id = node.id.clone();
     move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
+        if (ev.key() == "Enter" || ev.key() == " ") && !ev.repeat() {
             ev.prevent_default();
             ev.stop_propagation();
             let at = ev

@@ -150,6 +150,8 @@ pub struct CanvasCtx {
     pub swallow_click: StoredValue<bool>,
     /// The next undo key.
     pub next_key: StoredValue<u64>,
+    /// Whether the space bar is held (a drag anywhere then pans).
+    pub space: StoredValue<bool>,
 }
 
 impl CanvasCtx {
@@ -214,6 +216,16 @@ pub fn pointer_down(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent
         return;
     };
     cx.swallow_click.set_value(false);
+    if cx.space.get_value() {
+        capture(&ev);
+        ev.prevent_default();
+        cx.gesture.set(Gesture::Pan {
+            client: (client_x, client_y),
+            view: cx.view.get_untracked(),
+            moved: false,
+        });
+        return;
+    }
     if let Some(handle) = closest(&el, "[data-handle]") {
         let id = NodeId(handle.get_attribute("data-for").unwrap_or_default());
         let gesture = match handle.get_attribute("data-handle").as_deref() {
@@ -728,7 +740,7 @@ pub fn add_at(state: AppState, kind: Kind, p: Point) {
 }
 
 /// Whether a key event comes from a field where keys type text.
-fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
+pub fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(el) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
