@@ -5,10 +5,16 @@
 //! kind, apart from the Fargate task size and the RDS classes' prices). Every change is a
 //! `Command` through `AppState::dispatch`; the core decides, and a refused value is explained
 //! next to its field while the control goes back to the design's value.
+//!
+//! Size: every input, select, button and field row is built by one of a few functions over
+//! type-erased values (`Signal`, boxed handlers, `AnyView`), so that the wasm holds one copy
+//! of the view code for each, not one per call site.
 
+use leptos::either::Either;
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::core::catalogue::{EdgeKind, Kind, ParamSpec, ParamType, FARGATE_VCPU, RDS_CLASSES};
 use crate::core::edit::{fitting_edge_kinds, rules_of, Command, MAX_PRIORITY};
@@ -49,10 +55,10 @@ pub fn Inspector() -> impl IntoView {
         })
     });
     view! {
-        <section class="inspector" data-testid="inspector" aria-label=move || tx::INSPECTOR.get(lang.get())>
+        <section class="inspector" data-testid="inspector" aria-label=tr(lang, tx::INSPECTOR)>
             {move || match showing.get() {
-                Showing::Hint => hint(lang).into_any(),
-                Showing::Many(n) => many(state, n).into_any(),
+                Showing::Hint => hint(lang),
+                Showing::Many(n) => many(state, n),
                 Showing::Node(id) => node_view(state, id),
                 Showing::Edge(id) => edge_view(state, id),
             }}
@@ -60,42 +66,209 @@ pub fn Inspector() -> impl IntoView {
     }
 }
 
-fn tr(lang: RwSignal<Lang>, text: Text) -> impl Fn() -> &'static str + Copy {
-    move || text.get(lang.get())
+// --- Building blocks: one view type each ------------------------------------------------------
+
+type OnChange = Box<dyn FnMut(Event)>;
+type OnClick = Box<dyn FnMut(MouseEvent)>;
+
+/// A text in the current language.
+fn tr(lang: RwSignal<Lang>, text: Text) -> Signal<String> {
+    Signal::derive(move || text.get(lang.get()).to_owned())
 }
 
-fn hint(lang: RwSignal<Lang>) -> impl IntoView {
+/// What an `<input>` shows and is marked with (absent attributes are `None`).
+#[derive(Default)]
+struct Input {
+    ty: &'static str,
+    testid: Option<&'static str>,
+    param: Option<&'static str>,
+    rule_field: Option<&'static str>,
+    az: Option<String>,
+    min: Option<String>,
+    max: Option<String>,
+    step: Option<&'static str>,
+    aria: Option<Signal<String>>,
+    placeholder: Option<Signal<String>>,
+    value: Option<Signal<String>>,
+    checked: Option<Signal<bool>>,
+}
+
+fn input(i: Input, on_change: OnChange) -> impl IntoView + use<> {
+    let value = i.value.unwrap_or_else(|| Signal::stored(String::new()));
+    let checked = i.checked.unwrap_or_else(|| Signal::stored(false));
     view! {
-        <ul class="insp-hint muted" data-testid="inspector-hint">
-            <li>{tr(lang, tx::HINT_ADD)}</li>
-            <li>{tr(lang, tx::HINT_SELECT)}</li>
-            <li>{tr(lang, tx::HINT_CONNECT)}</li>
-        </ul>
+        <input
+            type=i.ty
+            data-testid=i.testid
+            data-param=i.param
+            data-rule-field=i.rule_field
+            data-az=i.az
+            min=i.min
+            max=i.max
+            step=i.step
+            maxlength="1000"
+            autocomplete="off"
+            aria-label=i.aria
+            placeholder=i.placeholder
+            prop:value=value
+            prop:checked=checked
+            on:change=on_change
+        />
     }
 }
 
-fn many(state: AppState, n: usize) -> impl IntoView {
+/// A `<select>` of `(value, text)` options with `current` selected.
+struct Select {
+    testid: Option<&'static str>,
+    param: Option<&'static str>,
+    rule_field: Option<&'static str>,
+    aria: Signal<String>,
+    options: Signal<Vec<(String, String)>>,
+    current: Signal<String>,
+}
+
+fn select(s: Select, on_change: OnChange) -> impl IntoView + use<> {
+    let (options, current) = (s.options, s.current);
+    view! {
+        <select
+            data-testid=s.testid
+            data-param=s.param
+            data-rule-field=s.rule_field
+            aria-label=s.aria
+            on:change=on_change
+        >
+            {move || {
+                let current = current.get();
+                options
+                    .get()
+                    .into_iter()
+                    .map(|(v, t)| {
+                        let selected = v == current;
+                        view! { <option value=v selected=selected>{t}</option> }
+                    })
+                    .collect_view()
+            }}
+        </select>
+    }
+}
+
+/// A button; `aria` names it when its text does not (arrows, ×).
+fn button(
+    class: &'static str,
+    testid: Option<&'static str>,
+    action: Option<&'static str>,
+    text: Signal<String>,
+    aria: Option<Signal<String>>,
+    on_click: OnClick,
+) -> impl IntoView + use<> {
+    view! {
+        <button
+            type="button"
+            class=class
+            data-testid=testid
+            data-action=action
+            aria-label=aria
+            title=aria
+            on:click=on_click
+        >
+            {text}
+        </button>
+    }
+}
+
+/// A labelled row: the visible name, the control with its unit, and the inline message.
+fn field(
+    class: &'static str,
+    name: Signal<String>,
+    control: AnyView,
+    unit: Option<Signal<String>>,
+    err: RwSignal<Option<Text>>,
+    lang: RwSignal<Lang>,
+) -> impl IntoView + use<> {
+    view! {
+        <label class=class>
+            <span class="insp-name">{name}</span>
+            <span class="insp-control">
+                {control}
+                {unit.map(|u| view! { <span class="insp-unit" aria-hidden="true">{u}</span> })}
+            </span>
+            {error_line(lang, err)}
+        </label>
+    }
+}
+
+/// The inline message of a refused edit.
+fn error_line(lang: RwSignal<Lang>, err: RwSignal<Option<Text>>) -> impl IntoView + use<> {
+    move || {
+        err.get()
+            .map(|t| view! { <span class="field-error" role="alert">{t.get(lang.get())}</span> })
+    }
+}
+
+/// Findings as a list: severity and text, marked with the rule's id.
+fn findings_list(
+    class: &'static str,
+    items: Signal<Vec<(Severity, &'static str, String)>>,
+    lang: RwSignal<Lang>,
+) -> impl IntoView + use<> {
+    move || {
+        let items = items.get();
+        let lang = lang.get();
+        (!items.is_empty()).then(|| {
+            view! {
+                <ul class=class>
+                    {items
+                        .into_iter()
+                        .map(|(sev, rule, text)| {
+                            view! {
+                                <li class=format!("sev-{}", sev.id()) data-rule-id=rule>
+                                    <strong>{sev.name(lang)}</strong>
+                                    " "
+                                    {text}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    }
+}
+
+/// Duplicate (when `dup` has something to copy) and Delete buttons.
+fn actions(
+    state: AppState,
+    dup: Option<Signal<Vec<NodeId>>>,
+    del: Signal<(Vec<NodeId>, Vec<EdgeId>)>,
+) -> impl IntoView + use<> {
     let lang = state.lang;
-    let duplicate = move |_| {
-        let ids = state.selection.with_untracked(Selection::nodes);
-        let _ = state.dispatch(Command::Duplicate { ids });
-    };
-    let delete = move |_| {
-        let (nodes, edges) = state.selection.with_untracked(|s| (s.nodes(), s.edges()));
-        let _ = state.dispatch(Command::Delete { nodes, edges });
-    };
-    let no_nodes = move || state.selection.with(|s| s.nodes().is_empty());
-    view! {
-        <p class="insp-count" data-testid="inspector-count">{move || tx::items_selected(lang.get(), n)}</p>
-        <div class="insp-actions">
-            <button type="button" data-testid="inspector-duplicate" disabled=no_nodes on:click=duplicate>
-                {tr(lang, tx::DUPLICATE)}
-            </button>
-            <button type="button" class="danger" data-testid="inspector-delete" on:click=delete>
-                {tr(lang, tx::DELETE)}
-            </button>
-        </div>
-    }
+    let duplicate = dup.map(|ids| {
+        button(
+            "",
+            Some("inspector-duplicate"),
+            None,
+            tr(lang, tx::DUPLICATE),
+            None,
+            Box::new(move |_| {
+                let ids = ids.get_untracked();
+                if !ids.is_empty() {
+                    let _ = state.dispatch(Command::Duplicate { ids });
+                }
+            }),
+        )
+    });
+    let delete = button(
+        "danger",
+        Some("inspector-delete"),
+        None,
+        tr(lang, tx::DELETE),
+        None,
+        Box::new(move |_| {
+            let (nodes, edges) = del.get_untracked();
+            let _ = state.dispatch(Command::Delete { nodes, edges });
+        }),
+    );
+    view! { <div class="insp-actions">{duplicate}{delete}</div> }
 }
 
 /// Puts a control back to `value` (after a refused edit).
@@ -113,38 +286,23 @@ fn reset_control(ev: &Event, value: &str) {
 }
 
 /// Dispatches `command`; on refusal shows the reason in `err` and puts the control back to
-/// `kept`. Returns whether it was applied.
-fn commit(
-    state: AppState,
-    err: RwSignal<Option<Text>>,
-    command: Command,
-    ev: &Event,
-    kept: &str,
-) -> bool {
+/// `kept`.
+fn commit(state: AppState, err: RwSignal<Option<Text>>, command: Command, ev: &Event, kept: &str) {
     match state.dispatch(command) {
-        Ok(_) => {
-            err.set(None);
-            true
-        }
+        Ok(_) => err.set(None),
         Err(refusal) => {
             err.set(Some(refusal.0));
             reset_control(ev, kept);
-            false
         }
     }
 }
 
-/// The inline message of a refused edit.
-fn error_line(lang: RwSignal<Lang>, err: RwSignal<Option<Text>>) -> impl IntoView {
-    move || {
-        err.get()
-            .map(|t| view! { <span class="field-error" role="alert">{t.get(lang.get())}</span> })
-    }
-}
-
-fn input_value(ev: &Event) -> Option<HtmlInputElement> {
+/// The number typed into the input that fired `ev` (`None`: not a number).
+fn typed_number(ev: &Event) -> Option<f64> {
     ev.target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value_as_number())
+        .filter(|v| v.is_finite())
 }
 
 /// A value as a control shows it.
@@ -158,21 +316,48 @@ fn shown(value: &Option<ParamValue>) -> String {
     }
 }
 
-/// `<option>`s of `(value, text)`, the one equal to `current` selected.
-fn options(current: &str, list: Vec<(String, String)>) -> impl IntoView {
-    list.into_iter()
-        .map(|(v, t)| {
-            let selected = v == current;
-            view! { <option value=v selected=selected>{t}</option> }
-        })
-        .collect_view()
-}
-
 fn node_name(d: &Design, id: &NodeId, lang: Lang) -> String {
     d.nodes
         .get(id)
         .map(|n| n.display_label(lang).to_owned())
         .unwrap_or_else(|| id.to_string())
+}
+
+/// Focuses the first element matching `selector` inside `within` once the view has caught up.
+fn focus_later(within: NodeRef<leptos::html::Section>, selector: String) {
+    request_animation_frame(move || {
+        let found = within
+            .get_untracked()
+            .and_then(|s| s.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(el) = found {
+            let _ = el.focus();
+        }
+    });
+}
+
+// --- What is shown ----------------------------------------------------------------------------
+
+fn hint(lang: RwSignal<Lang>) -> AnyView {
+    view! {
+        <ul class="insp-hint muted" data-testid="inspector-hint">
+            <li>{tr(lang, tx::HINT_ADD)}</li>
+            <li>{tr(lang, tx::HINT_SELECT)}</li>
+            <li>{tr(lang, tx::HINT_CONNECT)}</li>
+        </ul>
+    }
+    .into_any()
+}
+
+fn many(state: AppState, n: usize) -> AnyView {
+    let lang = state.lang;
+    let nodes = Signal::derive(move || state.selection.with(Selection::nodes));
+    let all = Signal::derive(move || state.selection.with(|s| (s.nodes(), s.edges())));
+    view! {
+        <p class="insp-count" data-testid="inspector-count">{move || tx::items_selected(lang.get(), n)}</p>
+        {actions(state, Some(nodes), all)}
+    }
+    .into_any()
 }
 
 fn node_view(state: AppState, id: NodeId) -> AnyView {
@@ -185,7 +370,7 @@ fn node_view(state: AppState, id: NodeId) -> AnyView {
     let lang = state.lang;
     let info = kind.info();
     let sid = StoredValue::new(id);
-    let label = Memo::new(move |_| {
+    let label = Signal::derive(move || {
         state.design.with(|d| {
             d.nodes
                 .get(&sid.get_value())
@@ -194,16 +379,23 @@ fn node_view(state: AppState, id: NodeId) -> AnyView {
         })
     });
     let label_err = RwSignal::new(None::<Text>);
-    let on_label = move |ev: Event| {
-        let Some(input) = input_value(&ev) else {
-            return;
-        };
-        let command = Command::SetLabel {
-            id: sid.get_value(),
-            label: input.value(),
-        };
-        commit(state, label_err, command, &ev, &label.get_untracked());
-    };
+    let label_input = input(
+        Input {
+            ty: "text",
+            testid: Some("inspector-label"),
+            aria: Some(tr(lang, tx::LABEL)),
+            placeholder: Some(tr(lang, info.name)),
+            value: Some(label),
+            ..Input::default()
+        },
+        Box::new(move |ev| {
+            let command = Command::SetLabel {
+                id: sid.get_value(),
+                label: event_target_value(&ev),
+            };
+            commit(state, label_err, command, &ev, &label.get_untracked());
+        }),
+    );
     // The ECS service's vCPU and memory are one Fargate size, unless it runs on EC2.
     let fargate = Memo::new(move |_| {
         kind == Kind::EcsService
@@ -220,9 +412,9 @@ fn node_view(state: AppState, id: NodeId) -> AnyView {
             .filter(|p| !(fargate && p.key == "memory_gb"))
             .map(|p| {
                 if fargate && p.key == "vcpu" {
-                    fargate_field(state, sid).into_any()
+                    fargate_field(state, sid)
                 } else {
-                    param_field(state, sid, p).into_any()
+                    param_field(state, sid, p)
                 }
             })
             .collect_view()
@@ -235,35 +427,27 @@ fn node_view(state: AppState, id: NodeId) -> AnyView {
                 .filter(|n| !n.is_empty())
         })
     };
-    let duplicate = move |_| {
-        let _ = state.dispatch(Command::Duplicate {
-            ids: vec![sid.get_value()],
-        });
-    };
-    let delete = move |_| {
-        let _ = state.dispatch(Command::Delete {
-            nodes: vec![sid.get_value()],
-            edges: vec![],
-        });
-    };
+    let findings = Signal::derive(move || {
+        let id = sid.get_value();
+        let lang = lang.get();
+        state.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| f.nodes.contains(&id))
+                .map(|f| {
+                    let title = validate::rule(f.rule).map_or(f.rule, |r| r.title.get(lang));
+                    (f.severity, f.rule, title.to_owned())
+                })
+                .collect()
+        })
+    });
+    let me = Signal::derive(move || vec![sid.get_value()]);
+    let delete = Signal::derive(move || (vec![sid.get_value()], Vec::new()));
     view! {
         <h2 class="insp-title">
             <svg class="insp-icon" viewBox="0 0 48 48" aria-hidden="true" inner_html=super::icons::icon(kind)></svg>
             <span>{tr(lang, info.name)}</span>
         </h2>
-        <label class="insp-field">
-            <span class="insp-name">{tr(lang, tx::LABEL)}</span>
-            <input
-                type="text"
-                data-testid="inspector-label"
-                maxlength="1000"
-                aria-label=tr(lang, tx::LABEL)
-                placeholder=tr(lang, info.name)
-                prop:value=move || label.get()
-                on:change=on_label
-            />
-            {error_line(lang, label_err)}
-        </label>
+        {field("insp-field", tr(lang, tx::LABEL), label_input.into_any(), None, label_err, lang)}
         {(!info.params.is_empty()).then(|| view! {
             <h3 class="insp-sub">{tr(lang, tx::SETTINGS)}</h3>
             <div class="insp-params" data-testid="inspector-params">{params}</div>
@@ -276,56 +460,11 @@ fn node_view(state: AppState, id: NodeId) -> AnyView {
                 {n}
             </p>
         })}
-        {node_findings(state, sid)}
-        <div class="insp-actions">
-            <button type="button" data-testid="inspector-duplicate" on:click=duplicate>
-                {tr(lang, tx::DUPLICATE)}
-            </button>
-            <button type="button" class="danger" data-testid="inspector-delete" on:click=delete>
-                {tr(lang, tx::DELETE)}
-            </button>
-        </div>
+        {move || (!findings.with(Vec::is_empty)).then(|| view! { <h3 class="insp-sub">{tr(lang, tx::FINDINGS)}</h3> })}
+        {findings_list("insp-findings", findings, lang)}
+        {actions(state, Some(me), delete)}
     }
     .into_any()
-}
-
-/// The findings that name the node: severity and the rule's title.
-fn node_findings(state: AppState, sid: StoredValue<NodeId>) -> impl IntoView {
-    let lang = state.lang;
-    let list = Memo::new(move |_| {
-        let id = sid.get_value();
-        state.findings.with(|fs| {
-            fs.iter()
-                .filter(|f| f.nodes.contains(&id))
-                .map(|f| (f.severity, f.rule))
-                .collect::<Vec<_>>()
-        })
-    });
-    move || {
-        let items = list.get();
-        if items.is_empty() {
-            return None;
-        }
-        let lang = lang.get();
-        Some(view! {
-            <h3 class="insp-sub">{tx::FINDINGS.get(lang)}</h3>
-            <ul class="insp-findings" data-testid="inspector-findings">
-                {items
-                    .into_iter()
-                    .map(|(sev, rule)| {
-                        let title = validate::rule(rule).map(|r| r.title.get(lang)).unwrap_or(rule);
-                        view! {
-                            <li class=format!("sev-{}", sev.id()) data-rule-id=rule>
-                                <strong>{sev.name(lang)}</strong>
-                                " "
-                                {title}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        })
-    }
 }
 
 /// The RDS classes without a known price in the loaded table of the design's region (for
@@ -355,11 +494,7 @@ fn unpriced_rds_classes(state: AppState, id: &NodeId) -> Option<Vec<&'static str
 }
 
 /// One parameter of a node as a labelled control, whatever its type.
-fn param_field(
-    state: AppState,
-    sid: StoredValue<NodeId>,
-    spec: &'static ParamSpec,
-) -> impl IntoView {
+fn param_field(state: AppState, sid: StoredValue<NodeId>, spec: &'static ParamSpec) -> AnyView {
     let lang = state.lang;
     let key = spec.key;
     let value = Memo::new(move |_| {
@@ -369,6 +504,7 @@ fn param_field(
                 .and_then(|n| n.params.get(key).cloned())
         })
     });
+    let text = Signal::derive(move || shown(&value.get()));
     let err = RwSignal::new(None::<Text>);
     let set = move |v: ParamValue, ev: &Event| {
         let command = Command::SetParams {
@@ -377,120 +513,141 @@ fn param_field(
         };
         commit(state, err, command, ev, &shown(&value.get_untracked()));
     };
-    let name = move || {
+    let aria = Signal::derive(move || {
         let lang = lang.get();
         let n = spec.name.get(lang);
         match spec.unit {
             Some(u) => format!("{n} ({})", tx::unit(lang, u)),
             None => n.to_owned(),
         }
-    };
-    let unit = spec.unit.map(|u| {
-        view! { <span class="insp-unit" aria-hidden="true">{move || tx::unit(lang.get(), u)}</span> }
     });
-    let on_number = move |ev: Event| {
-        let Some(input) = input_value(&ev) else {
-            return;
-        };
-        let v = input.value_as_number();
-        if v.is_finite() {
-            set(ParamValue::Num(v), &ev);
-        } else {
-            err.set(Some(tx::NOT_A_NUMBER));
-            reset_control(&ev, &shown(&value.get_untracked()));
+    let unit = spec
+        .unit
+        .map(|u| Signal::derive(move || tx::unit(lang.get(), u).to_owned()));
+    let number = move |min: String, max: String, step: &'static str| {
+        input(
+            Input {
+                ty: "number",
+                param: Some(key),
+                min: Some(min),
+                max: Some(max),
+                step: Some(step),
+                aria: Some(aria),
+                value: Some(text),
+                ..Input::default()
+            },
+            Box::new(move |ev| match typed_number(&ev) {
+                Some(v) => set(ParamValue::Num(v), &ev),
+                None => {
+                    err.set(Some(tx::NOT_A_NUMBER));
+                    reset_control(&ev, &text.get_untracked());
+                }
+            }),
+        )
+    };
+    // The choices of a select, with the current value first when it is not one of them.
+    let choices = move |list: Vec<(String, String)>| {
+        let current = text.get();
+        let mut list = list;
+        if !list.iter().any(|(v, _)| *v == current) {
+            list.insert(0, (current.clone(), current));
         }
+        list
     };
     let control = match spec.ty {
-        ParamType::Number { min, max } => view! {
-            <input type="number" data-param=key min=min max=max step="any" aria-label=name
-                prop:value=move || shown(&value.get()) on:change=on_number />
+        ParamType::Number { min, max } => {
+            number(format!("{min}"), format!("{max}"), "any").into_any()
         }
+        ParamType::Integer { min, max } => number(min.to_string(), max.to_string(), "1").into_any(),
+        ParamType::Bool => input(
+            Input {
+                ty: "checkbox",
+                param: Some(key),
+                aria: Some(aria),
+                checked: Some(Signal::derive(move || {
+                    matches!(value.get(), Some(ParamValue::Bool(true)))
+                })),
+                ..Input::default()
+            },
+            Box::new(move |ev| set(ParamValue::Bool(event_target_checked(&ev)), &ev)),
+        )
         .into_any(),
-        ParamType::Integer { min, max } => view! {
-            <input type="number" data-param=key min=min max=max step="1" aria-label=name
-                prop:value=move || shown(&value.get()) on:change=on_number />
-        }
+        ParamType::Text => input(
+            Input {
+                ty: "text",
+                param: Some(key),
+                aria: Some(aria),
+                value: Some(text),
+                ..Input::default()
+            },
+            Box::new(move |ev| set(ParamValue::Str(event_target_value(&ev)), &ev)),
+        )
         .into_any(),
-        ParamType::Bool => view! {
-            <input type="checkbox" data-param=key aria-label=name
-                prop:checked=move || matches!(value.get(), Some(ParamValue::Bool(true)))
-                on:change=move |ev| set(ParamValue::Bool(event_target_checked(&ev)), &ev) />
-        }
-        .into_any(),
-        ParamType::Text => view! {
-            <input type="text" data-param=key maxlength="1000" aria-label=name
-                prop:value=move || shown(&value.get())
-                on:change=move |ev| set(ParamValue::Str(event_target_value(&ev)), &ev) />
-        }
-        .into_any(),
-        ParamType::Choice(choices) => {
-            let rds = spec.key == "instance_class" && choices == RDS_CLASSES;
-            let list = move || {
-                let current = shown(&value.get());
+        ParamType::Choice(list) => {
+            let rds = key == "instance_class" && list == RDS_CLASSES;
+            let options = Signal::derive(move || {
                 let unpriced = if rds {
                     unpriced_rds_classes(state, &sid.get_value())
                 } else {
                     None
                 };
                 let lang = lang.get();
-                let mut list: Vec<(String, String)> = choices
-                    .iter()
-                    .map(|c| {
-                        let mark = unpriced.as_ref().is_some_and(|u| u.contains(c));
-                        let text = if mark {
-                            format!("{c} {}", tx::PRICE_UNKNOWN.get(lang))
-                        } else {
-                            (*c).to_owned()
-                        };
-                        ((*c).to_owned(), text)
-                    })
-                    .collect();
-                if !choices.contains(&current.as_str()) {
-                    list.insert(0, (current.clone(), current.clone()));
-                }
-                options(&current, list)
-            };
-            view! {
-                <select data-param=key aria-label=name
-                    on:change=move |ev| set(ParamValue::Str(event_target_value(&ev)), &ev)>
-                    {list}
-                </select>
-            }
+                choices(
+                    list.iter()
+                        .map(|c| {
+                            let mark = unpriced.as_ref().is_some_and(|u| u.contains(c));
+                            let text = if mark {
+                                format!("{c} {}", tx::PRICE_UNKNOWN.get(lang))
+                            } else {
+                                (*c).to_owned()
+                            };
+                            ((*c).to_owned(), text)
+                        })
+                        .collect(),
+                )
+            });
+            select(
+                Select {
+                    testid: None,
+                    param: Some(key),
+                    rule_field: None,
+                    aria,
+                    options,
+                    current: text,
+                },
+                Box::new(move |ev| set(ParamValue::Str(event_target_value(&ev)), &ev)),
+            )
             .into_any()
         }
-        ParamType::NumberChoice(choices) => {
-            let list = move || {
-                let current = shown(&value.get());
-                let mut list: Vec<(String, String)> = choices
-                    .iter()
-                    .map(|c| (format!("{c}"), format!("{c}")))
-                    .collect();
-                if !list.iter().any(|(v, _)| *v == current) {
-                    list.insert(0, (current.clone(), current.clone()));
-                }
-                options(&current, list)
-            };
-            let pick = move |ev: Event| {
-                let picked = event_target_value(&ev);
-                if let Some(c) = choices.iter().find(|c| format!("{c}") == picked) {
-                    set(ParamValue::Num(*c), &ev);
-                }
-            };
-            view! {
-                <select data-param=key aria-label=name on:change=pick>{list}</select>
-            }
+        ParamType::NumberChoice(list) => {
+            let options = Signal::derive(move || {
+                choices(
+                    list.iter()
+                        .map(|c| (format!("{c}"), format!("{c}")))
+                        .collect(),
+                )
+            });
+            select(
+                Select {
+                    testid: None,
+                    param: Some(key),
+                    rule_field: None,
+                    aria,
+                    options,
+                    current: text,
+                },
+                Box::new(move |ev| {
+                    let picked = event_target_value(&ev);
+                    if let Some(c) = list.iter().find(|c| format!("{c}") == picked) {
+                        set(ParamValue::Num(*c), &ev);
+                    }
+                }),
+            )
             .into_any()
         }
-        ParamType::AzList => return az_field(state, sid, spec, value, err).into_any(),
+        ParamType::AzList => return az_field(state, sid, spec, value, err),
     };
-    view! {
-        <label class="insp-field">
-            <span class="insp-name">{move || spec.name.get(lang.get())}</span>
-            <span class="insp-control">{control}{unit}</span>
-            {error_line(lang, err)}
-        </label>
-    }
-    .into_any()
+    field("insp-field", tr(lang, spec.name), control, unit, err, lang).into_any()
 }
 
 /// AZ letters as one checkbox per zone of the design's region (and any other letter the
@@ -501,7 +658,7 @@ fn az_field(
     spec: &'static ParamSpec,
     value: Memo<Option<ParamValue>>,
     err: RwSignal<Option<Text>>,
-) -> impl IntoView {
+) -> AnyView {
     let lang = state.lang;
     let key = spec.key;
     let boxes = move || {
@@ -515,19 +672,26 @@ fn az_field(
             .iter()
             .map(|l| (*l).to_owned())
             .collect();
-        letters.extend(
-            held.iter()
-                .filter(|l| !letters.contains(l))
-                .cloned()
-                .collect::<Vec<_>>(),
-        );
+        for l in &held {
+            if !letters.contains(l) {
+                letters.push(l.clone());
+            }
+        }
         let lang = lang.get();
         letters
             .into_iter()
             .map(|letter| {
                 let checked = held.contains(&letter);
                 let foreign = !region.az_letters().contains(&letter.as_str());
-                let full = region.az_name(&letter);
+                let name = format!(
+                    "{}{}",
+                    region.az_name(&letter),
+                    if foreign {
+                        tx::NOT_IN_REGION.get(lang)
+                    } else {
+                        ""
+                    }
+                );
                 let toggle = {
                     let letter = letter.clone();
                     move |ev: Event| {
@@ -541,14 +705,13 @@ fn az_field(
                             list.push(letter.clone());
                         }
                         // Keep the region's order.
-                        let order = |l: &String| {
+                        list.sort_by_key(|l| {
                             region
                                 .az_letters()
                                 .iter()
                                 .position(|x| x == l)
                                 .unwrap_or(usize::MAX)
-                        };
-                        list.sort_by_key(order);
+                        });
                         let command = Command::SetParams {
                             id: sid.get_value(),
                             values: vec![(key.to_owned(), ParamValue::List(list))],
@@ -556,26 +719,31 @@ fn az_field(
                         commit(state, err, command, &ev, "");
                     }
                 };
-                view! {
-                    <label class="insp-check">
-                        <input type="checkbox" data-az=letter.clone() prop:checked=checked on:change=toggle />
-                        <span>{full}{foreign.then(|| format!(" {}", tx::NOT_IN_REGION.get(lang)))}</span>
-                    </label>
-                }
+                let check = input(
+                    Input {
+                        ty: "checkbox",
+                        az: Some(letter),
+                        checked: Some(Signal::stored(checked)),
+                        ..Input::default()
+                    },
+                    Box::new(toggle),
+                );
+                view! { <label class="insp-check">{check}<span>{name}</span></label> }
             })
             .collect_view()
     };
     view! {
         <fieldset class="insp-field insp-azs" data-param=key>
-            <legend class="insp-name">{move || spec.name.get(lang.get())}</legend>
+            <legend class="insp-name">{tr(lang, spec.name)}</legend>
             {boxes}
             {error_line(lang, err)}
         </fieldset>
     }
+    .into_any()
 }
 
 /// The ECS service's vCPU and memory as one select of the sizes Fargate offers.
-fn fargate_field(state: AppState, sid: StoredValue<NodeId>) -> impl IntoView {
+fn fargate_field(state: AppState, sid: StoredValue<NodeId>) -> AnyView {
     let lang = state.lang;
     let pair = Memo::new(move |_| {
         state.design.with(|d| {
@@ -587,14 +755,13 @@ fn fargate_field(state: AppState, sid: StoredValue<NodeId>) -> impl IntoView {
     });
     let code = |v: f64, m: f64| format!("{v}/{m}");
     let err = RwSignal::new(None::<Text>);
-    let list = move || {
+    let options = Signal::derive(move || {
         let (v, m) = pair.get();
-        let current = code(v, m);
         let lang = lang.get();
         let mut list: Vec<(String, String)> = Vec::new();
         if !fargate::is_valid(v, m) {
             list.push((
-                current.clone(),
+                code(v, m),
                 format!("{} {}", tx::fargate_pair(v, m), tx::NOT_VALID.get(lang)),
             ));
         }
@@ -603,42 +770,59 @@ fn fargate_field(state: AppState, sid: StoredValue<NodeId>) -> impl IntoView {
                 list.push((code(cpu, mem), tx::fargate_pair(cpu, mem)));
             }
         }
-        options(&current, list)
-    };
-    let pick = move |ev: Event| {
-        let picked = event_target_value(&ev);
-        let found = FARGATE_VCPU.iter().find_map(|&cpu| {
-            fargate::valid_memory_gb(cpu)
-                .into_iter()
-                .find(|&mem| code(cpu, mem) == picked)
-                .map(|mem| (cpu, mem))
-        });
-        let Some((cpu, mem)) = found else { return };
-        let command = Command::SetParams {
-            id: sid.get_value(),
-            values: vec![
-                ("vcpu".to_owned(), ParamValue::Num(cpu)),
-                ("memory_gb".to_owned(), ParamValue::Num(mem)),
-            ],
-        };
-        let (v, m) = pair.get_untracked();
-        commit(state, err, command, &ev, &code(v, m));
-    };
-    view! {
-        <label class="insp-field">
-            <span class="insp-name">{tr(lang, tx::TASK_SIZE)}</span>
-            <select data-param="fargate-size" aria-label=tr(lang, tx::TASK_SIZE) on:change=pick>{list}</select>
-            {error_line(lang, err)}
-        </label>
-    }
+        list
+    });
+    let current = Signal::derive(move || {
+        let (v, m) = pair.get();
+        code(v, m)
+    });
+    let control = select(
+        Select {
+            testid: None,
+            param: Some("fargate-size"),
+            rule_field: None,
+            aria: tr(lang, tx::TASK_SIZE),
+            options,
+            current,
+        },
+        Box::new(move |ev| {
+            let picked = event_target_value(&ev);
+            let found = FARGATE_VCPU.iter().find_map(|&cpu| {
+                fargate::valid_memory_gb(cpu)
+                    .into_iter()
+                    .find(|&mem| code(cpu, mem) == picked)
+                    .map(|mem| (cpu, mem))
+            });
+            let Some((cpu, mem)) = found else { return };
+            let command = Command::SetParams {
+                id: sid.get_value(),
+                values: vec![
+                    ("vcpu".to_owned(), ParamValue::Num(cpu)),
+                    ("memory_gb".to_owned(), ParamValue::Num(mem)),
+                ],
+            };
+            commit(state, err, command, &ev, &current.get_untracked());
+        }),
+    );
+    field(
+        "insp-field",
+        tr(lang, tx::TASK_SIZE),
+        control.into_any(),
+        None,
+        err,
+        lang,
+    )
+    .into_any()
 }
 
-/// The priority and path pattern of an `alb_rule` edge, as two inputs.
+// --- Rules and edges ----------------------------------------------------------------------------
+
+/// The priority and path pattern of an `alb_rule` edge, as two labelled inputs.
 fn rule_inputs(
     state: AppState,
     eid: StoredValue<EdgeId>,
     err: RwSignal<Option<Text>>,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
     let lang = state.lang;
     let rule = Memo::new(move |_| {
         state.design.with(|d| {
@@ -649,53 +833,82 @@ fn rule_inputs(
                 .unwrap_or((0, String::new()))
         })
     });
-    let on_priority = move |ev: Event| {
-        let Some(input) = input_value(&ev) else {
-            return;
-        };
-        let v = input.value_as_number();
-        let (p, path) = rule.get_untracked();
-        if !v.is_finite() {
-            err.set(Some(tx::NOT_A_NUMBER));
-            reset_control(&ev, &p.to_string());
-            return;
-        }
-        // Anything but a whole number in range becomes 0, which the core refuses with the reason.
-        let priority = if v.fract() == 0.0 && v >= 1.0 && v <= MAX_PRIORITY as f64 {
-            v as u32
-        } else {
-            0
-        };
-        let command = Command::SetRule {
-            id: eid.get_value(),
-            priority,
-            path_pattern: path,
-        };
-        commit(state, err, command, &ev, &p.to_string());
-    };
-    let on_path = move |ev: Event| {
-        let (p, path) = rule.get_untracked();
-        let command = Command::SetRule {
-            id: eid.get_value(),
-            priority: p,
-            path_pattern: event_target_value(&ev),
-        };
-        commit(state, err, command, &ev, &path);
-    };
+    // Errors show once, under both inputs.
+    let quiet = RwSignal::new(None::<Text>);
+    let priority = input(
+        Input {
+            ty: "number",
+            rule_field: Some("priority"),
+            min: Some("1".to_owned()),
+            max: Some(MAX_PRIORITY.to_string()),
+            step: Some("1"),
+            aria: Some(tr(lang, tx::PRIORITY)),
+            value: Some(Signal::derive(move || rule.get().0.to_string())),
+            ..Input::default()
+        },
+        Box::new(move |ev| {
+            let (p, path) = rule.get_untracked();
+            let Some(v) = typed_number(&ev) else {
+                err.set(Some(tx::NOT_A_NUMBER));
+                reset_control(&ev, &p.to_string());
+                return;
+            };
+            // Anything but a whole number in range becomes 0, which the core refuses with
+            // the reason.
+            let priority = if v.fract() == 0.0 && v >= 1.0 && v <= MAX_PRIORITY as f64 {
+                v as u32
+            } else {
+                0
+            };
+            let command = Command::SetRule {
+                id: eid.get_value(),
+                priority,
+                path_pattern: path,
+            };
+            commit(state, err, command, &ev, &p.to_string());
+        }),
+    );
+    let path = input(
+        Input {
+            ty: "text",
+            rule_field: Some("path"),
+            aria: Some(tr(lang, tx::PATH_PATTERN)),
+            value: Some(Signal::derive(move || rule.get().1)),
+            ..Input::default()
+        },
+        Box::new(move |ev| {
+            let (p, path) = rule.get_untracked();
+            let command = Command::SetRule {
+                id: eid.get_value(),
+                priority: p,
+                path_pattern: event_target_value(&ev),
+            };
+            commit(state, err, command, &ev, &path);
+        }),
+    );
     view! {
-        <label class="rule-priority">
-            <span class="insp-name">{tr(lang, tx::PRIORITY)}</span>
-            <input type="number" min="1" max=MAX_PRIORITY step="1" data-rule-field="priority"
-                aria-label=tr(lang, tx::PRIORITY)
-                prop:value=move || rule.get().0.to_string() on:change=on_priority />
-        </label>
-        <label class="rule-path">
-            <span class="insp-name">{tr(lang, tx::PATH_PATTERN)}</span>
-            <input type="text" maxlength="1000" spellcheck="false" autocomplete="off" data-rule-field="path"
-                aria-label=tr(lang, tx::PATH_PATTERN)
-                prop:value=move || rule.get().1 on:change=on_path />
-        </label>
+        <div class="rule-fields">
+            {field("rule-field", tr(lang, tx::PRIORITY), priority.into_any(), None, quiet, lang)}
+            {field("rule-field", tr(lang, tx::PATH_PATTERN), path.into_any(), None, quiet, lang)}
+        </div>
+        {error_line(lang, err)}
     }
+}
+
+/// The validator's messages about the edge `eid`, in the current language.
+fn edge_findings(state: AppState, eid: StoredValue<EdgeId>) -> impl IntoView + use<> {
+    let lang = state.lang;
+    let items = Signal::derive(move || {
+        let id = eid.get_value();
+        let lang = lang.get();
+        state.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| f.edges.contains(&id))
+                .map(|f| (f.severity, f.rule, f.message.get(lang).to_owned()))
+                .collect()
+        })
+    });
+    findings_list("rule-findings", items, lang)
 }
 
 /// The nodes an ALB rule can forward to, by name.
@@ -707,46 +920,10 @@ fn rule_targets(d: &Design, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The validator's messages about the edge `eid`, in the current language.
-fn edge_findings(state: AppState, eid: StoredValue<EdgeId>) -> impl IntoView {
-    let lang = state.lang;
-    let list = Memo::new(move |_| {
-        let id = eid.get_value();
-        state.findings.with(|fs| {
-            fs.iter()
-                .filter(|f| f.edges.contains(&id))
-                .map(|f| (f.severity, f.rule, f.message.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    move || {
-        let lang = lang.get();
-        let items = list.get();
-        (!items.is_empty()).then(|| {
-            view! {
-                <ul class="rule-findings">
-                    {items
-                        .into_iter()
-                        .map(|(sev, rule, message)| {
-                            let role = (sev == Severity::Error).then_some("alert");
-                            view! {
-                                <li class=format!("sev-{}", sev.id()) data-rule-id=rule role=role>
-                                    <strong>{sev.name(lang)}</strong>
-                                    " "
-                                    {message.get(lang).to_owned()}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-        })
-    }
-}
-
 /// The ALB's listener rules in evaluation order, editable, and its default action.
-fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView {
+fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView + use<> {
     let lang = state.lang;
+    let section = NodeRef::<leptos::html::Section>::new();
     let ids = Memo::new(move |_| {
         state.design.with(|d| {
             rules_of(d, &alb.get_value())
@@ -757,17 +934,21 @@ fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView {
     });
     let defaults = move || {
         let lang = lang.get();
-        state.design.with(|d| {
+        let list = state.design.with(|d| {
             d.edges
                 .values()
                 .filter(|e| e.from == alb.get_value() && e.kind == EdgeKind::AlbDefault)
                 .map(|e| node_name(d, &e.to, lang))
                 .collect::<Vec<_>>()
-        })
+        });
+        if list.is_empty() {
+            tx::NO_DEFAULT.get(lang).to_owned()
+        } else {
+            list.join(", ")
+        }
     };
-    let targets = Memo::new(move |_| state.design.with(|d| rule_targets(d, lang.get())));
+    let targets = Signal::derive(move || state.design.with(|d| rule_targets(d, lang.get())));
     let new_target = RwSignal::new(String::new());
-    let section = NodeRef::<leptos::html::Section>::new();
     let add = move |_| {
         let chosen = new_target.get_untracked();
         let to = targets.with_untracked(|t| {
@@ -778,53 +959,61 @@ fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView {
         });
         let Some(to) = to else { return };
         let from = alb.get_value();
-        if state
-            .dispatch(Command::Connect {
-                from: from.clone(),
-                to,
-                kind: Some(EdgeKind::AlbRule),
-            })
-            .is_ok()
-        {
+        let added = state.dispatch(Command::Connect {
+            from: from.clone(),
+            to,
+            kind: Some(EdgeKind::AlbRule),
+        });
+        if added.is_ok() {
             // Stay on the ALB: the new rule shows in its list.
             state.selection.set(Selection::node(from));
         }
+    };
+    let rows = move || {
+        ids.get()
+            .into_iter()
+            .map(|rid| rule_row(state, targets, section, rid))
+            .collect_view()
+    };
+    let adder = move || {
+        if targets.with(Vec::is_empty) {
+            return Either::Left(
+                view! { <p class="muted insp-small">{tr(lang, tx::NO_TARGETS)}</p> },
+            );
+        }
+        let picker = select(
+            Select {
+                testid: Some("alb-new-rule-target"),
+                param: None,
+                rule_field: None,
+                aria: tr(lang, tx::NEW_RULE_TARGET),
+                options: targets,
+                current: new_target.into(),
+            },
+            Box::new(move |ev| new_target.set(event_target_value(&ev))),
+        );
+        let add = button(
+            "",
+            Some("alb-add-rule"),
+            None,
+            tr(lang, tx::ADD_RULE),
+            None,
+            Box::new(add),
+        );
+        Either::Right(view! { <div class="rule-add">{picker}{add}</div> })
     };
     view! {
         <section class="alb-rules" data-testid="alb-rules" aria-label=tr(lang, tx::LISTENER_RULES) node_ref=section>
             <h3 class="insp-sub">{tr(lang, tx::LISTENER_RULES)}</h3>
             <p class="muted insp-small">{tr(lang, tx::RULES_ORDER)}</p>
             {move || ids.with(Vec::is_empty).then(|| view! { <p class="muted">{tr(lang, tx::NO_RULES)}</p> })}
-            <ol class="rule-list">
-                <For each=move || ids.get() key=|id| id.clone() let:rid>
-                    {rule_row(state, targets, section, rid)}
-                </For>
-            </ol>
+            <ol class="rule-list">{rows}</ol>
             <p class="rule-default" data-testid="alb-default">
                 <span class="insp-name">{tr(lang, tx::DEFAULT_ACTION)}</span>
                 " → "
-                {move || {
-                    let list = defaults();
-                    if list.is_empty() { tx::NO_DEFAULT.get(lang.get()).to_owned() } else { list.join(", ") }
-                }}
+                {defaults}
             </p>
-            {move || {
-                let list = targets.get();
-                if list.is_empty() {
-                    return view! { <p class="muted insp-small">{tr(lang, tx::NO_TARGETS)}</p> }.into_any();
-                }
-                let current = new_target.get_untracked();
-                view! {
-                    <div class="rule-add">
-                        <select data-testid="alb-new-rule-target" aria-label=tr(lang, tx::NEW_RULE_TARGET)
-                            on:change=move |ev| new_target.set(event_target_value(&ev))>
-                            {options(&current, list)}
-                        </select>
-                        <button type="button" data-testid="alb-add-rule" on:click=add>{tr(lang, tx::ADD_RULE)}</button>
-                    </div>
-                }
-                .into_any()
-            }}
+            {adder}
         </section>
     }
 }
@@ -833,7 +1022,7 @@ fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView {
 /// the validator's messages about it.
 fn rule_row(
     state: AppState,
-    targets: Memo<Vec<(String, String)>>,
+    targets: Signal<Vec<(String, String)>>,
     section: NodeRef<leptos::html::Section>,
     rid: EdgeId,
 ) -> impl IntoView {
@@ -841,7 +1030,7 @@ fn rule_row(
     let rid_text = rid.to_string();
     let eid = StoredValue::new(rid);
     let err = RwSignal::new(None::<Text>);
-    let to = Memo::new(move |_| {
+    let to = Signal::derive(move || {
         state.design.with(|d| {
             d.edges
                 .get(&eid.get_value())
@@ -849,71 +1038,67 @@ fn rule_row(
                 .unwrap_or_default()
         })
     });
-    let up_ref = NodeRef::<leptos::html::Button>::new();
-    let down_ref = NodeRef::<leptos::html::Button>::new();
-    let move_rule = move |up: bool| {
-        let _ = state.dispatch(Command::MoveRule {
-            id: eid.get_value(),
-            up,
-        });
-        // The row moved in the list: keep the keyboard on the button that moved it.
-        let button = if up { up_ref } else { down_ref };
-        request_animation_frame(move || {
-            if let Some(b) = button.get_untracked() {
-                let _ = b.focus();
-            }
-        });
+    let move_rule = move |up: bool| -> OnClick {
+        Box::new(move |_| {
+            let id = eid.get_value();
+            let _ = state.dispatch(Command::MoveRule { id: id.clone(), up });
+            // The list is drawn again in the new order: keep the keyboard on this button.
+            let action = if up { "up" } else { "down" };
+            focus_later(
+                section,
+                format!("[data-rule-edge=\"{id}\"] [data-action={action}]"),
+            );
+        })
     };
-    let retarget = move |ev: Event| {
-        let command = Command::SetEdgeTarget {
-            id: eid.get_value(),
-            to: NodeId(event_target_value(&ev)),
-        };
-        commit(state, err, command, &ev, &to.get_untracked());
-    };
-    let remove = move |_| {
+    let remove: OnClick = Box::new(move |_| {
         let _ = state.dispatch(Command::Delete {
             nodes: vec![],
             edges: vec![eid.get_value()],
         });
         // The row is gone: the keyboard goes on to the first rule, or to "Add rule".
-        request_animation_frame(move || {
-            let next = section.get_untracked().and_then(|s| {
-                s.query_selector("[data-rule-field=priority], [data-testid=alb-add-rule]")
-                    .ok()
-                    .flatten()
-            });
-            if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
-        });
-    };
-    let target_list = move || {
+        focus_later(
+            section,
+            "[data-rule-field=priority], [data-testid=alb-add-rule]".to_owned(),
+        );
+    });
+    let options = Signal::derive(move || {
         let current = to.get();
         let mut list = targets.get();
         if !list.iter().any(|(id, _)| *id == current) {
             let name = state
                 .design
                 .with(|d| node_name(d, &NodeId(current.clone()), lang.get()));
-            list.insert(0, (current.clone(), name));
+            list.insert(0, (current, name));
         }
-        options(&current, list)
-    };
+        list
+    });
+    let target = select(
+        Select {
+            testid: None,
+            param: None,
+            rule_field: Some("target"),
+            aria: tr(lang, tx::TARGET),
+            options,
+            current: to,
+        },
+        Box::new(move |ev| {
+            let command = Command::SetEdgeTarget {
+                id: eid.get_value(),
+                to: NodeId(event_target_value(&ev)),
+            };
+            commit(state, err, command, &ev, &to.get_untracked());
+        }),
+    );
+    let icon = |s: &'static str| Signal::stored(s.to_owned());
     view! {
         <li class="rule-row" data-rule-edge=rid_text>
-            <div class="rule-fields">{rule_inputs(state, eid, err)}</div>
+            {rule_inputs(state, eid, err)}
             <div class="rule-tools">
-                <select class="rule-target" data-rule-field="target" aria-label=tr(lang, tx::TARGET) on:change=retarget>
-                    {target_list}
-                </select>
-                <button type="button" class="icon-button" data-move="up" node_ref=up_ref
-                    aria-label=tr(lang, tx::MOVE_UP) title=tr(lang, tx::MOVE_UP) on:click=move |_| move_rule(true)>"↑"</button>
-                <button type="button" class="icon-button" data-move="down" node_ref=down_ref
-                    aria-label=tr(lang, tx::MOVE_DOWN) title=tr(lang, tx::MOVE_DOWN) on:click=move |_| move_rule(false)>"↓"</button>
-                <button type="button" class="icon-button danger" data-rule-remove=""
-                    aria-label=tr(lang, tx::REMOVE_RULE) title=tr(lang, tx::REMOVE_RULE) on:click=remove>"×"</button>
+                {target}
+                {button("icon-button", None, Some("up"), icon("↑"), Some(tr(lang, tx::MOVE_UP)), move_rule(true))}
+                {button("icon-button", None, Some("down"), icon("↓"), Some(tr(lang, tx::MOVE_DOWN)), move_rule(false))}
+                {button("icon-button danger", None, Some("remove"), icon("×"), Some(tr(lang, tx::REMOVE_RULE)), remove)}
             </div>
-            {error_line(lang, err)}
             {edge_findings(state, eid)}
         </li>
     }
@@ -937,38 +1122,62 @@ fn edge_view(state: AppState, id: EdgeId) -> AnyView {
     let label_err = RwSignal::new(None::<Text>);
     let rule_err = RwSignal::new(None::<Text>);
     let current_kind = Memo::new(move |_| edge.with(|e| e.as_ref().map(|e| e.kind)));
-    let kinds = move || {
+    let kind_id = Signal::derive(move || {
+        current_kind
+            .get()
+            .map(EdgeKind::id)
+            .unwrap_or("")
+            .to_owned()
+    });
+    let options = Signal::derive(move || {
         let lang = lang.get();
-        let current = current_kind.get();
         let mut list = fitting_edge_kinds(from_kind, to_kind);
-        if let Some(k) = current.filter(|k| !list.contains(k)) {
+        if let Some(k) = current_kind.get().filter(|k| !list.contains(k)) {
             list.insert(0, k);
         }
-        let list = list
-            .into_iter()
+        list.into_iter()
             .map(|k| (k.id().to_owned(), k.info().name.get(lang).to_owned()))
-            .collect();
-        options(current.map(EdgeKind::id).unwrap_or(""), list)
-    };
-    let on_kind = move |ev: Event| {
-        let Some(kind) = EdgeKind::from_id(&event_target_value(&ev)) else {
-            return;
-        };
-        let kept = current_kind.get_untracked().map(EdgeKind::id).unwrap_or("");
-        let command = Command::SetEdgeKind {
-            id: eid.get_value(),
-            kind,
-        };
-        commit(state, kind_err, command, &ev, kept);
-    };
-    let label = move || edge.with(|e| e.as_ref().map(|e| e.label.clone()).unwrap_or_default());
-    let on_label = move |ev: Event| {
-        let command = Command::SetEdgeLabel {
-            id: eid.get_value(),
-            label: event_target_value(&ev),
-        };
-        commit(state, label_err, command, &ev, &label());
-    };
+            .collect()
+    });
+    let kind_select = select(
+        Select {
+            testid: Some("inspector-edge-kind"),
+            param: None,
+            rule_field: None,
+            aria: tr(lang, tx::EDGE_KIND),
+            options,
+            current: kind_id,
+        },
+        Box::new(move |ev| {
+            let Some(kind) = EdgeKind::from_id(&event_target_value(&ev)) else {
+                return;
+            };
+            let command = Command::SetEdgeKind {
+                id: eid.get_value(),
+                kind,
+            };
+            commit(state, kind_err, command, &ev, &kind_id.get_untracked());
+        }),
+    );
+    let label = Signal::derive(move || {
+        edge.with(|e| e.as_ref().map(|e| e.label.clone()).unwrap_or_default())
+    });
+    let label_input = input(
+        Input {
+            ty: "text",
+            testid: Some("inspector-edge-label"),
+            aria: Some(tr(lang, tx::LABEL)),
+            value: Some(label),
+            ..Input::default()
+        },
+        Box::new(move |ev| {
+            let command = Command::SetEdgeLabel {
+                id: eid.get_value(),
+                label: event_target_value(&ev),
+            };
+            commit(state, label_err, command, &ev, &label.get_untracked());
+        }),
+    );
     let ends = move || {
         let lang = lang.get();
         edge.with(|e| {
@@ -984,12 +1193,7 @@ fn edge_view(state: AppState, id: EdgeId) -> AnyView {
         })
     };
     let is_rule = move || current_kind.get() == Some(EdgeKind::AlbRule);
-    let delete = move |_| {
-        let _ = state.dispatch(Command::Delete {
-            nodes: vec![],
-            edges: vec![eid.get_value()],
-        });
-    };
+    let delete = Signal::derive(move || (Vec::new(), vec![eid.get_value()]));
     view! {
         <h2 class="insp-title">
             <span>{move || current_kind.get().map(|k| k.info().name.get(lang.get()))}</span>
@@ -999,29 +1203,13 @@ fn edge_view(state: AppState, id: EdgeId) -> AnyView {
             " "
             {ends}
         </p>
-        <label class="insp-field">
-            <span class="insp-name">{tr(lang, tx::EDGE_KIND)}</span>
-            <select data-testid="inspector-edge-kind" aria-label=tr(lang, tx::EDGE_KIND) on:change=on_kind>
-                {kinds}
-            </select>
-            {error_line(lang, kind_err)}
-        </label>
-        <label class="insp-field">
-            <span class="insp-name">{tr(lang, tx::LABEL)}</span>
-            <input type="text" data-testid="inspector-edge-label" maxlength="1000" aria-label=tr(lang, tx::LABEL)
-                prop:value=label on:change=on_label />
-            {error_line(lang, label_err)}
-        </label>
+        {field("insp-field", tr(lang, tx::EDGE_KIND), kind_select.into_any(), None, kind_err, lang)}
+        {field("insp-field", tr(lang, tx::LABEL), label_input.into_any(), None, label_err, lang)}
         {move || is_rule().then(|| view! {
-            <div class="rule-fields insp-rule" data-testid="inspector-rule">{rule_inputs(state, eid, rule_err)}</div>
-            {error_line(lang, rule_err)}
+            <div class="insp-rule" data-testid="inspector-rule">{rule_inputs(state, eid, rule_err)}</div>
             {edge_findings(state, eid)}
         })}
-        <div class="insp-actions">
-            <button type="button" class="danger" data-testid="inspector-delete" on:click=delete>
-                {tr(lang, tx::DELETE)}
-            </button>
-        </div>
+        {actions(state, None, delete)}
     }
     .into_any()
 }

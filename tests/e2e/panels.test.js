@@ -113,7 +113,7 @@ describe('the palette and the inspector (release build)', () => {
       await page.waitForSelector(`${CANVAS} [data-edge-id="rule-api"]:has-text("/v1/*")`, { timeout: STEP_MS });
 
       // Move the catch-all rule up twice with the keyboard: focus stays on its Up button.
-      await page.focus('[data-rule-edge="rule-web"] [data-move="up"]');
+      await page.focus('[data-rule-edge="rule-web"] [data-action="up"]');
       await page.keyboard.press('Enter');
       await waitFor(
         page,
@@ -138,7 +138,7 @@ describe('the palette and the inspector (release build)', () => {
       await page.waitForSelector('[data-rule-edge="rule-api"] .rule-findings li', { timeout: STEP_MS });
 
       // And down again with its Down button.
-      await page.focus('[data-rule-edge="rule-web"] [data-move="down"]');
+      await page.focus('[data-rule-edge="rule-web"] [data-action="down"]');
       await page.keyboard.press('Enter');
       await waitFor(
         page,
@@ -148,7 +148,7 @@ describe('the palette and the inspector (release build)', () => {
       );
 
       // Remove a rule from the keyboard: the keyboard goes on to the first rule.
-      await page.focus('[data-rule-edge="rule-socketio"] [data-rule-remove]');
+      await page.focus('[data-rule-edge="rule-socketio"] [data-action=remove]');
       await page.keyboard.press('Enter');
       await waitFor(page, () => document.querySelectorAll('[data-testid="alb-rules"] [data-rule-edge]').length === 2, undefined, 'two rules left');
       await waitFor(

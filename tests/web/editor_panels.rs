@@ -528,7 +528,7 @@ async fn a_rule_can_be_added_retargeted_and_removed() {
     );
     press(
         &host,
-        &format!("[data-rule-edge='{new}'] [data-rule-remove]"),
+        &format!("[data-rule-edge='{new}'] [data-action=remove]"),
     );
     wait_until("three rules again", || rule_order(&host).len() == 3).await;
 }
