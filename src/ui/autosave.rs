@@ -144,12 +144,7 @@ pub fn restore(
             return outcome;
         }
     };
-    // `open_file` shows a design as opened from a file: a fresh history, no selection.
-    if !state.open_file("autosave.json", &to_json(&parsed.design)) {
-        return Restored::Nothing;
-    }
     let template = templates::find(&parsed.template);
-    state.template.set(template.map(|t| t.id).unwrap_or(""));
     // The user's work lives only in this browser's storage: it stays "unsaved" (replacing
     // it asks first) unless it is its template unchanged.
     let region = parsed.design.region;
@@ -157,7 +152,12 @@ pub fn restore(
         .and_then(|t| t.design().ok())
         .unwrap_or_else(|| Design::empty("", region));
     let pristine = baseline == parsed.design;
-    state.baseline.set(baseline);
+    // A fresh history and no selection, as for an opened file.
+    state.open_saved(
+        parsed.design,
+        template.map(|t| t.id).unwrap_or(""),
+        baseline,
+    );
     if !pristine {
         state
             .notice

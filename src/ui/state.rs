@@ -303,6 +303,15 @@ impl AppState {
         self.replace_design(design);
     }
 
+    /// Shows a design restored from this browser's storage: `template` is the switcher's
+    /// value and `baseline` what counts as "no unsaved changes" (the template's design, so
+    /// replacing restored work asks first).
+    pub fn open_saved(&self, design: Design, template: &'static str, baseline: Design) {
+        self.replace_design(design);
+        self.template.set(template);
+        self.baseline.set(baseline);
+    }
+
     /// Opens a file's text: a design file (JSON), or a Mermaid flowchart (imported, with its
     /// warnings shown). A file that cannot be read leaves the current design untouched and
     /// says why (in `load_error`); returns whether it was opened.
