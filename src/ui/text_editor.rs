@@ -36,8 +36,8 @@ pub const HINT_SELECT: Text = t(
 );
 /// How to connect.
 pub const HINT_CONNECT: Text = t(
-    "接続: キャンバスでノードから別のノードへ線を引きます。",
-    "Connect: draw a line from one node to another on the canvas.",
+    "接続: 選択したノードの接続ハンドルから別のノードへドラッグします (キーボードでは C)。",
+    "Connect: drag from a selected node's connect handle to another node (or press C).",
 );
 /// Label of a node's or an edge's label input.
 pub const LABEL: Text = t("ラベル", "Label");
