@@ -642,3 +642,44 @@ async fn the_panels_follow_the_language() {
         Some("RDS PostgreSQL")
     );
 }
+
+#[wasm_bindgen_test]
+async fn az_boxes_set_the_zones_and_keep_at_least_one() {
+    let (host, state) = app();
+    select(&state, "private");
+    let boxes = "[data-testid=inspector] [data-param=azs] [data-az]";
+    wait_until("the AZ boxes", || all(&host, boxes).len() == 3).await;
+    let tick = |letter: &str| {
+        let b = input(
+            &host,
+            &format!("[data-testid=inspector] [data-az={letter}]"),
+        );
+        b.set_checked(!b.checked());
+        b.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    };
+    let azs = |state: &AppState| match param(state, "private", "azs") {
+        Some(ParamValue::List(l)) => l,
+        other => panic!("azs is {other:?}"),
+    };
+    assert_eq!(azs(&state), ["a", "c"]);
+    tick("d");
+    assert_eq!(azs(&state), ["a", "c", "d"]);
+    tick("a");
+    tick("c");
+    assert_eq!(azs(&state), ["d"]);
+    // The last zone cannot go: refused inline, the box stays ticked.
+    tick("d");
+    assert_eq!(azs(&state), ["d"]);
+    wait_until("the refusal", || {
+        !all(
+            &host,
+            "[data-testid=inspector] [data-param=azs] .field-error",
+        )
+        .is_empty()
+    })
+    .await;
+    wait_until("the box to stay ticked", || {
+        input(&host, "[data-testid=inspector] [data-az=d]").checked()
+    })
+    .await;
+}
