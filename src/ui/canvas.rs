@@ -454,6 +454,17 @@ fn edge(
             data-edge-kind=info.id
             role="group"
             aria-label=aria
+            tabindex="0"
+            on:keydown={
+                let id = e.id.clone();
+                move |ev: leptos::ev::KeyboardEvent| {
+                    if (ev.key() == "Enter" || ev.key() == " ") && !ev.repeat() {
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                        gestures::click_edge(state, cx, id.clone(), ev.shift_key());
+                    }
+                }
+            }
             on:click={
                 let id = e.id.clone();
                 move |ev: leptos::ev::MouseEvent| {

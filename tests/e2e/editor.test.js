@@ -327,6 +327,12 @@ describe('the editor (release build)', () => {
       await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') !== '0', ERRORS, 'the error again after redo');
       await page.keyboard.press('Control+z');
       await waitFor(page, (sel) => document.querySelector(sel)?.getAttribute('data-count') === '0', ERRORS, 'zero errors after undo');
+      // A connection is reached by Tab too: Enter selects it and the inspector shows its kind.
+      await page.keyboard.press('Escape');
+      await tabTo(page, `${CANVAS} [data-edge-id="${users}-${alb}"]`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="inspector-edge-kind"]', { timeout: STEP_MS });
+      assert.equal(await page.locator('[data-testid="inspector-edge-kind"]').inputValue(), 'https');
       // Moving by arrow keys, and Delete.
       await selectByKey(page, ecr);
       const x0 = await page.evaluate((id) => document.querySelector(`[data-testid="canvas"] [data-node-id="${id}"] > .card-box`).getAttribute('x'), ecr);
