@@ -247,16 +247,7 @@ fn tr(lang: RwSignal<Lang>, t: Text) -> impl Fn() -> &'static str + Copy + Send 
 /// Appends `s` with the characters HTML gives a meaning escaped, so that any text (a node's
 /// label comes from a file or a link) is shown as text and never read as markup.
 fn esc(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    crate::core::svg::escape(s, out);
 }
 
 /// Appends `<open>text</close>`: `open` is the whole opening tag (written as is), `text` is

@@ -599,20 +599,48 @@ pub fn click_node(state: AppState, cx: CanvasCtx, id: NodeId, shift: bool, at: (
         finish_connect(state, cx, from, id, at);
         return;
     }
+    pick(state, Picked::Node(id), shift);
+}
+
+/// What a click picked.
+enum Picked {
+    Node(NodeId),
+    Edge(EdgeId),
+}
+
+/// Selects what a click picked: alone, or (Shift) added to or taken out of the selection;
+/// picking the only selected item again clears the selection.
+fn pick(state: AppState, picked: Picked, shift: bool) {
     let sel = state.selection.get_untracked();
+    let again = match &picked {
+        Picked::Node(id) => sel.single_node() == Some(id),
+        Picked::Edge(id) => sel.single_edge() == Some(id),
+    };
     let next = if shift {
-        let (mut nodes, edges) = match sel {
+        let (mut nodes, mut edges) = match sel {
             Selection::Items { nodes, edges } => (nodes, edges),
             _ => (BTreeSet::new(), BTreeSet::new()),
         };
-        if !nodes.remove(&id) {
-            nodes.insert(id);
+        match picked {
+            Picked::Node(id) => {
+                if !nodes.remove(&id) {
+                    nodes.insert(id);
+                }
+            }
+            Picked::Edge(id) => {
+                if !edges.remove(&id) {
+                    edges.insert(id);
+                }
+            }
         }
         Selection::items(nodes, edges)
-    } else if sel.single_node() == Some(&id) {
+    } else if again {
         Selection::None
     } else {
-        Selection::node(id)
+        match picked {
+            Picked::Node(id) => Selection::node(id),
+            Picked::Edge(id) => Selection::edge(id),
+        }
     };
     state.selection.set(next);
 }
@@ -623,22 +651,7 @@ pub fn click_edge(state: AppState, cx: CanvasCtx, id: EdgeId, shift: bool) {
         cx.swallow_click.set_value(false);
         return;
     }
-    let sel = state.selection.get_untracked();
-    let next = if shift {
-        let (nodes, mut edges) = match sel {
-            Selection::Items { nodes, edges } => (nodes, edges),
-            _ => (BTreeSet::new(), BTreeSet::new()),
-        };
-        if !edges.remove(&id) {
-            edges.insert(id);
-        }
-        Selection::items(nodes, edges)
-    } else if sel.single_edge() == Some(&id) {
-        Selection::None
-    } else {
-        Selection::edge(id)
-    };
-    state.selection.set(next);
+    pick(state, Picked::Edge(id), shift);
 }
 
 /// A click on the background clears the selection (unless it ended a pan or a band).
