@@ -1,7 +1,8 @@
-//! Terraform export (src/core/terraform): golden exports of the templates, every export parsed
-//! back with a real HCL parser (`hcl-rs`), the Party Box resources checked in the parsed body,
-//! and hostile labels and ids kept literal (no `${…}` interpolation, no broken strings) and
-//! turned into valid, unique resource names.
+//! Terraform export (src/core/terraform, written with `hcl-rs`): golden exports of the
+//! templates, every export parsed back with `hcl-rs`'s parser, the Party Box resources checked
+//! in the parsed body (counts, sizes, priorities, path patterns as values; references as
+//! traversals), and hostile labels and ids kept literal (no `${…}` interpolation, no broken
+//! strings) and turned into valid, unique resource names.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -150,6 +151,9 @@ fn party_box_has_the_expected_resources() {
         .map(|s| string(attr(s, "cidr_block")))
         .collect();
     assert_eq!(cidrs.len(), 4, "distinct CIDR blocks: {cidrs:?}");
+    for s in &subnets {
+        assert_eq!(traversal(attr(s, "vpc_id")), "aws_vpc.vpc.id");
+    }
     assert_eq!(of_type(&res, "aws_internet_gateway").len(), 1);
     assert_eq!(of_type(&res, "aws_nat_gateway").len(), 1);
     assert_eq!(of_type(&res, "aws_eip").len(), 1);
@@ -216,11 +220,24 @@ fn party_box_has_the_expected_resources() {
         assert_eq!(num(attr(s, "desired_count")), 2.0);
         assert_eq!(string(attr(s, "launch_type")), "FARGATE");
         assert_eq!(inner(s, "load_balancer").len(), 1);
+        assert_eq!(traversal(attr(s, "cluster")), "aws_ecs_cluster.cluster.id");
     }
     for svc in ["nestjs", "nextjs"] {
         let task = res[&("aws_ecs_task_definition".into(), svc.into())];
         assert_eq!(string(attr(task, "cpu")), "512");
         assert_eq!(string(attr(task, "memory")), "1024");
+        // The image is a template that interpolates the repository's URL.
+        let Expression::FuncCall(defs) = attr(task, "container_definitions") else {
+            panic!("container_definitions is not a call");
+        };
+        assert_eq!(defs.name.to_string(), "jsonencode");
+        let image = defs.args[0].to_string();
+        assert!(
+            image.contains(&format!(
+                "\"${{aws_ecr_repository.{svc}.repository_url}}:latest\""
+            )),
+            "{image}"
+        );
         let target = res[&("aws_appautoscaling_target".into(), svc.into())];
         assert_eq!(num(attr(target, "min_capacity")), 2.0);
         assert_eq!(num(attr(target, "max_capacity")), 4.0);
@@ -280,31 +297,41 @@ const NASTY: &[&str] = &[
     "%",
     "ends with ${",
     "}\"\n# not a comment\nresource \"x\" \"y\" {",
+    // Markers right after another `$` or `%`: hcl-rs's own escaping misses these.
+    "${a}%${b}",
+    "${a}$${b}",
+    "%${x} $%{y}",
 ];
 
-/// Party Box with every node relabelled with a nasty label and extra nodes whose ids start
-/// with digits or collide after sanitising.
+/// Ids of the extra ECS services in [`nasty_design`]: they start with digits, hold template
+/// markers, or collide after sanitising. As many as [`NASTY`], so that each label is a service's.
+const EXTRA_IDS: &[&str] = &[
+    "1st service",
+    "my svc",
+    "my.svc",
+    "my_svc",
+    "${x}",
+    "%{y}",
+    "サービス",
+    "-dash",
+    "\"q\"",
+    "my-svc",
+    "n_1st_service",
+    "a\\b",
+    "${a}%${b}",
+    "x%${y}",
+    "$${z}",
+];
+
+/// Party Box with every node relabelled with a nasty label, and extra services ([`EXTRA_IDS`])
+/// with nasty labels and rules whose path patterns hold template markers.
 fn nasty_design() -> Design {
     let mut doc: Value = serde_json::from_str(templates::find("party-box").unwrap().json).unwrap();
     let nodes = doc["nodes"].as_array_mut().unwrap();
     for (i, n) in nodes.iter_mut().enumerate() {
         n["label"] = json!(NASTY[i % NASTY.len()]);
     }
-    let extra_ids = [
-        "1st service",
-        "my svc",
-        "my.svc",
-        "my_svc",
-        "${x}",
-        "%{y}",
-        "サービス",
-        "-dash",
-        "\"q\"",
-        "my-svc",
-        "n_1st_service",
-        "a\\b",
-    ];
-    for (i, id) in extra_ids.iter().enumerate() {
+    for (i, id) in EXTRA_IDS.iter().enumerate() {
         nodes.push(json!({
             "id": id, "kind": "ecs_service", "label": NASTY[i % NASTY.len()],
             "x": 600 + 10 * i, "y": 200, "parent": "cluster"
@@ -312,10 +339,10 @@ fn nasty_design() -> Design {
     }
     nodes.push(json!({"id": "9sqs", "kind": "sqs", "label": "${queue}\n%{q}", "x": 0, "y": 0}));
     let edges = doc["edges"].as_array_mut().unwrap();
-    for (i, id) in extra_ids.iter().enumerate() {
+    for (i, id) in EXTRA_IDS.iter().enumerate() {
         edges.push(json!({
             "id": format!("rule {id}"), "kind": "alb_rule", "from": "alb", "to": id,
-            "rule": { "priority": 200 + i, "path_pattern": format!("/x{i}/${{jndi}}/%{{if}}/\"*") }
+            "rule": { "priority": 200 + i, "path_pattern": format!("/x{i}/${{jndi}}/%${{if}}/\"*") }
         }));
         edges.push(
             json!({"id": format!("pull.{id}"), "kind": "image_pull", "from": id, "to": "ecr"}),
@@ -358,8 +385,12 @@ fn nasty_labels_and_ids_stay_literal_and_names_stay_valid() {
         assert!(seen.contains(*nasty), "{nasty:?} never came out as a tag");
     }
     // The extra services all got their own resources and rules, with literal path patterns.
-    assert_eq!(of_type(&res, "aws_ecs_service").len(), 2 + 12);
-    assert_eq!(of_type(&res, "aws_lb_listener_rule").len(), 3 + 12);
+    assert_eq!(NASTY.len(), EXTRA_IDS.len());
+    assert_eq!(of_type(&res, "aws_ecs_service").len(), 2 + EXTRA_IDS.len());
+    assert_eq!(
+        of_type(&res, "aws_lb_listener_rule").len(),
+        3 + EXTRA_IDS.len()
+    );
     let patterns: BTreeSet<String> = of_type(&res, "aws_lb_listener_rule")
         .iter()
         .map(|r| {
@@ -370,7 +401,7 @@ fn nasty_labels_and_ids_stay_literal_and_names_stay_valid() {
             }
         })
         .collect();
-    assert!(patterns.contains("/x0/${jndi}/%{if}/\"*"), "{patterns:?}");
+    assert!(patterns.contains("/x0/${jndi}/%${if}/\"*"), "{patterns:?}");
     // The SQS node is named in a TODO; the comment holds its label on one line.
     let todo = tf
         .lines()
@@ -457,4 +488,57 @@ fn designs_in_other_shapes_still_parse() {
     let body = parse(&tf);
     assert!(resources(&body).is_empty());
     assert!(tf.contains("\"us-east-1\""), "{tf}");
+}
+
+#[test]
+fn what_hcl_rs_cannot_hold_becomes_a_comment_above_its_block() {
+    // A service outside any cluster (the default cluster's comment), a public tier in a VPC
+    // without an Internet Gateway, and scaling on ALB requests (resource_label is left to do).
+    let mut doc: Value = serde_json::from_str(templates::find("party-box").unwrap().json).unwrap();
+    doc["nodes"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|n| n["id"] != "igw");
+    doc["edges"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["from"] != "igw" && e["to"] != "igw");
+    for n in doc["nodes"].as_array_mut().unwrap() {
+        match n["id"].as_str().unwrap() {
+            "nextjs" => n["parent"] = json!("private"),
+            "nestjs" => n["params"]["scaling_metric"] = json!("alb_requests"),
+            _ => {}
+        }
+    }
+    let design = load_value(doc).unwrap().design;
+    let tf = export(&design);
+    let body = parse(&tf);
+    let res = resources(&body);
+    assert!(res.contains_key(&("aws_ecs_cluster".into(), "default".into())));
+    let policy = res[&("aws_appautoscaling_policy".into(), "nestjs".into())];
+    let conf = inner(policy, "target_tracking_scaling_policy_configuration")[0];
+    let spec = inner(conf, "predefined_metric_specification")[0];
+    assert_eq!(
+        string(attr(spec, "predefined_metric_type")),
+        "ALBRequestCountPerTarget"
+    );
+    for (comment, block) in [
+        (
+            "# For the services drawn outside any ECS cluster.",
+            "resource \"aws_ecs_cluster\" \"default\" {",
+        ),
+        (
+            "# No Internet Gateway in this VPC: no route to the internet.",
+            "resource \"aws_route_table\" \"public_public\" {",
+        ),
+        (
+            "# TODO: resource_label = \"<ALB ARN suffix>/<target group ARN suffix>\" in the predefined_metric_specification of aws_appautoscaling_policy.nestjs.",
+            "resource \"aws_appautoscaling_policy\" \"nestjs\" {",
+        ),
+    ] {
+        assert!(
+            tf.contains(&format!("{comment}\n{block}")),
+            "{comment:?} right above {block:?}:\n{tf}"
+        );
+    }
 }

@@ -20,6 +20,7 @@ pub mod region;
 pub mod svg;
 pub mod synth;
 pub mod templates;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod terraform;
 pub mod validate;
 
