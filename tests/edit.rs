@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The editor's one gateway, `core::edit::apply`, under random command sequences: every
 //! design it produces saves and loads back unchanged, a refused command changes nothing,
 //! undo takes every step back to the start and redo brings the end back.

@@ -299,7 +299,8 @@ fn kind_menu(state: AppState, cx: CanvasCtx) -> Option<impl IntoView> {
     Some(view! {
         <div class="kind-menu" role="dialog" data-testid="kind-menu" node_ref=menu_ref
             aria-label=text_canvas::CHOOSE_KIND.get(lang)
-            style=format!("left: {}px; top: {}px", menu.at.0, menu.at.1)
+            style:left=format!("{}px", menu.at.0)
+            style:top=format!("{}px", menu.at.1)
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Escape" {
                     ev.stop_propagation();
