@@ -548,11 +548,6 @@ fn item_view(item: Item, cx: Ctx) -> AnyView {
         let is_stop = is_stop.clone();
         move || if is_stop() { "0" } else { "-1" }
     };
-    let name = if label == kind {
-        label.clone()
-    } else {
-        format!("{label} ({kind})")
-    };
     let on_click = {
         let id = id.clone();
         move |ev: leptos::ev::MouseEvent| {
@@ -622,7 +617,6 @@ fn item_view(item: Item, cx: Ctx) -> AnyView {
             data-outline-id=id.as_str().to_owned()
             aria-expanded=aria_expanded
             aria-selected=selected
-            aria-label=name
             tabindex=tabindex
         >
             <div class="outline-row" on:click=on_click>

@@ -30,8 +30,8 @@ pub const CANCEL: Text = t("キャンセル", "Cancel");
 /// Title of the list of places `label` may move to.
 pub fn move_title(label: &str, lang: Lang) -> String {
     match lang {
-        Lang::Ja => format!("「{label}」の移動先"),
-        Lang::En => format!("Move “{label}” to"),
+        Lang::Ja => format!("移動先… (「{label}」)"),
+        Lang::En => format!("Move to… (“{label}”)"),
     }
 }
 
@@ -43,7 +43,7 @@ pub const NEW_DESIGN_HINT: Text = t(
     "Start again from the blank template (VPC only)",
 );
 /// "Reset to template": reloads the template the design came from (its accessible name).
-pub const RESET_DESIGN: Text = t("テンプレートに戻す", "Reset to template");
+pub const RESET_DESIGN: Text = t("リセット (テンプレートに戻す)", "Reset to template");
 /// The short visible label of "Reset to template" (its accessible name starts with it).
 pub const RESET_SHORT: Text = t("リセット", "Reset");
 /// What "Reset to template" does, as a tooltip.
