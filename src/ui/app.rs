@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     // wins over it.
     autosave::install(state);
     share::install(state);
+    register_service_worker();
     // Shortcuts pressed with nothing focused (after a click on the background) reach the
     // window, not the app; the app's own handler takes the others.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -98,4 +99,20 @@ pub fn browser_lang() -> Lang {
         return Lang::negotiate([one.as_str()]);
     }
     Lang::negotiate(listed.iter().map(String::as_str))
+}
+
+/// Registers the service worker the build writes (`dist/sw.js`, see scripts/post-build.js),
+/// which keeps the app and every pricing table available offline once the page has loaded.
+/// Browsers without service workers (or pages not served securely) simply go without.
+fn register_service_worker() {
+    let navigator = window().navigator();
+    let available = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .is_ok_and(|sw| !sw.is_undefined() && !sw.is_null());
+    if available {
+        // The promise's failure (e.g. no sw.js next to the page) only means no offline copy.
+        let promise = navigator.service_worker().register("sw.js");
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
 }

@@ -157,7 +157,8 @@ describe('cost panel in the browser (release build)', () => {
   });
 
   test('a pricing table that cannot be read is reported and the app keeps working', T, async () => {
-    const { context, page, errors } = await openApp(env);
+    // No service worker: its cache would answer before the broken table below.
+    const { context, page, errors } = await openApp(env, { serviceWorkers: 'block' });
     try {
       await page.waitForSelector(TOTAL, { timeout: STEP_MS });
       await context.route('**/pricing/ap-northeast-3.json', (route) =>

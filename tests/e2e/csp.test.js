@@ -1,5 +1,5 @@
 'use strict';
-// The release build's Content-Security-Policy (written by scripts/csp.js): the page carries a
+// The release build's Content-Security-Policy (written by scripts/post-build.js): the page carries a
 // strict policy, and the app works under it — loading, selecting, editing, connecting (the kind
 // menu), exporting SVG and PNG, copying a link — with no violation reported.
 

@@ -1,0 +1,110 @@
+'use strict';
+// Trunk post-build hook (Trunk.toml [[hooks]]), two steps on the built files, in order:
+//
+// 1. A strict Content-Security-Policy in index.html, as a <meta http-equiv> right after
+//    <meta charset>, so dist/ carries it to any static host. Scripts: only this origin, the
+//    wasm compile ('wasm-unsafe-eval') and the inline module script Trunk writes to start the
+//    app, allowed by its SHA-256 (the script names hashed files, so the hash is computed per
+//    build). No inline styles, no inline handlers, no plugins, no other origin.
+// 2. sw.js, the service worker that keeps the app working offline: it precaches every file of
+//    the build (page, script, wasm, styles, every pricing table) under a cache named after the
+//    build, serves them from the cache, and loads the page from the network first when there
+//    is one (so a new build is picked up).
+//
+//   node scripts/post-build.js [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
+const file = path.join(dir, 'index.html');
+writePolicy(fs.readFileSync(file, 'utf8'));
+writeServiceWorker();
+
+function writePolicy(html) {
+  if (html.includes('http-equiv="Content-Security-Policy"')) {
+    return; // already there (a hook run twice on one folder)
+  }
+  const hashes = [];
+  for (const m of html.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
+    if (m[1].trim() === '') continue; // an external script has no inline text
+    hashes.push(`'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  }
+  if (hashes.length === 0) {
+    fail(`no inline script in ${file}: did Trunk change how it starts the app?`);
+  }
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const charset = /<meta charset="utf-8"\s*\/?>/i;
+  if (!charset.test(html)) {
+    fail(`no <meta charset="utf-8"> in ${file} to put the policy after`);
+  }
+  const out = html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  fs.writeFileSync(file, out);
+  console.log(`post-build: Content-Security-Policy written into ${file} (${hashes.length} inline script hash)`);
+}
+
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}
+
+/** Every file under `root`, as paths relative to it with forward slashes. */
+function filesUnder(root, prefix = '') {
+  return fs.readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((e) => {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    return e.isDirectory() ? filesUnder(root, rel) : [rel];
+  });
+}
+
+function writeServiceWorker() {
+  const files = filesUnder(dir)
+    .filter((f) => f !== 'sw.js' && !f.startsWith('.'))
+    .sort();
+  const digest = crypto.createHash('sha256');
+  for (const f of files) digest.update(f).update(fs.readFileSync(path.join(dir, f)));
+  const version = digest.digest('hex').slice(0, 16);
+  const precache = ['./', ...files.map((f) => `./${f}`)];
+  const sw = `'use strict';
+// Written by scripts/post-build.js for this build: the app offline once it has loaded.
+const CACHE = 'kumozu-${version}';
+const FILES = ${JSON.stringify(precache, null, 2)};
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('kumozu-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // The page from the network when there is one (a new build), else from the cache.
+    event.respondWith(fetch(request).catch(() => caches.match('./', { cacheName: CACHE })));
+    return;
+  }
+  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+});
+`;
+  fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+  console.log(`post-build: sw.js precaches ${precache.length} files (cache kumozu-${version})`);
+}
