@@ -473,3 +473,117 @@ fn export_svg_refuses_a_bad_file_with_exit_2() {
         "{err}"
     );
 }
+
+fn write_temp(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kumozu-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn trace_prints_numbered_hops_and_exits_0_when_served() {
+    let file = write_temp("trace-party-box.json", &template_json("party-box"));
+    let file = file.to_str().unwrap();
+    let out = kumozu(&["trace", file, "GET /api/rooms"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(" 1. [client] "), "{text}");
+    assert!(
+        text.contains(" 3. [rule] The rule with priority 10, `/api/*`"),
+        "{text}"
+    );
+    assert!(text.contains(" 6. [database] "), "{text}");
+    assert!(text.contains("Result: the request is served."), "{text}");
+    let ja = kumozu(&["--lang", "ja", "trace", file, "WS /socket.io/?EIO=4"]);
+    assert_eq!(ja.status.code(), Some(0));
+    let ja = String::from_utf8(ja.stdout).unwrap();
+    assert!(ja.contains("優先度 20 のルール `/socket.io/*`"), "{ja}");
+    assert!(ja.contains("[websocket]"), "{ja}");
+}
+
+#[test]
+fn trace_json_has_the_documented_shape() {
+    let out = kumozu_stdin(
+        &["trace", "-", "GET /", "--format", "json"],
+        &template_json("party-box"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["format"], "kumozu-trace");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["file"], "-");
+    assert_eq!(doc["served"], true);
+    assert_eq!(doc["break"], serde_json::Value::Null);
+    assert_eq!(doc["request"]["method"], "GET");
+    let hops = doc["hops"].as_array().unwrap();
+    let kinds: Vec<&str> = hops.iter().map(|h| h["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["client", "alb", "rule", "service", "tasks"]);
+    assert_eq!(hops[2]["edge"], "rule-web");
+    assert_eq!(hops[2]["rules"].as_array().unwrap().len(), 3);
+    assert!(hops[3]["text"]["ja"].as_str().unwrap().contains("Next.js"));
+}
+
+#[test]
+fn trace_exits_1_and_prints_the_break() {
+    // Without the NAT Gateway the private tasks cannot pull their image.
+    let mut d = templates::find("party-box").unwrap().design().unwrap();
+    kumozu::core::edit::apply(
+        &mut d,
+        &kumozu::core::edit::Command::Delete {
+            nodes: vec!["nat".into()],
+            edges: vec![],
+        },
+    )
+    .unwrap();
+    let json = kumozu::core::to_json(&d);
+    let out = kumozu_stdin(&["trace", "-", "GET /"], &json);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Result: it stops after step 4 [image-pull]"),
+        "{text}"
+    );
+    assert!(text.contains("error[fargate-image-pull]"), "{text}");
+    let out = kumozu_stdin(&["trace", "-", "GET /", "--format", "json"], &json);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["served"], false);
+    assert_eq!(doc["break"]["kind"], "image-pull");
+    assert_eq!(doc["break"]["finding"]["rule"], "fargate-image-pull");
+    let out = kumozu_stdin(&["trace", "-", "/"], &template_json("blank"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("[no-client]"));
+}
+
+#[test]
+fn trace_refuses_a_bad_request_or_file_with_exit_2() {
+    for (req, expected) in [
+        ("FETCH /x", "\"FETCH\" is not a method"),
+        ("GET api", "does not start with /"),
+        ("", "empty"),
+    ] {
+        let out = kumozu_stdin(&["trace", "-", req], &template_json("party-box"));
+        assert_eq!(out.status.code(), Some(2), "{req}");
+        assert!(out.stdout.is_empty(), "{req}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(expected), "{req}: {err}");
+        assert!(err.contains("METHOD PATH"), "{req}: {err}");
+    }
+    let out = kumozu(&["--lang", "ja", "trace", "-", "GET"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("パスがありません"));
+    let out = kumozu(&["trace", "/nonexistent/design.json", "GET /"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("cannot read /nonexistent/design.json"));
+    let out = kumozu_stdin(&["trace", "-", "GET /"], "{ not json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}

@@ -125,6 +125,18 @@ mod cli {
             #[arg(long, value_enum, default_value_t = Format::Text)]
             format: Format,
         },
+        /// Follow one request through a design, hop by hop, or say where and why it stops.
+        /// Exit 0: served; 1: it stops; 2: unreadable file or bad request.
+        Trace {
+            /// The design file (JSON); `-` reads standard input.
+            file: String,
+            /// The request, `METHOD PATH`: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, or WS for
+            /// a WebSocket upgrade; e.g. "GET /api/rooms", "WS /socket.io/?EIO=4". A bare path means GET.
+            request: String,
+            /// Output format.
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+        },
         /// Print a template's design document as JSON (party-box, ec-site, blank).
         Template {
             /// The template's id; omit with --list.
@@ -243,6 +255,24 @@ mod cli {
                     Err(code) => return code,
                 };
                 estimate_cmd(&loaded, region.as_deref(), format, scenario, lang)
+            }
+            Command::Trace {
+                file,
+                request,
+                format,
+            } => {
+                let request = match kumozu::core::trace::Request::parse(&request) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        eprintln!("kumozu: {}", e.message().get(lang));
+                        return ExitCode::from(2);
+                    }
+                };
+                let loaded = match read_design(&file, lang) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                };
+                trace_cmd(&file, &loaded, &request, format, lang)
             }
             Command::Template { list: true, .. } => {
                 let mut out = String::new();
@@ -384,6 +414,34 @@ mod cli {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
+        }
+    }
+
+    fn trace_cmd(
+        file: &str,
+        loaded: &Loaded,
+        request: &kumozu::core::trace::Request,
+        format: Format,
+        lang: Lang,
+    ) -> ExitCode {
+        use kumozu::core::trace;
+        let t = trace::trace(&loaded.design, request);
+        let out = match format {
+            Format::Json => {
+                let mut doc = t.to_json();
+                doc["file"] = serde_json::Value::from(file);
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&doc).expect("a trace serialises")
+                )
+            }
+            Format::Text => format!("{file}: {request}\n{}", trace::render_text(&t, lang)),
+        };
+        let code = print(&out);
+        if code != ExitCode::SUCCESS || t.served() {
+            code
+        } else {
+            ExitCode::from(1)
         }
     }
 

@@ -22,6 +22,7 @@ pub mod synth;
 pub mod templates;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod terraform;
+pub mod trace;
 pub mod validate;
 
 pub use catalogue::{EdgeKind, Kind};
