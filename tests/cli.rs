@@ -587,3 +587,105 @@ fn trace_refuses_a_bad_request_or_file_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn diff_exits_0_for_equal_designs_from_a_file_a_link_and_a_template() {
+    let file = write_temp("diff-party-box.json", &template_json("party-box"));
+    let file = file.to_str().unwrap();
+    let link = String::from_utf8(kumozu(&["share", file]).stdout).unwrap();
+    let link = link.trim();
+    for (a, b) in [
+        (file, "template:party-box"),
+        (link, "template:party-box"),
+        (file, link),
+    ] {
+        let out = kumozu(&["diff", a, b]);
+        assert_eq!(out.status.code(), Some(0), "{a} {b}: {out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("No differences (layout aside)."), "{text}");
+    }
+    let bare = link.trim_start_matches('#');
+    assert_eq!(kumozu(&["diff", bare, file]).status.code(), Some(0));
+}
+
+#[test]
+fn diff_exits_1_and_lists_differences_as_text_and_json() {
+    let mut d = templates::find("party-box").unwrap().design().unwrap();
+    kumozu::core::edit::apply(
+        &mut d,
+        &kumozu::core::edit::Command::SetRule {
+            id: "rule-api".into(),
+            priority: 10,
+            path_pattern: "/v1/*".into(),
+        },
+    )
+    .unwrap();
+    let file = write_temp("diff-edited.json", &kumozu::core::to_json(&d));
+    let file = file.to_str().unwrap();
+    let out = kumozu(&["diff", "template:party-box", file]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("[rule] Path pattern of ALB rule `/v1/*`"),
+        "{text}"
+    );
+    assert!(text.contains("`/api/*` → `/v1/*`"), "{text}");
+    let ja =
+        String::from_utf8(kumozu(&["--lang", "ja", "diff", "template:party-box", file]).stdout)
+            .unwrap();
+    assert!(ja.contains("パスパターン"), "{ja}");
+
+    let out = kumozu(&[
+        "diff",
+        "template:party-box",
+        "template:ec-site",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["format"], "kumozu-diff");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["equal"], false);
+    assert_eq!(doc["a"], "template:party-box");
+    assert_eq!(doc["b"], "template:ec-site");
+    let changes = doc["changes"].as_array().unwrap();
+    assert_eq!(doc["summary"]["changes"], changes.len());
+    for c in changes {
+        for key in [
+            "category", "change", "subject", "a", "b", "field", "before", "after",
+        ] {
+            assert!(c.get(key).is_some(), "{key} missing in {c}");
+        }
+        assert!(c["text"]["ja"].is_string() && c["text"]["en"].is_string());
+    }
+    assert!(changes
+        .iter()
+        .any(|c| c["category"] == "cost" && c["field"] == "total_monthly_usd"));
+    assert!(changes
+        .iter()
+        .any(|c| c["category"] == "node" && c["change"] == "added" && c["b"] == "cloudfront"));
+    assert!(doc["layout"].is_array() && doc["matched_by_label"].is_array());
+}
+
+#[test]
+fn diff_refuses_bad_links_templates_and_files_with_exit_2() {
+    for (a, expected) in [
+        ("#k1.!!!!", "base64"),
+        ("#not-a-link", "not a kumozu link"),
+        ("template:nope", "no template \"nope\""),
+        (
+            "/nonexistent/design.json",
+            "cannot read /nonexistent/design.json",
+        ),
+    ] {
+        let out = kumozu(&["diff", a, "template:party-box"]);
+        assert_eq!(out.status.code(), Some(2), "{a}");
+        assert!(out.stdout.is_empty(), "{a}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.to_lowercase().contains(expected), "{a}: {err}");
+    }
+    let out = kumozu_stdin(&["diff", "template:blank", "-"], "{ not json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}

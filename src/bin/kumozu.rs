@@ -137,6 +137,18 @@ mod cli {
             #[arg(long, value_enum, default_value_t = Format::Text)]
             format: Format,
         },
+        /// Compare two designs: nodes, placement, labels, parameters, connections, ALB rules,
+        /// settings and cost lines. Exit 0: equal (layout aside); 1: different; 2: bad input.
+        Diff {
+            /// Design A: a design file (`-` reads standard input), a share link (`#k1.…` or a
+            /// URL holding one) or `template:NAME`.
+            a: String,
+            /// Design B, in the same forms.
+            b: String,
+            /// Output format.
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+        },
         /// Print a template's design document as JSON (party-box, ec-site, blank).
         Template {
             /// The template's id; omit with --list.
@@ -273,6 +285,17 @@ mod cli {
                     Err(code) => return code,
                 };
                 trace_cmd(&file, &loaded, &request, format, lang)
+            }
+            Command::Diff { a, b, format } => {
+                let da = match read_side(&a, lang) {
+                    Ok(d) => d,
+                    Err(code) => return code,
+                };
+                let db = match read_side(&b, lang) {
+                    Ok(d) => d,
+                    Err(code) => return code,
+                };
+                diff_cmd(&a, &b, &da, &db, format, lang)
             }
             Command::Template { list: true, .. } => {
                 let mut out = String::new();
@@ -439,6 +462,97 @@ mod cli {
         };
         let code = print(&out);
         if code != ExitCode::SUCCESS || t.served() {
+            code
+        } else {
+            ExitCode::from(1)
+        }
+    }
+
+    /// Reads one side of `diff`: `template:NAME`, a share link (`#k1.…`, a URL holding one, or
+    /// the bare `k1.…` fragment when no file has that name), or a design file (`-`: stdin).
+    fn read_side(arg: &str, lang: Lang) -> Result<kumozu::core::Design, ExitCode> {
+        if let Some(name) = arg.strip_prefix("template:") {
+            let Some(template) = templates::find(name) else {
+                let known: Vec<_> = templates::TEMPLATES.iter().map(|t| t.id).collect();
+                eprintln!(
+                    "kumozu: {}",
+                    match lang {
+                        Lang::Ja => format!(
+                            "テンプレート \"{name}\" はありません (あるもの: {})",
+                            known.join(", ")
+                        ),
+                        Lang::En => format!("no template \"{name}\" (known: {})", known.join(", ")),
+                    }
+                );
+                return Err(ExitCode::from(2));
+            };
+            return template.design().map_err(|e| {
+                eprintln!("kumozu: template {}: {}", template.id, e.message(lang));
+                ExitCode::from(2)
+            });
+        }
+        let looks_like_fragment = arg.split_once('.').is_some_and(|(tag, _)| {
+            tag.len() > 1 && tag.starts_with('k') && tag[1..].bytes().all(|c| c.is_ascii_digit())
+        });
+        let is_link = arg.starts_with('#')
+            || arg.contains("://")
+            || (looks_like_fragment && arg != "-" && !std::path::Path::new(arg).exists());
+        if is_link {
+            let shown: String = if arg.chars().count() > 40 {
+                format!("{}…", arg.chars().take(40).collect::<String>())
+            } else {
+                arg.to_owned()
+            };
+            return match kumozu::core::link::decode(arg.trim()) {
+                Ok(decoded) => {
+                    for note in &decoded.notes {
+                        eprintln!("kumozu: {shown}: note: {note}");
+                    }
+                    Ok(decoded.design)
+                }
+                Err(e) => {
+                    eprintln!("kumozu: {shown}: {}", e.message(lang));
+                    Err(ExitCode::from(2))
+                }
+            };
+        }
+        read_design(arg, lang).map(|l| l.design)
+    }
+
+    fn diff_cmd(
+        a: &str,
+        b: &str,
+        da: &kumozu::core::Design,
+        db: &kumozu::core::Design,
+        format: Format,
+        lang: Lang,
+    ) -> ExitCode {
+        use kumozu::core::diff;
+        let tables = (
+            PriceTable::bundled(da.region),
+            PriceTable::bundled(db.region),
+        );
+        let d = match tables {
+            (Ok(ta), Ok(tb)) => diff::diff_priced(da, db, &ta, &tb),
+            (Err(e), _) | (_, Err(e)) => {
+                eprintln!("kumozu: pricing table: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let out = match format {
+            Format::Json => {
+                let mut doc = d.to_json();
+                doc["a"] = serde_json::Value::from(a);
+                doc["b"] = serde_json::Value::from(b);
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&doc).expect("a diff serialises")
+                )
+            }
+            Format::Text => format!("A: {a}\nB: {b}\n{}", diff::render_text(&d, lang)),
+        };
+        let code = print(&out);
+        if code != ExitCode::SUCCESS || d.is_equal() {
             code
         } else {
             ExitCode::from(1)

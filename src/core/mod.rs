@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod cost;
+pub mod diff;
 pub mod draw;
 pub mod dto;
 pub mod edit;
