@@ -1,0 +1,204 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The request tracer on designs the editor can make: it never panics, and where it names the
+//! listener rule a request takes, that is the rule the validator's `route` picks.
+
+use kumozu::core::catalogue::{EDGE_KINDS, KINDS};
+use kumozu::core::edit::{apply, Command};
+use kumozu::core::model::{Design, EdgeId, NodeId, ParamValue};
+use kumozu::core::templates;
+use kumozu::core::trace::{render_text, trace, HopKind, Request, METHODS};
+use kumozu::core::validate::context::route;
+use kumozu::core::Lang;
+use proptest::prelude::*;
+
+/// One edit, with indices resolved against the design at the time it runs.
+#[derive(Debug, Clone)]
+enum Op {
+    Delete {
+        node: Option<usize>,
+        edge: Option<usize>,
+    },
+    Rule {
+        edge: usize,
+        priority: u32,
+        path: String,
+    },
+    Retarget {
+        edge: usize,
+        to: usize,
+    },
+    Param {
+        node: usize,
+        param: usize,
+        num: f64,
+        flag: bool,
+    },
+    EdgeKind {
+        edge: usize,
+        kind: usize,
+    },
+    Connect {
+        from: usize,
+        to: usize,
+        kind: usize,
+    },
+    Add {
+        kind: usize,
+        parent: Option<usize>,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (
+            proptest::option::of(0usize..64),
+            proptest::option::of(0usize..64)
+        )
+            .prop_map(|(node, edge)| Op::Delete { node, edge }),
+        (0usize..64, 1u32..200, "/[a-z/*?.]{0,8}").prop_map(|(edge, priority, path)| Op::Rule {
+            edge,
+            priority,
+            path
+        }),
+        (0usize..64, 0usize..64).prop_map(|(edge, to)| Op::Retarget { edge, to }),
+        (0usize..64, 0usize..16, 0.0f64..8.0, any::<bool>()).prop_map(
+            |(node, param, num, flag)| Op::Param {
+                node,
+                param,
+                num,
+                flag
+            }
+        ),
+        (0usize..64, 0..EDGE_KINDS.len()).prop_map(|(edge, kind)| Op::EdgeKind { edge, kind }),
+        (0usize..64, 0usize..64, 0..EDGE_KINDS.len()).prop_map(|(from, to, kind)| Op::Connect {
+            from,
+            to,
+            kind
+        }),
+        (0..KINDS.len(), proptest::option::of(0usize..64))
+            .prop_map(|(kind, parent)| Op::Add { kind, parent }),
+    ]
+}
+
+fn node_at(d: &Design, i: usize) -> Option<NodeId> {
+    let n = d.nodes.len();
+    (n > 0).then(|| d.nodes.keys().nth(i % n).unwrap().clone())
+}
+
+fn edge_at(d: &Design, i: usize) -> Option<EdgeId> {
+    let n = d.edges.len();
+    (n > 0).then(|| d.edges.keys().nth(i % n).unwrap().clone())
+}
+
+fn command(d: &Design, op: &Op) -> Option<Command> {
+    Some(match op {
+        Op::Delete { node, edge } => Command::Delete {
+            nodes: node.and_then(|i| node_at(d, i)).into_iter().collect(),
+            edges: edge.and_then(|i| edge_at(d, i)).into_iter().collect(),
+        },
+        Op::Rule {
+            edge,
+            priority,
+            path,
+        } => Command::SetRule {
+            id: edge_at(d, *edge)?,
+            priority: *priority,
+            path_pattern: path.clone(),
+        },
+        Op::Retarget { edge, to } => Command::SetEdgeTarget {
+            id: edge_at(d, *edge)?,
+            to: node_at(d, *to)?,
+        },
+        Op::Param {
+            node,
+            param,
+            num,
+            flag,
+        } => {
+            let id = node_at(d, *node)?;
+            let params = d.nodes[&id].kind.info().params;
+            if params.is_empty() {
+                return None;
+            }
+            let spec = &params[param % params.len()];
+            use kumozu::core::catalogue::ParamType as T;
+            let value = match spec.ty {
+                T::Number { .. } | T::NumberChoice(_) => ParamValue::Num(*num),
+                T::Integer { .. } => ParamValue::Num(num.round()),
+                T::Bool => ParamValue::Bool(*flag),
+                T::Choice(c) => ParamValue::Str(c[(*num as usize) % c.len()].to_owned()),
+                T::Text | T::AzList => return None,
+            };
+            Command::SetParams {
+                id,
+                values: vec![(spec.key.to_owned(), value)],
+            }
+        }
+        Op::EdgeKind { edge, kind } => Command::SetEdgeKind {
+            id: edge_at(d, *edge)?,
+            kind: EDGE_KINDS[*kind].kind,
+        },
+        Op::Connect { from, to, kind } => Command::Connect {
+            from: node_at(d, *from)?,
+            to: node_at(d, *to)?,
+            kind: Some(EDGE_KINDS[*kind].kind),
+        },
+        Op::Add { kind, parent } => Command::AddNode {
+            kind: KINDS[*kind].kind,
+            at: None,
+            parent: parent.and_then(|p| node_at(d, p)),
+        },
+    })
+}
+
+fn edited(t: usize, ops: &[Op]) -> Design {
+    let ids = ["party-box", "ec-site", "blank"];
+    let mut d = templates::find(ids[t % ids.len()])
+        .unwrap()
+        .design()
+        .unwrap();
+    for op in ops {
+        if let Some(c) = command(&d, op) {
+            let _ = apply(&mut d, &c);
+        }
+    }
+    d
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
+
+    #[test]
+    fn trace_is_total_and_agrees_with_the_validators_route(
+        t in 0usize..3,
+        ops in proptest::collection::vec(op(), 0..12),
+        method in 0..METHODS.len(),
+        path in "/[a-z/.*?]{0,10}",
+    ) {
+        let d = edited(t, &ops);
+        let req = Request::parse(&format!("{} {path}", METHODS[method].id())).unwrap();
+        let tr = trace(&d, &req);
+        prop_assert_eq!(tr.served(), tr.stop.is_none());
+        for lang in [Lang::Ja, Lang::En] {
+            // One numbered line per hop, then the outcome (and the finding, if any).
+            let text = render_text(&tr, lang);
+            prop_assert!(text.lines().count() > tr.hops.len());
+        }
+        prop_assert!(serde_json::to_string(&tr.to_json()).is_ok());
+        for h in &tr.hops {
+            prop_assert!(d.nodes.contains_key(&h.node), "hop at a missing node {}", h.node);
+            prop_assert!(!h.text.ja.is_empty() && !h.text.en.is_empty());
+            if matches!(h.kind, HopKind::Rule | HopKind::DefaultAction) {
+                let want = route(&d, &h.node, &req.path).map(|e| e.id.clone());
+                prop_assert_eq!(h.edge.clone(), want);
+                prop_assert_eq!(h.rules.iter().filter(|r| r.matches).count(), usize::from(h.kind == HopKind::Rule));
+            }
+        }
+        if let Some(b) = &tr.stop {
+            prop_assert!(!b.message.ja.is_empty() && !b.message.en.is_empty());
+            if let Some(f) = &b.finding {
+                prop_assert!(b.node.as_ref().is_some_and(|n| f.nodes.contains(n)));
+            }
+        }
+    }
+}
