@@ -561,12 +561,15 @@ fn trace_exits_1_and_prints_the_break() {
 
 #[test]
 fn trace_refuses_a_bad_request_or_file_with_exit_2() {
+    // A file, not standard input: a bad request is refused before the design is read.
+    let file = write_temp("trace-bad-request.json", &template_json("party-box"));
+    let file = file.to_str().unwrap();
     for (req, expected) in [
         ("FETCH /x", "\"FETCH\" is not a method"),
         ("GET api", "does not start with /"),
         ("", "empty"),
     ] {
-        let out = kumozu_stdin(&["trace", "-", req], &template_json("party-box"));
+        let out = kumozu(&["trace", file, req]);
         assert_eq!(out.status.code(), Some(2), "{req}");
         assert!(out.stdout.is_empty(), "{req}");
         let err = String::from_utf8(out.stderr).unwrap();

@@ -581,8 +581,20 @@ fn nodes(
                 Some("label"),
                 json!(n.label),
                 json!(m.label),
-                format!("{} のラベル: 「{}」 → 「{}」", n.id, n.label, m.label),
-                format!("Label of {}: \"{}\" → \"{}\"", n.id, n.label, m.label),
+                format!(
+                    "{} ({}) のラベル: 「{}」 → 「{}」",
+                    m.kind.info().name.ja,
+                    m.id,
+                    n.label,
+                    m.label
+                ),
+                format!(
+                    "Label of {} ({}): \"{}\" → \"{}\"",
+                    m.kind.info().name.en,
+                    m.id,
+                    n.label,
+                    m.label
+                ),
             );
         }
         if n.kind == m.kind {
@@ -1488,7 +1500,7 @@ mod tests {
         assert!(c["text"]["ja"].is_string());
         let en = render_text(&x, Lang::En);
         assert!(
-            en.starts_with("1 difference:\n  ~ [label] Label of alb: \"\" → \"Front door\""),
+            en.starts_with("1 difference:\n  ~ [label] Label of ALB (alb): \"\" → \"Front door\""),
             "{en}"
         );
         let ja = render_text(&diff(&b, &b), Lang::Ja);
