@@ -753,12 +753,42 @@ impl<'a> Walk<'a> {
                 ),
             )
         };
+        // A connection drawn the wrong way round, or of a kind requests do not travel on, is
+        // the usual reason: name it.
+        let near_miss = d.edges.values().find(|e| {
+            let (Some(from), Some(to)) = (d.nodes.get(&e.from), d.nodes.get(&e.to)) else {
+                return false;
+            };
+            let front = |k: Kind| k == Kind::Alb || FRONT_NODES.contains(&k);
+            let backwards = front(from.kind) && to.kind == Kind::Users;
+            let wrong_kind =
+                from.kind == Kind::Users && front(to.kind) && !FRONT_EDGES.contains(&e.kind);
+            backwards || wrong_kind
+        });
+        let (hja, hen) = match near_miss {
+            Some(e) => {
+                let ((fja, fen), (tja, ten)) = (q(d, &e.from), q(d, &e.to));
+                let k = e.kind.info().name;
+                if FRONT_EDGES.contains(&e.kind) {
+                    (
+                        format!(" {fja}→{tja}の接続 ({}) は向きが逆です。リクエストはユーザーから出ます。", k.ja),
+                        format!(" The {} connection {fen} → {ten} points the wrong way: requests start at the users.", k.en),
+                    )
+                } else {
+                    (
+                        format!(" {fja}→{tja}の接続は「{}」です。リクエストが通るのは HTTPS・HTTP・WebSocket・DNS・オリジンの接続です。", k.ja),
+                        format!(" The connection {fen} → {ten} is of kind \"{}\"; requests travel on HTTPS, HTTP, WebSocket, DNS or origin connections.", k.en),
+                    )
+                }
+            }
+            None => (String::new(), String::new()),
+        };
         Err(self.brk(
             BreakKind::NoAlb,
             Some(&first.id),
-            None,
-            format!("{uja}から HTTPS・HTTP・WebSocket・DNS・オリジンの接続をたどっても ALB に届きません{rja}。ユーザー (または Route 53・CloudFront) から ALB へ接続を引いてください。"),
-            format!("No ALB can be reached from {uen} along HTTPS, HTTP, WebSocket, DNS or origin connections{ren}. Draw a connection from the users (or Route 53 / CloudFront) to the ALB."),
+            near_miss.map(|e| &e.id),
+            format!("{uja}から HTTPS・HTTP・WebSocket・DNS・オリジンの接続をたどっても ALB に届きません{rja}。{hja}ユーザー (または Route 53・CloudFront) から ALB へ接続を引いてください。"),
+            format!("No ALB can be reached from {uen} along HTTPS, HTTP, WebSocket, DNS or origin connections{ren}.{hen} Draw a connection from the users (or Route 53 / CloudFront) to the ALB."),
             None,
         ))
     }
@@ -1547,6 +1577,43 @@ mod tests {
             "{}",
             b.message.en
         );
+    }
+
+    #[test]
+    fn no_alb_names_a_connection_of_the_wrong_kind_or_direction() {
+        let d = edited(
+            "party-box",
+            &[Command::SetEdgeKind {
+                id: "users-alb".into(),
+                kind: EdgeKind::Generic,
+            }],
+        );
+        let b = stop(&run(&d, "GET /")).clone();
+        assert_eq!(b.kind, BreakKind::NoAlb);
+        assert_eq!(b.edge.unwrap().as_str(), "users-alb");
+        assert!(
+            b.message.en.contains("is of kind \"Connection\""),
+            "{}",
+            b.message.en
+        );
+        let mut d = edited("party-box", &[delete_edges(&["users-alb"])]);
+        apply(
+            &mut d,
+            &Command::Connect {
+                from: "alb".into(),
+                to: "users".into(),
+                kind: Some(EdgeKind::Https),
+            },
+        )
+        .unwrap();
+        let b = stop(&run(&d, "GET /")).clone();
+        assert_eq!(b.kind, BreakKind::NoAlb);
+        assert!(
+            b.message.en.contains("points the wrong way"),
+            "{}",
+            b.message.en
+        );
+        assert!(b.message.ja.contains("向きが逆"), "{}", b.message.ja);
     }
 
     #[test]
