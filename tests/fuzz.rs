@@ -229,12 +229,17 @@ fn fuzz_mermaid_importer() {
     );
 }
 
+/// Inputs to mutate.
+type Corpus = Vec<Vec<u8>>;
+/// What runs on each mutated input.
+type Target = fn(&[u8]);
+
 /// A short, fixed run of each target in the test command: not a time budget but a fixed
 /// number of mutations from a fixed seed, so it is the same every time.
 #[test]
 fn a_thousand_mutations_of_each_corpus_do_not_panic() {
     let mut rng = Rng(7);
-    let corpora: [(Vec<Vec<u8>>, fn(&[u8])); 3] = [
+    let corpora: [(Corpus, Target); 3] = [
         (files("tests/fixtures/links/v1", ".txt"), link_target),
         (
             templates::TEMPLATES
