@@ -240,7 +240,11 @@ pub fn CostPanel() -> impl IntoView {
 
 /// A text that follows the language. One function, so one closure type for every such text
 /// (each distinct closure would compile its own rendering code).
-fn tr(lang: RwSignal<Lang>, t: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+fn tr(
+    lang: RwSignal<Lang>,
+    t: impl Into<Text>,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let t: Text = t.into();
     move || t.get(lang.get())
 }
 
@@ -303,10 +307,11 @@ fn summary_html(out: &mut String, r: &EstimateRange, shown: Shown, lang: Lang) {
             text::RANGE.get(lang),
             "</span>",
         );
-        let range = format!(
-            "{} 〜 {}",
-            shown.text(r.low.total_monthly_usd),
-            shown.text(r.high.total_monthly_usd)
+        let range = super::i18n::tr!(
+            lang,
+            range_between,
+            low = shown.text(r.low.total_monthly_usd),
+            high = shown.text(r.high.total_monthly_usd),
         );
         el(out, "<strong>", &range, "</strong>");
         el(
@@ -362,7 +367,7 @@ fn chart_html(out: &mut String, e: &Estimate, shown: Shown, lang: Lang) {
     let max = order.first().map_or(Decimal::ONE, |&i| rows[i].1);
     out.push_str(r#"<ul class="cost-chart" data-testid="cost-chart">"#);
     for (kind, v) in order.into_iter().map(|i| rows[i]) {
-        let name = kind.map_or(text::DESIGN_WIDE, |k| k.info().name).get(lang);
+        let name = kind.map_or(text::DESIGN_WIDE.get(lang), |k| k.info().name.get(lang));
         out.push_str(r#"<li data-kind=""#);
         out.push_str(kind.map_or("design", |k| k.id()));
         el(out, r#""><span class="bar-label">"#, name, "</span>");
@@ -622,15 +627,15 @@ fn line_html(out: &mut String, l: &CostLine, c: &LineCtx) {
         &amount,
         r#"</span></summary><dl class="cost-line-details">"#,
     );
-    let row = |out: &mut String, term: Text, value: &str| {
-        el(out, "<dt>", term.get(lang), "</dt>");
+    let row = |out: &mut String, term: &str, value: &str| {
+        el(out, "<dt>", term, "</dt>");
         el(out, "<dd>", value, "</dd>");
     };
     match &l.status {
         LineStatus::Priced => {}
-        LineStatus::Free(why) => row(out, text::REASON, why.get(lang)),
+        LineStatus::Free(why) => row(out, text::REASON.get(lang), why.get(lang)),
         LineStatus::UnpricedButUnused(r) | LineStatus::Unknown(r) => {
-            row(out, text::REASON, r.get(lang))
+            row(out, text::REASON.get(lang), r.get(lang))
         }
     }
     el(out, "<dt>", text::FORMULA.get(lang), "</dt>");
@@ -645,7 +650,7 @@ fn line_html(out: &mut String, l: &CostLine, c: &LineCtx) {
             Some(p) => format!("{} / {}", fmt_price(p), l.unit),
             None => text::PRICE_UNKNOWN.get(lang).to_owned(),
         };
-        row(out, text::UNIT_PRICE, &price);
+        row(out, text::UNIT_PRICE.get(lang), &price);
     }
     if !l.unit.is_empty() {
         let sep = if l.unit.starts_with(|c: char| c.is_ascii_digit()) {
@@ -655,7 +660,7 @@ fn line_html(out: &mut String, l: &CostLine, c: &LineCtx) {
         };
         row(
             out,
-            text::QUANTITY,
+            text::QUANTITY.get(lang),
             &format!("{}{sep}{}", fmt_num(l.quantity), l.unit),
         );
     }
@@ -716,7 +721,11 @@ fn number_field(field: Field, state: AppState) -> impl IntoView {
             spec.name,
             text::usage_unit(spec.key),
         ),
-        Field::Rate => ("jpy-rate".to_owned(), text::RATE_LABEL, text::YEN),
+        Field::Rate => (
+            "jpy-rate".to_owned(),
+            text::RATE_LABEL.text(),
+            Some(text::YEN),
+        ),
     };
     let on_change = move |ev: leptos::ev::Event| {
         let kept = value.get_untracked();
@@ -754,7 +763,7 @@ fn number_field(field: Field, state: AppState) -> impl IntoView {
                     aria-invalid=move || shown_error().is_some().to_string()
                     on:change=on_change
                 />
-                <span class="num-unit">{tr(lang, unit)}</span>
+                <span class="num-unit">{move || unit.map(|u| u.get(lang.get()))}</span>
             </span>
             {message}
         </label>

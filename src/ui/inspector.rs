@@ -72,7 +72,8 @@ type OnChange = Box<dyn FnMut(Event)>;
 type OnClick = Box<dyn FnMut(MouseEvent)>;
 
 /// A text in the current language.
-fn tr(lang: RwSignal<Lang>, text: Text) -> Signal<String> {
+fn tr(lang: RwSignal<Lang>, text: impl Into<Text>) -> Signal<String> {
+    let text: Text = text.into();
     Signal::derive(move || text.get(lang.get()).to_owned())
 }
 
@@ -539,7 +540,7 @@ fn param_field(state: AppState, sid: StoredValue<NodeId>, spec: &'static ParamSp
             Box::new(move |ev| match typed_number(&ev) {
                 Some(v) => set(ParamValue::Num(v), &ev),
                 None => {
-                    err.set(Some(tx::NOT_A_NUMBER));
+                    err.set(Some(tx::NOT_A_NUMBER.text()));
                     reset_control(&ev, &text.get_untracked());
                 }
             }),
@@ -849,7 +850,7 @@ fn rule_inputs(
         Box::new(move |ev| {
             let (p, path) = rule.get_untracked();
             let Some(v) = typed_number(&ev) else {
-                err.set(Some(tx::NOT_A_NUMBER));
+                err.set(Some(tx::NOT_A_NUMBER.text()));
                 reset_control(&ev, &p.to_string());
                 return;
             };

@@ -12,6 +12,7 @@ mod files;
 mod findings;
 mod gestures;
 mod header;
+mod i18n;
 mod icons;
 mod inspector;
 mod outline;
@@ -21,9 +22,9 @@ mod share;
 mod side_panel;
 mod state;
 mod text;
-mod text_outline;
 mod text_canvas;
 mod text_editor;
+mod text_outline;
 
 pub use app::{App, AppWith};
 pub use pricing::{Cost, TableFailure, TableState};

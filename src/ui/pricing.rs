@@ -58,12 +58,12 @@ pub enum Cost {
 /// Parses a fetched table; `expect` is the region it was fetched for.
 pub fn parse(text: &str, expect: Option<Region>) -> Result<PriceTable, TableFailure> {
     let table = PriceTable::from_json(text).map_err(|e| TableFailure {
-        what: text::FAIL_MALFORMED,
+        what: text::FAIL_MALFORMED.text(),
         detail: e.to_string(),
     })?;
     match expect {
         Some(r) if r != table.region => Err(TableFailure {
-            what: text::FAIL_REGION,
+            what: text::FAIL_REGION.text(),
             detail: format!("{} ≠ {}", table.region.code(), r.code()),
         }),
         _ => Ok(table),
@@ -73,7 +73,7 @@ pub fn parse(text: &str, expect: Option<Region>) -> Result<PriceTable, TableFail
 /// Fetches and parses the table of `region`.
 async fn fetch(region: Region) -> Result<PriceTable, TableFailure> {
     let network = |e: gloo_net::Error| TableFailure {
-        what: text::FAIL_NETWORK,
+        what: text::FAIL_NETWORK.text(),
         detail: e.to_string(),
     };
     let url = format!("pricing/{}.json", region.code());
@@ -83,7 +83,7 @@ async fn fetch(region: Region) -> Result<PriceTable, TableFailure> {
         .map_err(network)?;
     if !resp.ok() {
         return Err(TableFailure {
-            what: text::FAIL_HTTP,
+            what: text::FAIL_HTTP.text(),
             detail: format!("HTTP {} ({url})", resp.status()),
         });
     }

@@ -403,10 +403,7 @@ impl AppState {
                 let changed = r.as_ref().is_ok_and(|a| !a.edit.is_empty());
                 (changed, r)
             })
-            .unwrap_or(Err(Refusal(crate::core::i18n::t(
-                "編集できませんでした。",
-                "The edit could not be made.",
-            ))));
+            .unwrap_or(Err(Refusal(super::i18n::msg!(edit_failed).text())));
         match &result {
             Ok(applied) => {
                 let edit = applied.edit.clone();

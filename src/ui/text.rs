@@ -1,290 +1,235 @@
-//! Every string the UI shows, in Japanese and English, as `Text` pairs.
+//! Every string the UI shows, by name: each `Msg` is a key of `locales/{ja,en}.json` (read
+//! through leptos_i18n, see `i18n.rs`), each function fills a string's `{{ values }}`.
 //!
-//! A plain table until the app moves to an i18n library; names of kinds, regions and
-//! templates come from the core, not from here.
+//! Names of kinds, regions and templates come from the core, not from here.
 
+use super::i18n::{msg, tr, Msg};
 use crate::core::catalogue::Category;
 use crate::core::cost::{dec, fmt_num};
-use crate::core::i18n::{t, Lang, Text};
+use crate::core::i18n::Lang;
 
 /// The app's name, the same in both languages.
 pub const APP_NAME: &str = "kumozu";
 /// The app's name in kanji, shown beside the Latin one.
 pub const APP_NAME_JA: &str = "雲図";
 /// What the app is, under its name.
-pub const TAGLINE: Text = t("AWS 構成図キャンバス", "AWS architecture canvas");
+pub const TAGLINE: Msg = msg!(tagline);
 
 /// Label of the template switcher.
-pub const TEMPLATE: Text = t("テンプレート", "Template");
+pub const TEMPLATE: Msg = msg!(template);
 /// Accessible name of the language switch.
-pub const LANGUAGE: Text = t("表示言語", "Language");
+pub const LANGUAGE: Msg = msg!(language);
 /// Asked before a template replaces a design the user has changed.
-pub const CONFIRM_DISCARD: Text = t(
-    "今の図への変更は失われます。テンプレートを読み込みますか?",
-    "Your changes to the current design will be lost. Load the template?",
-);
+pub const CONFIRM_DISCARD: Msg = msg!(confirm_discard);
 
 /// Heading of the side panel.
-pub const THIS_DESIGN: Text = t("この構成", "This design");
+pub const THIS_DESIGN: Msg = msg!(this_design);
 /// Term: the design's name.
-pub const NAME: Text = t("名前", "Name");
+pub const NAME: Msg = msg!(name);
 /// Shown for a design without a name.
-pub const UNNAMED: Text = t("(名前なし)", "(untitled)");
+pub const UNNAMED: Msg = msg!(unnamed);
 /// Term: the design's region.
-pub const REGION: Text = t("リージョン", "Region");
+pub const REGION: Msg = msg!(region);
 /// Heading of the node counts.
-pub const NODES: Text = t("ノード", "Nodes");
+pub const NODES: Msg = msg!(nodes);
 /// Total of the node counts.
-pub const TOTAL: Text = t("合計", "Total");
+pub const TOTAL: Msg = msg!(total);
 /// Shown when the design has no nodes.
-pub const NO_NODES: Text = t("ノードはまだありません。", "No nodes yet.");
+pub const NO_NODES: Msg = msg!(no_nodes);
 
 /// Heading of the findings panel.
-pub const CHECKS: Text = t("構成チェック", "Design checks");
+pub const CHECKS: Msg = msg!(checks);
 /// The switch for course-specific rules.
-pub const FOLLOWS_COURSE: Text = t(
-    "コースの Party Box としてチェック (ルーティングなど)",
-    "Check as the course's Party Box (routing and more)",
-);
+pub const FOLLOWS_COURSE: Msg = msg!(follows_course);
 /// Before the name of the node whose findings are listed.
-pub const FINDINGS_FOR: Text = t("選択中のノード:", "Findings for");
+pub const FINDINGS_FOR: Msg = msg!(findings_for);
 /// Clears the node filter.
-pub const SHOW_ALL: Text = t("すべて表示", "Show all");
+pub const SHOW_ALL: Msg = msg!(show_all);
 /// All-clear title.
-pub const ALL_CLEAR_TITLE: Text = t("問題は見つかりませんでした", "All clear");
+pub const ALL_CLEAR_TITLE: Msg = msg!(all_clear_title);
 /// All-clear text.
-pub const ALL_CLEAR_BODY: Text = t(
-    "配置もルーティングも、コースのチェックをすべて満たしています。よくできました!",
-    "Placement and routing pass every check of the course. Well done!",
-);
+pub const ALL_CLEAR_BODY: Msg = msg!(all_clear_body);
 /// No finding for the selected node.
-pub const NODE_CLEAR_TITLE: Text = t("このノードに問題はありません", "Nothing wrong here");
+pub const NODE_CLEAR_TITLE: Msg = msg!(node_clear_title);
 /// No finding for the selected node, explained.
-pub const NODE_CLEAR_BODY: Text = t(
-    "「すべて表示」で構成全体の結果に戻れます。",
-    "Choose \"Show all\" to see the whole design's findings.",
-);
+pub const NODE_CLEAR_BODY: Msg = msg!(node_clear_body);
 /// Summary of a finding's details.
-pub const WHY_AND_FIX: Text = t("理由と直し方", "Why, and how to fix it");
+pub const WHY_AND_FIX: Msg = msg!(why_and_fix);
 /// Before the reason.
-pub const WHY: Text = t("理由:", "Why:");
+pub const WHY: Msg = msg!(why);
 /// Before the fix.
-pub const FIX: Text = t("直し方:", "Fix:");
+pub const FIX: Msg = msg!(fix);
 /// The open-file button.
-pub const OPEN_FILE: Text = t("ファイルを開く", "Open file");
+pub const OPEN_FILE: Msg = msg!(open_file);
 /// Before why a file could not be opened.
-pub const LOAD_FAILED: Text = t(
-    "開けませんでした (今の図はそのままです)",
-    "Could not open it (your current design is unchanged)",
-);
+pub const LOAD_FAILED: Msg = msg!(load_failed);
 /// A file that is not text.
-pub const NOT_TEXT: Text = t("テキストとして読めません", "not readable as text");
+pub const NOT_TEXT: Msg = msg!(not_text);
 /// The switcher's entry for a design opened from a file.
-pub const FROM_FILE: Text = t("(開いたファイル)", "(opened file)");
+pub const FROM_FILE: Msg = msg!(from_file);
 /// Accessible name of the dismiss button.
-pub const DISMISS: Text = t("閉じる", "Dismiss");
+pub const DISMISS: Msg = msg!(dismiss);
 
 /// Heading of the cost panel.
-pub const COST: Text = t("月額費用", "Monthly cost");
+pub const COST: Msg = msg!(cost);
 /// Before the pricing table's version.
-pub const PRICE_TABLE: Text = t("料金表", "Pricing table");
+pub const PRICE_TABLE: Msg = msg!(price_table);
 /// While the region's pricing table loads.
-pub const LOADING_PRICES: Text = t("料金表を読み込んでいます…", "Loading prices…");
+pub const LOADING_PRICES: Msg = msg!(loading_prices);
 /// The region's pricing table could not be loaded.
-pub const PRICES_FAILED: Text = t(
-    "料金表を読み込めませんでした",
-    "Could not load the pricing table",
-);
+pub const PRICES_FAILED: Msg = msg!(prices_failed);
 /// What still works when prices cannot be loaded.
-pub const PRICES_FAILED_HELP: Text = t(
-    "費用は表示できませんが、図とチェックはこのまま使えます。",
-    "Costs cannot be shown, but the diagram and the checks keep working.",
-);
+pub const PRICES_FAILED_HELP: Msg = msg!(prices_failed_help);
 /// Fetches the pricing table again.
-pub const RETRY: Text = t("もう一度読み込む", "Try again");
+pub const RETRY: Msg = msg!(retry);
 /// The fetch itself failed.
-pub const FAIL_NETWORK: Text = t("通信エラー", "network error");
+pub const FAIL_NETWORK: Msg = msg!(fail_network);
 /// The server answered with an error status.
-pub const FAIL_HTTP: Text = t("サーバーの応答", "server answered");
+pub const FAIL_HTTP: Msg = msg!(fail_http);
 /// The file is not a valid pricing table.
-pub const FAIL_MALFORMED: Text = t("料金表の形式が正しくありません", "the table is malformed");
+pub const FAIL_MALFORMED: Msg = msg!(fail_malformed);
 /// The file is another region's table.
-pub const FAIL_REGION: Text = t(
-    "別のリージョンの料金表です",
-    "the table is for another region",
-);
+pub const FAIL_REGION: Msg = msg!(fail_region);
 /// After the monthly total.
-pub const PER_MONTH: Text = t("/ 月", "/ month");
+pub const PER_MONTH: Msg = msg!(per_month);
 /// The total is before tax.
-pub const BEFORE_TAX: Text = t("税抜", "before tax");
+pub const BEFORE_TAX: Msg = msg!(before_tax);
 /// The total includes the consumption tax.
-pub const WITH_TAX: Text = t("税込", "incl. tax");
+pub const WITH_TAX: Msg = msg!(with_tax);
 /// Label of the auto-scaling range.
-pub const RANGE: Text = t("オートスケーリング", "Auto scaling");
+pub const RANGE: Msg = msg!(range);
 /// What the ends of the range are.
-pub const RANGE_ENDS: Text = t("最小タスク 〜 最大タスク", "min tasks to max tasks");
+pub const RANGE_ENDS: Msg = msg!(range_ends);
 /// Accessible name of the region picker.
-pub const REGION_PICKER: Text = t("料金のリージョン", "Region for prices");
+pub const REGION_PICKER: Msg = msg!(region_picker);
 /// Accessible name of the currency switch.
-pub const CURRENCY: Text = t("通貨", "Currency");
+pub const CURRENCY: Msg = msg!(currency);
 /// Before the yen rate.
-pub const RATE_LABEL: Text = t("1 ドル =", "1 USD =");
+pub const RATE_LABEL: Msg = msg!(rate_label);
 /// After the yen rate.
-pub const YEN: Text = t("円", "JPY");
+pub const YEN: Msg = msg!(yen);
 /// The consumption-tax switch.
-pub const INCLUDE_TAX: Text = t("消費税 10% を含める", "Add 10% consumption tax");
+pub const INCLUDE_TAX: Msg = msg!(include_tax);
 /// Heading of the usage assumptions.
-pub const USAGE: Text = t("使用量の前提", "Usage assumptions");
+pub const USAGE: Msg = msg!(usage);
 /// Heading of the chart.
-pub const WHERE_MONEY_GOES: Text = t("費用の内訳", "Where the money goes");
+pub const WHERE_MONEY_GOES: Msg = msg!(where_money_goes);
 /// Heading of the cost lines.
-pub const LINES: Text = t("明細", "Cost lines");
+pub const LINES: Msg = msg!(lines);
 /// A line whose price is unknown.
-pub const PRICE_UNKNOWN: Text = t("価格不明", "price unknown");
+pub const PRICE_UNKNOWN: Msg = msg!(price_unknown);
 /// A free line.
-pub const FREE: Text = t("無料", "free");
+pub const FREE: Msg = msg!(free);
 /// The group of nodes that cost nothing.
-pub const FREE_NODES: Text = t("無料のリソース", "Free resources");
+pub const FREE_NODES: Msg = msg!(free_nodes);
 /// Lines that belong to the whole design rather than one node.
-pub const DESIGN_WIDE: Text = t("構成全体", "Whole design");
+pub const DESIGN_WIDE: Msg = msg!(design_wide);
 /// A selected node without cost lines.
-pub const NO_COST_LINES: Text = t(
-    "このノードには費用の明細がありません。",
-    "This node has no cost lines.",
-);
+pub const NO_COST_LINES: Msg = msg!(no_cost_lines);
 /// Term: the formula of a line.
-pub const FORMULA: Text = t("計算式", "Formula");
+pub const FORMULA: Msg = msg!(formula);
 /// Term: the unit price.
-pub const UNIT_PRICE: Text = t("単価", "Unit price");
+pub const UNIT_PRICE: Msg = msg!(unit_price);
 /// Term: the quantity.
-pub const QUANTITY: Text = t("数量", "Quantity");
+pub const QUANTITY: Msg = msg!(quantity);
 /// Term: where the price comes from.
-pub const SOURCE: Text = t("出典", "Source");
+pub const SOURCE: Msg = msg!(source);
 /// Term: why a line is free or unknown.
-pub const REASON: Text = t("理由", "Reason");
+pub const REASON: Msg = msg!(reason);
 /// Before the trust level of a price.
-pub const TRUST: Text = t("信頼度", "trust");
+pub const TRUST: Msg = msg!(trust);
 /// A price from a third-party source (trust B).
-pub const TRUST_B: Text = t(
-    "第三者の資料による価格です。念のため AWS の料金ページで確認してください。",
-    "From a third-party source: double-check it on AWS's pricing page.",
-);
+pub const TRUST_B: Msg = msg!(trust_b);
 /// In JPY mode: the formulas stay in dollars.
-pub const FORMULAS_IN_USD: Text = t(
-    "単価と計算式は USD (税抜) です。",
-    "Unit prices and formulas are in USD, before tax.",
-);
+pub const FORMULAS_IN_USD: Msg = msg!(formulas_in_usd);
 
 /// "Left running for a day: about $7.08".
 pub fn per_day(lang: Lang, amount: &str) -> String {
-    match lang {
-        Lang::Ja => format!("1 日動かしたままにすると約 {amount}"),
-        Lang::En => format!("Left running for a day: about {amount}"),
-    }
+    tr!(lang, per_day, amount = amount)
 }
 
 /// When a price's source saw it: "2025-10-27 時点" / "as of 2025-10-27".
 pub fn as_of(lang: Lang, date: &str) -> String {
-    match lang {
-        Lang::Ja => format!("{date} 時点"),
-        Lang::En => format!("as of {date}"),
-    }
+    tr!(lang, as_of, date = date)
 }
 
 /// How many lines could not be priced (they are not in the total).
 pub fn unknown_note(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Ja => format!("価格不明の明細が {n} 件あり、合計に含まれていません。"),
-        Lang::En if n == 1 => "1 line has an unknown price and is not in the total.".to_owned(),
-        Lang::En => format!("{n} lines have an unknown price and are not in the total."),
+    if n == 1 {
+        tr!(lang, unknown_note_single, n = n)
+    } else {
+        tr!(lang, unknown_note_many, n = n)
     }
 }
 
 /// Why a typed number was refused; the old value is kept.
 pub fn not_a_number(lang: Lang, old: f64) -> String {
     let old = fmt_num(dec(old));
-    match lang {
-        Lang::Ja => format!("数値を入力してください (今の値 {old} のままです)。"),
-        Lang::En => format!("Enter a number ({old} is kept)."),
-    }
+    tr!(lang, not_a_number_kept, old = old)
 }
 
 /// Why a number outside `min..=max` was refused; the old value is kept.
 pub fn out_of_range(lang: Lang, min: f64, max: f64, old: f64) -> String {
     let (min, max, old) = (fmt_num(dec(min)), fmt_num(dec(max)), fmt_num(dec(old)));
-    match lang {
-        Lang::Ja => format!("{min} 〜 {max} の値を入力してください (今の値 {old} のままです)。"),
-        Lang::En => format!("Enter a value from {min} to {max} ({old} is kept)."),
-    }
+    tr!(lang, out_of_range_kept, min = min, max = max, old = old)
 }
 
 /// Why a yen rate was refused; the old rate is kept.
 pub fn bad_rate(lang: Lang, max: f64, old: f64) -> String {
     let (max, old) = (fmt_num(dec(max)), fmt_num(dec(old)));
-    match lang {
-        Lang::Ja => {
-            format!("0 より大きく {max} 以下のレートを入力してください (今の値 {old} のままです)。")
-        }
-        Lang::En => format!("Enter a rate above 0 and at most {max} ({old} is kept)."),
-    }
+    tr!(lang, bad_rate_kept, max = max, old = old)
 }
 
 /// The unit of a usage assumption, as the input shows it.
-pub fn usage_unit(key: &str) -> Text {
+pub fn usage_unit(key: &str) -> Option<Msg> {
     match key {
-        "hours_per_month" | "peak_hours_per_month" => t("時間/月", "h/month"),
-        "data_transfer_out_gb" => t("GB/月", "GB/month"),
-        "requests_per_month_million" => t("百万件/月", "million/month"),
+        "hours_per_month" | "peak_hours_per_month" => Some(msg!(unit_hours_month)),
+        "data_transfer_out_gb" => Some(msg!(unit_gb_month)),
+        "requests_per_month_million" => Some(msg!(unit_million_month)),
         "alb_new_connections_per_second" | "alb_rule_evaluations_per_second" => {
-            t("件/秒", "per second")
+            Some(msg!(unit_per_second))
         }
-        "alb_active_connections_per_minute" => t("件/分", "per minute"),
-        "alb_processed_gb_per_hour" => t("GB/時", "GB/hour"),
-        _ => t("", ""),
+        "alb_active_connections_per_minute" => Some(msg!(unit_per_minute)),
+        "alb_processed_gb_per_hour" => Some(msg!(unit_gb_hour)),
+        _ => None,
     }
 }
 
 /// The name of a palette category.
-pub fn category(c: Category) -> Text {
+pub fn category(c: Category) -> Msg {
     match c {
-        Category::Edge => t("入口・配信", "Edge and delivery"),
-        Category::Network => t("ネットワーク", "Networking"),
-        Category::Compute => t("コンピューティング", "Compute"),
-        Category::Data => t("データ・ストレージ", "Data and storage"),
-        Category::Operations => t("運用・セキュリティ", "Operations and security"),
-        Category::Other => t("その他", "Other"),
+        Category::Edge => msg!(category_edge),
+        Category::Network => msg!(category_network),
+        Category::Compute => msg!(category_compute),
+        Category::Data => msg!(category_data),
+        Category::Operations => msg!(category_operations),
+        Category::Other => msg!(category_other),
     }
 }
 
 /// Names a share link in messages.
-pub const SHARE_LINK: Text = t("共有リンク", "Share link");
+pub const SHARE_LINK: Msg = msg!(share_link);
 /// The copy-link button.
-pub const COPY_LINK: Text = t("リンクをコピー", "Copy link");
+pub const COPY_LINK: Msg = msg!(copy_link);
 /// The copy-link button after copying.
-pub const LINK_COPIED: Text = t("コピーしました", "Copied");
+pub const LINK_COPIED: Msg = msg!(link_copied);
 /// Asks the user to copy the link by hand (no clipboard).
-pub const COPY_THIS_LINK: Text = t("このリンクをコピーしてください", "Copy this link");
+pub const COPY_THIS_LINK: Msg = msg!(copy_this_link);
 /// A design too large for a link.
-pub const TOO_LARGE_FOR_LINK: Text = t(
-    "この設計はリンクには大きすぎます。JSON ファイルで共有してください。",
-    "This design is too large for a link; share it as a JSON file instead.",
-);
+pub const TOO_LARGE_FOR_LINK: Msg = msg!(too_large_for_link);
 /// The export menu.
-pub const EXPORT: Text = t("書き出し", "Export");
+pub const EXPORT: Msg = msg!(export);
 /// Save the design as JSON.
-pub const SAVE_JSON: Text = t("設計を保存 (JSON)", "Save design (JSON)");
+pub const SAVE_JSON: Msg = msg!(save_json);
 /// Export a Mermaid flowchart.
-pub const EXPORT_MERMAID: Text = t("Mermaid で書き出す", "Export Mermaid");
+pub const EXPORT_MERMAID: Msg = msg!(export_mermaid);
 /// Export the cost lines.
-pub const EXPORT_CSV: Text = t("費用を CSV で書き出す", "Export cost (CSV)");
+pub const EXPORT_CSV: Msg = msg!(export_csv);
 /// CSV asked for before the prices are loaded.
-pub const NO_PRICES_YET: Text = t(
-    "料金表を読み込めていないため、費用を書き出せません。",
-    "The cost cannot be exported: the pricing table is not loaded.",
-);
+pub const NO_PRICES_YET: Msg = msg!(no_prices_yet);
 /// A download the browser refused.
-pub const DOWNLOAD_FAILED: Text = t("ダウンロードできませんでした。", "The download failed.");
+pub const DOWNLOAD_FAILED: Msg = msg!(download_failed);
 /// Export the canvas as SVG.
-pub const EXPORT_SVG: Text = t("図を SVG で書き出す", "Export diagram (SVG)");
+pub const EXPORT_SVG: Msg = msg!(export_svg);
 /// Export the canvas as PNG.
-pub const EXPORT_PNG: Text = t("図を PNG で書き出す", "Export diagram (PNG)");
+pub const EXPORT_PNG: Msg = msg!(export_png);

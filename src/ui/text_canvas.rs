@@ -1,39 +1,30 @@
-//! The canvas editor's strings (toolbar, connection menu, hints), in Japanese and English.
+//! The canvas editor's strings (toolbar, connection menu, hints) (keys of `locales/{ja,en}.json`).
 
-use crate::core::i18n::{t, Text};
+use super::i18n::{msg, Msg};
 
 /// Shown after pressing C on a selected node.
-pub const CONNECT_HINT: Text = t(
-    "接続先のノードを選んでください (クリック、または Tab で移動して Enter)。Esc で取り消し。",
-    "Pick the node to connect to (click it, or Tab to it and press Enter). Escape cancels.",
-);
+pub const CONNECT_HINT: Msg = msg!(connect_hint);
 /// Accessible name of the canvas toolbar.
-pub const TOOLBAR: Text = t("キャンバスの操作", "Canvas tools");
+pub const TOOLBAR: Msg = msg!(toolbar);
 /// Undo button.
-pub const UNDO: Text = t("元に戻す (Ctrl+Z)", "Undo (Ctrl+Z)");
+pub const UNDO: Msg = msg!(undo);
 /// Redo button.
-pub const REDO: Text = t("やり直す (Ctrl+Shift+Z)", "Redo (Ctrl+Shift+Z)");
+pub const REDO: Msg = msg!(redo);
 /// Zoom-in button.
-pub const ZOOM_IN: Text = t("拡大 (+)", "Zoom in (+)");
+pub const ZOOM_IN: Msg = msg!(zoom_in);
 /// Zoom-out button.
-pub const ZOOM_OUT: Text = t("縮小 (-)", "Zoom out (-)");
+pub const ZOOM_OUT: Msg = msg!(zoom_out);
 /// Fit button.
-pub const FIT: Text = t("全体を表示 (0)", "Fit to screen (0)");
+pub const FIT: Msg = msg!(fit);
 /// Heading of the connection-kind menu.
-pub const CHOOSE_KIND: Text = t(
-    "接続の種類を選んでください",
-    "Choose the kind of connection",
-);
+pub const CHOOSE_KIND: Msg = msg!(choose_kind);
 /// Closes the menu.
-pub const CANCEL: Text = t("取り消し", "Cancel");
+pub const CANCEL: Msg = msg!(cancel);
 /// Dismisses the notice.
-pub const DISMISS: Text = t("閉じる", "Dismiss");
+pub const DISMISS: Msg = msg!(dismiss);
 /// Accessible name of the connect handle.
-pub const CONNECT_HANDLE: Text = t("ここからドラッグして接続", "Drag from here to connect");
+pub const CONNECT_HANDLE: Msg = msg!(connect_handle);
 /// Accessible name of the resize handle.
-pub const RESIZE_HANDLE: Text = t("ドラッグして大きさを変更", "Drag to resize");
+pub const RESIZE_HANDLE: Msg = msg!(resize_handle);
 /// How the canvas is used, for screen readers.
-pub const CANVAS_HELP: Text = t(
-    "ノードは Tab で移動、Enter で選択、矢印キーで移動、C で接続、Delete で削除、Ctrl+Z で元に戻す。",
-    "Tab between nodes, Enter selects, arrow keys move, C connects, Delete removes, Ctrl+Z undoes.",
-);
+pub const CANVAS_HELP: Msg = msg!(canvas_help);
