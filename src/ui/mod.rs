@@ -25,6 +25,7 @@ mod text;
 mod text_canvas;
 mod text_editor;
 mod text_outline;
+mod tracer;
 
 pub use app::{App, AppWith};
 pub use pricing::{Cost, TableFailure, TableState};

@@ -11,6 +11,7 @@ use super::findings::FindingsPanel;
 use super::inspector::Inspector;
 use super::state::AppState;
 use super::text;
+use super::tracer::TracerPanel;
 
 /// The categories in the order the panel lists them.
 const CATEGORIES: [Category; 6] = [
@@ -84,6 +85,7 @@ pub fn SidePanel() -> impl IntoView {
             <Inspector />
             <FindingsPanel />
             <CostPanel />
+            <TracerPanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">
                 <div>

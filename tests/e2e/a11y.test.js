@@ -46,6 +46,10 @@ describe('accessibility (axe-core, release build)', () => {
       try {
         await page.waitForSelector('[data-testid="total-monthly"]', { timeout: STEP_MS });
         found.push(...(await audit(page, `${locale}: editor, findings and cost`)));
+        await page.locator('[data-testid="tracer"] summary').click();
+        await page.waitForSelector('[data-testid="tracer-result"]', { timeout: STEP_MS });
+        found.push(...(await audit(page, `${locale}: request tracer`)));
+        await page.locator('[data-testid="tracer"] summary').click();
         await page.locator(`${CANVAS} [data-node-id="alb"]`).click();
         await page.waitForSelector('[data-testid="alb-rules"]', { timeout: STEP_MS });
         found.push(...(await audit(page, `${locale}: inspector of the ALB`)));

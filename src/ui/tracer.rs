@@ -1,0 +1,134 @@
+//! The request tracer (issue #7, first part): pick or type a request and see, hop by hop,
+//! how the design serves it — which ALB rule takes it and why, which service and tasks, which
+//! database — or where it breaks. The core decides (`core::trace`); this panel shows it and
+//! lights the path up on the canvas.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::core::trace::{trace, Request, Trace};
+use crate::core::validate::Message;
+
+use super::i18n::msg;
+use super::state::{AppState, Selection};
+
+/// Requests one click away: the chapter's three kinds of traffic.
+const PRESETS: [&str; 3] = ["GET /", "GET /api/rooms", "WS /socket.io/?EIO=4"];
+
+/// A collapsible section of the side panel; it traces only while open.
+#[component]
+pub fn TracerPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let open = RwSignal::new(false);
+    let request = RwSignal::new(PRESETS[1].to_owned());
+    let result = Memo::new(move |_| -> Option<Result<Trace, Message>> {
+        if !open.get() {
+            return None;
+        }
+        Some(match Request::parse(&request.get()) {
+            Err(e) => Err(e.message()),
+            Ok(r) => Ok(state.design.with(|d| trace(d, &r))),
+        })
+    });
+    // Lights the hops up on the canvas (as a selection of their nodes and edges).
+    let show = move |_| {
+        if let Some(Ok(t)) = result.get_untracked() {
+            let nodes: BTreeSet<_> = t.hops.iter().map(|h| h.node.clone()).collect();
+            let edges: BTreeSet<_> = t.hops.iter().filter_map(|h| h.edge.clone()).collect();
+            state.selection.set(Selection::items(nodes, edges));
+        }
+    };
+    let presets = PRESETS
+        .iter()
+        .map(|p| {
+            let p = *p;
+            view! {
+                <button type="button" class="chip" data-request=p on:click=move |_| request.set(p.to_owned())>
+                    <code>{p}</code>
+                </button>
+            }
+        })
+        .collect_view();
+    let body = move || {
+        let l = lang.get();
+        result.get().map(|r| match r {
+            Err(e) => view! {
+                <p class="alert" role="alert" data-testid="tracer-result" data-served="false">{e.get(l).to_owned()}</p>
+            }
+            .into_any(),
+            Ok(t) => {
+                let hops = t
+                    .hops
+                    .iter()
+                    .map(|h| {
+                        view! {
+                            <li data-hop-kind=h.kind.id() data-hop-node=h.node.as_str().to_owned()>
+                                {h.text.get(l).to_owned()}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let served = t.stop.is_none();
+                let outcome = match &t.stop {
+                    None => msg!(tracer_served).get(l).to_owned(),
+                    Some(b) => format!("{} {}", msg!(tracer_breaks).get(l), b.message.get(l)),
+                };
+                let rule = t
+                    .stop
+                    .as_ref()
+                    .and_then(|b| b.finding.as_ref())
+                    .map(|f| view! { <code class="rule-id">{f.rule}</code> });
+                view! {
+                    <ol class="tracer-hops" data-testid="tracer-hops">{hops}</ol>
+                    <p
+                        class=if served { "tracer-result ok" } else { "tracer-result broken" }
+                        role="status"
+                        data-testid="tracer-result"
+                        data-served=if served { "true" } else { "false" }
+                    >
+                        {outcome}
+                        " "
+                        {rule}
+                    </p>
+                    <button type="button" class="button" data-testid="tracer-show" on:click=show>
+                        {msg!(tracer_show).get(l)}
+                    </button>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! {
+        <details
+            class="tracer"
+            data-testid="tracer"
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let now = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                open.set(now);
+            }
+        >
+            <summary>
+                <h2>{move || msg!(tracer_title).get(lang.get())}</h2>
+            </summary>
+            <p class="muted">{move || msg!(tracer_help).get(lang.get())}</p>
+            <div class="tracer-presets">{presets}</div>
+            <input
+                type="text"
+                class="tracer-input"
+                data-testid="tracer-request"
+                spellcheck="false"
+                autocomplete="off"
+                aria-label=move || msg!(tracer_request).get(lang.get())
+                prop:value=move || request.get()
+                on:change=move |ev| request.set(event_target_value(&ev))
+            />
+            {body}
+        </details>
+    }
+}
