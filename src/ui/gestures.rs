@@ -434,19 +434,30 @@ fn drop_target(state: AppState, drag: &Drag, p: Point) -> (Option<NodeId>, bool)
             return (target, *ok);
         }
     }
-    state.design.with_untracked(|d| {
-        let changing: Vec<NodeId> = drag
-            .ids
-            .iter()
-            .filter(|id| {
-                d.nodes.get(*id).is_some_and(|n| n.parent != target)
-                    && !d.ancestors(id).iter().any(|a| drag.moving.contains(&a.id))
-            })
-            .cloned()
-            .collect();
-        let ok = changing.is_empty() || check_place(d, &changing, target.as_ref()).is_ok();
-        (target, ok)
-    })
+    let ok = state.design.with_untracked(|d| {
+        let changing = changing_container(d, drag, target.as_ref());
+        changing.is_empty() || check_place(d, &changing, target.as_ref()).is_ok()
+    });
+    (target, ok)
+}
+
+/// Of the dragged nodes, those a drop on `target` would put in another container (not the
+/// ones carried inside another dragged container).
+fn changing_container(
+    d: &crate::core::model::Design,
+    drag: &Drag,
+    target: Option<&NodeId>,
+) -> Vec<NodeId> {
+    drag.ids
+        .iter()
+        .filter(|id| {
+            d.nodes
+                .get(*id)
+                .is_some_and(|n| n.parent.as_ref() != target)
+                && !d.ancestors(id).iter().any(|a| drag.moving.contains(&a.id))
+        })
+        .cloned()
+        .collect()
 }
 
 /// Pointer up: finishes the gesture.
@@ -527,16 +538,9 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
     }
     if let Some(p) = cx.canvas_point(client_x, client_y) {
         let (target, _) = drop_target(state, &drag, p);
-        let changing: Vec<NodeId> = state.design.with_untracked(|d| {
-            drag.ids
-                .iter()
-                .filter(|id| {
-                    d.nodes.get(*id).is_some_and(|n| n.parent != target)
-                        && !d.ancestors(id).iter().any(|a| drag.moving.contains(&a.id))
-                })
-                .cloned()
-                .collect()
-        });
+        let changing = state
+            .design
+            .with_untracked(|d| changing_container(d, &drag, target.as_ref()));
         if !changing.is_empty()
             && state
                 .dispatch_keyed(

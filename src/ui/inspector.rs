@@ -445,7 +445,7 @@ fn node_view(state: AppState, id: NodeId) -> AnyView {
     let delete = Signal::derive(move || (vec![sid.get_value()], Vec::new()));
     view! {
         <h2 class="insp-title">
-            <svg class="insp-icon" viewBox="0 0 48 48" aria-hidden="true" inner_html=super::icons::icon(kind)></svg>
+            <svg class="insp-icon" viewBox="0 0 48 48" aria-hidden="true" inner_html=crate::core::icons::icon(kind)></svg>
             <span>{tr(lang, info.name)}</span>
         </h2>
         {field("insp-field", tr(lang, tx::LABEL), label_input.into_any(), None, label_err, lang)}
@@ -477,7 +477,6 @@ fn unpriced_rds_classes(state: AppState, id: &NodeId) -> Option<Vec<&'static str
             d.nodes.get(id).is_some_and(|n| n.flag("multi_az")),
         )
     });
-    let az = if multi { "multi_az" } else { "single_az" };
     state.tables.with(|t| match t.get(&region) {
         Some(TableState::Ready(table)) => Some(
             RDS_CLASSES
@@ -485,7 +484,7 @@ fn unpriced_rds_classes(state: AppState, id: &NodeId) -> Option<Vec<&'static str
                 .copied()
                 .filter(|c| {
                     table
-                        .price(&format!("rds.postgres.{c}.{az}.hour"))
+                        .price(&crate::core::cost::kinds::rds::instance_hour_key(c, multi))
                         .is_none()
                 })
                 .collect(),
@@ -912,11 +911,14 @@ fn edge_findings(state: AppState, eid: StoredValue<EdgeId>) -> impl IntoView + u
     findings_list("rule-findings", items, lang)
 }
 
-/// The nodes an ALB rule can forward to, by name.
+/// The nodes an ALB rule can forward to (the kinds the catalogue connects from an ALB with a
+/// rule), by name.
 fn rule_targets(d: &Design, lang: Lang) -> Vec<(String, String)> {
     d.nodes
         .values()
-        .filter(|n| matches!(n.kind, Kind::EcsService | Kind::Lambda | Kind::Generic))
+        .filter(|n| {
+            crate::core::edit::fitting_edge_kinds(Kind::Alb, n.kind).contains(&EdgeKind::AlbRule)
+        })
         .map(|n| (n.id.to_string(), n.display_label(lang).to_owned()))
         .collect()
 }

@@ -13,7 +13,6 @@ mod findings;
 mod gestures;
 mod header;
 mod i18n;
-mod icons;
 mod inspector;
 mod outline;
 mod palette;

@@ -156,7 +156,7 @@ fn entry(state: AppState, info: &'static KindInfo, lang: Lang) -> impl IntoView 
                     }
                 }
             >
-                <svg class="palette-icon" viewBox="0 0 48 48" aria-hidden="true" inner_html=super::icons::icon(kind)></svg>
+                <svg class="palette-icon" viewBox="0 0 48 48" aria-hidden="true" inner_html=crate::core::icons::icon(kind)></svg>
                 <span>{info.name.get(lang)}</span>
             </button>
         </li>

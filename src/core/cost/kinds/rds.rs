@@ -35,6 +35,11 @@ pub const KIND: PricedKind = PricedKind {
     price_keys: keys,
 };
 
+/// The price key of an RDS for PostgreSQL instance hour of `class`, Single-AZ or Multi-AZ.
+pub fn instance_hour_key(class: &str, multi_az: bool) -> String {
+    format!("rds.postgres.{class}.{}.hour", az(multi_az))
+}
+
 fn az(multi: bool) -> &'static str {
     if multi {
         "multi_az"
@@ -47,10 +52,7 @@ fn keys() -> Vec<KeySpec> {
     let mut out = Vec::new();
     for class in RDS_CLASSES {
         for multi in [false, true] {
-            out.push(key(
-                format!("rds.postgres.{class}.{}.hour", az(multi)),
-                "instance-hour",
-            ));
+            out.push(key(instance_hour_key(class, multi), "instance-hour"));
         }
     }
     for st in STORAGE_TYPES {
@@ -74,7 +76,7 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
     ctx.priced(
         Some(node),
         t("DB インスタンス時間", "DB instance hours"),
-        &format!("rds.postgres.{class}.{}.hour", az(multi)),
+        &instance_hour_key(class, multi),
         "instance-hour",
         hours,
         format!("{class} {deployment}: {} h", fmt_num(hours)),
