@@ -237,7 +237,7 @@ pub fn diff(a: &Design, b: &Design) -> Diff {
     settings(a, b, &mut changes);
     nodes(a, b, &pairs, &mut changes, &mut layout);
     edges(a, b, &pairs, &mut changes);
-    changes.sort_by_key(|d| d.category);
+    crate::core::sort::sort_by_key(&mut changes, |d| d.category);
     Diff {
         changes,
         layout,
@@ -300,7 +300,7 @@ impl Pairs {
                 }
             }
         }
-        by_label.sort();
+        crate::core::sort::sort(&mut by_label);
         let b_to_a = a_to_b.iter().map(|(x, y)| (y.clone(), x.clone())).collect();
         Pairs {
             a_to_b,
@@ -1351,7 +1351,7 @@ mod tests {
         // Categories come in a fixed order.
         let cats: Vec<Category> = x.changes.iter().map(|d| d.category).collect();
         let mut sorted = cats.clone();
-        sorted.sort();
+        crate::core::sort::sort(&mut sorted);
         assert_eq!(cats, sorted);
     }
 

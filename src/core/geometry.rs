@@ -383,7 +383,7 @@ pub fn layout(design: &Design) -> Layout {
     // offsets[i] = (offset at start, offset at end, edges on the start side, on the end side)
     let mut offsets = vec![(0.0, 0.0, 1usize, 1usize); pending.len()];
     for ((node, side), list) in &mut ports {
-        list.sort_by(|x, y| x.0.total_cmp(&y.0).then_with(|| x.1.cmp(y.1)));
+        crate::core::sort::sort_by(list, |x, y| x.0.total_cmp(&y.0).then_with(|| x.1.cmp(y.1)));
         let n = list.len();
         let Some(rect) = design.nodes.get(*node).map(Rect::of) else {
             continue;

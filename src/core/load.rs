@@ -6,6 +6,7 @@
 //! parameter, a missing one) are repaired and reported as notes. Whether the design is a
 //! *good* architecture is the validator's business, not the loader's.
 
+use crate::core::sort::Ordered;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
@@ -789,7 +790,7 @@ pub fn to_v1(design: &Design) -> DesignV1 {
                 .params
                 .iter()
                 .map(|(k, v)| (k.clone(), param_to_json(v)))
-                .collect();
+                .to_map();
             let dto = NodeV1 {
                 id: n.id.0.clone(),
                 kind: n.kind.id().to_owned(),
@@ -842,7 +843,7 @@ pub fn to_v1(design: &Design) -> DesignV1 {
             .usage
             .iter()
             .map(|(k, v)| (k.clone(), num_to_json(*v)))
-            .collect(),
+            .to_map(),
         nodes,
         edges,
     }

@@ -4,6 +4,7 @@
 //! This is the model, not the saved form: files and links go through `dto` (its own serde type,
 //! with a version), so the model may change without breaking old files.
 
+use crate::core::sort::Ordered;
 use std::collections::BTreeMap;
 
 use super::catalogue::{DefaultValue, EdgeKind, Kind, USAGE};
@@ -130,7 +131,7 @@ impl Node {
             .params
             .iter()
             .map(|p| (p.key.to_owned(), ParamValue::from(p.default)))
-            .collect();
+            .to_map();
         Node {
             id: NodeId(id.into()),
             kind,
@@ -284,10 +285,7 @@ impl Design {
             currency: Currency::Usd,
             jpy_per_usd: 150.0,
             include_tax: false,
-            usage: USAGE
-                .iter()
-                .map(|u| (u.key.to_owned(), u.default))
-                .collect(),
+            usage: USAGE.iter().map(|u| (u.key.to_owned(), u.default)).to_map(),
             nodes: BTreeMap::new(),
             edges: BTreeMap::new(),
         }
@@ -360,7 +358,9 @@ impl Design {
             .values()
             .map(|n| (self.depth(&n.id), n))
             .collect();
-        nodes.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        crate::core::sort::sort_by(&mut nodes, |a, b| {
+            a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
+        });
         nodes.into_iter().map(|(_, n)| n).collect()
     }
 

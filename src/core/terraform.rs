@@ -471,12 +471,14 @@ impl<'d> Exporter<'d> {
                 .into_iter()
                 .filter(|s| context::vpc_of(d, &s.id).is_some_and(|v| v.id == vpc.id))
                 .collect();
-            tiers.sort_by_key(|s| (context::tier(s) == Tier::Private, s.id.clone()));
+            crate::core::sort::sort_by_key(&mut tiers, |s| {
+                (context::tier(s) == Tier::Private, s.id.clone())
+            });
             let mut k = 0u32;
             for tier in tiers {
                 let tname = self.name(&tier.id);
                 let mut letters: Vec<&str> = context::region_azs(d, tier);
-                letters.sort();
+                crate::core::sort::sort(&mut letters);
                 letters.dedup();
                 let mut subs = Vec::new();
                 for l in letters {
@@ -666,7 +668,7 @@ impl<'d> Exporter<'d> {
             .filter(|e| context::kind_of(d, &e.to) == Some(Kind::EcsService))
             .map(|e| &d.nodes.get(&e.to).expect("checked above").id)
             .collect();
-        out.sort();
+        crate::core::sort::sort(&mut out);
         out.dedup();
         out
     }

@@ -1202,7 +1202,7 @@ impl<'a> Walk<'a> {
                     cx::kind_of(d, far) == Some(kind)
                 })
                 .collect();
-            links.sort_by(|a, b| a.id.cmp(&b.id));
+            crate::core::sort::sort_by(&mut links, |a, b| a.id.cmp(&b.id));
             for e in links {
                 let far = if e.from == app.id { &e.to } else { &e.from };
                 let (fja, fen) = q(d, far);

@@ -4,6 +4,7 @@
 //! Every change to the design goes through `AppState::dispatch`; this file only turns
 //! gestures into commands. A drag is one undo step: its moves share a key.
 
+use crate::core::sort::Ordered;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -494,7 +495,7 @@ pub fn pointer_up(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent) 
                             && r.bottom() <= band.bottom()
                     })
                     .map(|n| n.id.clone())
-                    .collect()
+                    .to_set()
             });
             state
                 .selection
@@ -797,7 +798,7 @@ pub fn shortcut(state: AppState, cx: Option<CanvasCtx>, ev: &web_sys::KeyboardEv
         (true, "a" | "A") => {
             let all = state
                 .design
-                .with_untracked(|d| d.nodes.keys().cloned().collect());
+                .with_untracked(|d| d.nodes.keys().cloned().to_set());
             state.selection.set(Selection::items(all, BTreeSet::new()));
             true
         }

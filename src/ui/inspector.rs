@@ -705,7 +705,7 @@ fn az_field(
                             list.push(letter.clone());
                         }
                         // Keep the region's order.
-                        list.sort_by_key(|l| {
+                        crate::core::sort::sort_by_key(&mut list, |l| {
                             region
                                 .az_letters()
                                 .iter()

@@ -57,7 +57,7 @@ fn tree(design: &Design, lang: Lang) -> Vec<Item> {
         by_parent.entry(n.parent.as_ref()).or_default().push(n);
     }
     for v in by_parent.values_mut() {
-        v.sort_by(|a, b| reading_order(a, b));
+        crate::core::sort::sort_by(v, |a, b| reading_order(a, b));
     }
     fn build(
         by_parent: &BTreeMap<Option<&NodeId>, Vec<&Node>>,
@@ -143,7 +143,7 @@ fn move_targets(design: &Design, id: &NodeId, lang: Lang) -> Vec<(Option<NodeId>
         p.push(design.nodes.get(&c.id).expect("listed"));
         p
     };
-    containers.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut containers, |a, b| {
         let (pa, pb) = (path(a), path(b));
         pa.iter()
             .zip(pb.iter())

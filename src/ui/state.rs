@@ -2,6 +2,7 @@
 //! template the design came from. It holds values and loads templates; it decides nothing
 //! about the design itself (that is the core's job).
 
+use crate::core::sort::Ordered;
 use leptos::prelude::*;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -223,8 +224,8 @@ impl AppState {
                         edges: edges.clone(),
                     },
                     Selection::Finding(f) => Highlight {
-                        nodes: f.nodes.iter().cloned().collect(),
-                        edges: f.edges.iter().cloned().collect(),
+                        nodes: f.nodes.iter().cloned().to_set(),
+                        edges: f.edges.iter().cloned().to_set(),
                     },
                 })
             }),
@@ -411,8 +412,8 @@ impl AppState {
                 // Edits that created something select it.
                 if !applied.new_nodes.is_empty() || !applied.new_edges.is_empty() {
                     self.selection.set(Selection::items(
-                        applied.new_nodes.iter().cloned().collect(),
-                        applied.new_edges.iter().cloned().collect(),
+                        applied.new_nodes.iter().cloned().to_set(),
+                        applied.new_edges.iter().cloned().to_set(),
                     ));
                 }
                 self.forget_missing_selection();
@@ -479,12 +480,12 @@ impl AppState {
                         .iter()
                         .filter(|id| d.nodes.contains_key(*id))
                         .cloned()
-                        .collect::<BTreeSet<_>>(),
+                        .to_set(),
                     edges
                         .iter()
                         .filter(|id| d.edges.contains_key(*id))
                         .cloned()
-                        .collect::<BTreeSet<_>>(),
+                        .to_set(),
                 )
             });
             if &n != nodes || &e != edges {

@@ -3,6 +3,7 @@
 //! database — or where it breaks. The core decides (`core::trace`); this panel shows it and
 //! lights the path up on the canvas.
 
+use crate::core::sort::Ordered;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
@@ -35,8 +36,8 @@ pub fn TracerPanel() -> impl IntoView {
     // Lights the hops up on the canvas (as a selection of their nodes and edges).
     let show = move |_| {
         if let Some(Ok(t)) = result.get_untracked() {
-            let nodes: BTreeSet<_> = t.hops.iter().map(|h| h.node.clone()).collect();
-            let edges: BTreeSet<_> = t.hops.iter().filter_map(|h| h.edge.clone()).collect();
+            let nodes: BTreeSet<_> = t.hops.iter().map(|h| h.node.clone()).to_set();
+            let edges: BTreeSet<_> = t.hops.iter().filter_map(|h| h.edge.clone()).to_set();
             state.selection.set(Selection::items(nodes, edges));
         }
     };

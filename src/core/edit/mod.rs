@@ -11,6 +11,7 @@
 
 mod history;
 
+use crate::core::sort::Ordered;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::catalogue::{usage_spec, EdgeKind, Kind, ParamType};
@@ -587,7 +588,7 @@ pub fn with_descendants(design: &Design, ids: &[NodeId]) -> BTreeSet<NodeId> {
         .iter()
         .filter(|id| design.nodes.contains_key(*id))
         .cloned()
-        .collect();
+        .to_set();
     // Parents before children, so one pass finds every level.
     for n in design.nodes_outer_first() {
         if let Some(p) = &n.parent {
@@ -601,14 +602,14 @@ pub fn with_descendants(design: &Design, ids: &[NodeId]) -> BTreeSet<NodeId> {
 
 /// Of `ids`, those not inside another of `ids` (moving those moves the rest).
 fn outermost(design: &Design, ids: &[NodeId]) -> Vec<NodeId> {
-    let set: BTreeSet<&NodeId> = ids.iter().collect();
+    let set: BTreeSet<&NodeId> = ids.iter().to_set();
     let mut out: Vec<NodeId> = ids
         .iter()
         .filter(|id| design.nodes.contains_key(*id))
         .filter(|id| !design.ancestors(id).iter().any(|a| set.contains(&a.id)))
         .cloned()
         .collect();
-    out.sort();
+    crate::core::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -761,7 +762,7 @@ fn delete(tx: &mut Tx, nodes: &[NodeId], edges: &[EdgeId]) -> Result<(), Refusal
         .iter()
         .filter(|e| tx.design.edges.contains_key(*e))
         .cloned()
-        .collect();
+        .to_set();
     edge_ids.extend(
         tx.design
             .edges
@@ -884,7 +885,7 @@ fn next_rule(design: &Design, alb: &NodeId, to: &NodeId) -> ListenerRule {
         .values()
         .filter(|e| &e.from == alb)
         .filter_map(|e| e.rule.as_ref().map(|r| r.priority))
-        .collect();
+        .to_set();
     let Some(&min) = used.iter().next() else {
         return ListenerRule {
             priority: 100,
@@ -1001,7 +1002,9 @@ pub fn rules_of<'a>(design: &'a Design, alb: &NodeId) -> Vec<&'a Edge> {
         .values()
         .filter(|e| &e.from == alb && e.kind == EdgeKind::AlbRule && e.rule.is_some())
         .collect();
-    rules.sort_by_key(|e| (e.rule.as_ref().map(|r| r.priority), e.id.clone()));
+    crate::core::sort::sort_by_key(&mut rules, |e| {
+        (e.rule.as_ref().map(|r| r.priority), e.id.clone())
+    });
     rules
 }
 

@@ -5,6 +5,7 @@
 //! decoder ends in `load_value` and a link passes exactly the checks a file does. Documented in
 //! docs/link-format.md; changing a key or a base here is a format change (`k2`).
 
+use crate::core::sort::Ordered;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -67,7 +68,7 @@ fn norm(v: Value) -> Value {
             _ => Value::Number(n),
         },
         Value::Array(a) => Value::Array(a.into_iter().map(norm).collect()),
-        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, norm(v))).collect()),
+        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, norm(v))).to_json_map()),
         other => other,
     }
 }
@@ -141,7 +142,7 @@ fn by_id(v: &Value, list: &str) -> BTreeMap<String, Map<String, Value>> {
                     let id = o.remove("id")?.as_str()?.to_owned();
                     Some((id, o))
                 })
-                .collect()
+                .to_map()
         })
         .unwrap_or_default()
 }
@@ -242,7 +243,7 @@ pub(super) fn compact(
             }
         }
     }
-    removed.sort();
+    crate::core::sort::sort(&mut removed);
     if !changed.is_empty() {
         out.insert("N".into(), Value::Object(changed));
     }
@@ -551,7 +552,7 @@ fn table(rows: Vec<(String, Vec<Value>)>) -> Value {
         return Value::Object(
             rows.into_iter()
                 .map(|(id, row)| (id, Value::Array(trim(row))))
-                .collect(),
+                .to_json_map(),
         );
     }
     let width = rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);

@@ -2,6 +2,7 @@
 //! `ID["label"]`, ALB rules as edges labelled with their path pattern, dashed edges for
 //! management traffic, and the seed's colours as `style` lines.
 
+use crate::core::sort::Ordered;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -47,7 +48,7 @@ pub fn export_with(design: &Design, lang: Lang, direction: Direction) -> String 
         children.entry(parent).or_default().push(n);
     }
     for list in children.values_mut() {
-        list.sort_by(|a, b| {
+        crate::core::sort::sort_by(list, |a, b| {
             (a.pos.x, a.pos.y)
                 .partial_cmp(&(b.pos.x, b.pos.y))
                 .unwrap_or(std::cmp::Ordering::Equal)
@@ -94,14 +95,13 @@ pub fn export_with(design: &Design, lang: Lang, direction: Direction) -> String 
         }
     }
 
-    let rank: BTreeMap<&NodeId, usize> =
-        order.iter().enumerate().map(|(i, n)| (&n.id, i)).collect();
+    let rank: BTreeMap<&NodeId, usize> = order.iter().enumerate().map(|(i, n)| (&n.id, i)).to_map();
     let mut edges: Vec<&Edge> = design
         .edges
         .values()
         .filter(|e| ids.contains_key(&e.from) && ids.contains_key(&e.to))
         .collect();
-    edges.sort_by_key(|e| {
+    crate::core::sort::sort_by_key(&mut edges, |e| {
         (
             rank.get(&e.from).copied().unwrap_or(usize::MAX),
             e.rule.as_ref().map(|r| r.priority).unwrap_or(0),

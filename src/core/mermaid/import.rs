@@ -235,7 +235,7 @@ fn build(g: Graph) -> Imported {
         d
     };
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (depth(i), i));
+    crate::core::sort::sort_by_key(&mut order, |&i| (depth(i), i));
 
     let shown = |i: usize| -> String {
         truncate_chars(pnodes[i].label.as_deref().unwrap_or(&pnodes[i].id), 60)
@@ -417,7 +417,7 @@ fn build(g: Graph) -> Imported {
         let keys: Vec<usize> = list.iter().map(|(_, p)| shadows(p, list)).collect();
         let mut keyed: Vec<(usize, (usize, String))> =
             keys.into_iter().zip(list.drain(..)).collect();
-        keyed.sort_by_key(|(k, (i, _))| (*k, *i));
+        crate::core::sort::sort_by_key(&mut keyed, |(k, (i, _))| (*k, *i));
         list.extend(keyed.into_iter().map(|(_, x)| x));
         for (k, (ei, path)) in list.iter().enumerate() {
             let priority = ((k as u32) + 1).saturating_mul(10).min(50_000);

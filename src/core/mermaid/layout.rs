@@ -46,7 +46,7 @@ pub fn lay_out(design: &mut Design, appearance: &[NodeId], dir: Direction) {
             .push(n.id.clone());
     }
     for kids in children.values_mut() {
-        kids.sort_by_key(|id| (key(id), id.clone()));
+        crate::core::sort::sort_by_key(kids, |id| (key(id), id.clone()));
     }
     // Edges between siblings, lifted to the children of the innermost common container.
     let mut local: BTreeMap<Option<NodeId>, BTreeSet<(NodeId, NodeId)>> = BTreeMap::new();
@@ -75,7 +75,9 @@ pub fn lay_out(design: &mut Design, appearance: &[NodeId], dir: Direction) {
         .filter(|n| n.kind.is_container())
         .map(|n| (paths[&n.id].len(), n.id.clone()))
         .collect();
-    containers.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    crate::core::sort::sort_by(&mut containers, |a, b| {
+        b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+    });
     let mut rel: HashMap<NodeId, Point> = HashMap::new();
     let mut sizes: HashMap<NodeId, Size> = HashMap::new();
     let empty = Vec::new();
@@ -112,7 +114,7 @@ pub fn lay_out(design: &mut Design, appearance: &[NodeId], dir: Direction) {
     // Absolute positions, outer first.
     let order: Vec<NodeId> = {
         let mut v: Vec<&Vec<NodeId>> = paths.values().collect();
-        v.sort_by_key(|p| p.len());
+        crate::core::sort::sort_by_key(&mut v, |p| p.len());
         v.into_iter().map(|p| p[p.len() - 1].clone()).collect()
     };
     let mut abs: HashMap<NodeId, Point> = HashMap::new();
@@ -240,7 +242,7 @@ fn place(
                     (k, v)
                 })
                 .collect();
-            keyed.sort_by(|a, b| {
+            crate::core::sort::sort_by(&mut keyed, |a, b| {
                 a.0.partial_cmp(&b.0)
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(a.1.cmp(&b.1))

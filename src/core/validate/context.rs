@@ -67,7 +67,9 @@ pub fn listener_rules<'d>(d: &'d Design, alb: &NodeId) -> Vec<&'d Edge> {
         .values()
         .filter(|e| e.kind == EdgeKind::AlbRule && &e.from == alb && e.rule.is_some())
         .collect();
-    rules.sort_by_key(|e| (e.rule.as_ref().map(|r| r.priority), e.id.clone()));
+    crate::core::sort::sort_by_key(&mut rules, |e| {
+        (e.rule.as_ref().map(|r| r.priority), e.id.clone())
+    });
     rules
 }
 

@@ -175,7 +175,7 @@ pub fn validate(design: &Design) -> Vec<Finding> {
     for rule in rules::RULES {
         all.extend(run_rule(rule, design));
     }
-    all.sort_by(|a, b| {
+    crate::core::sort::sort_by(&mut all, |a, b| {
         (a.severity, a.rule, &a.nodes, &a.edges).cmp(&(b.severity, b.rule, &b.nodes, &b.edges))
     });
     all

@@ -98,7 +98,7 @@ pub fn for_node_kind(kind: Kind) -> Option<&'static PricedKind> {
 /// Every price key any kind may use, sorted and without duplicates.
 pub fn all_price_keys() -> Vec<KeySpec> {
     let mut keys: Vec<KeySpec> = PRICED_KINDS.iter().flat_map(|p| (p.price_keys)()).collect();
-    keys.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::core::sort::sort_by(&mut keys, |a, b| a.key.cmp(&b.key));
     keys.dedup_by(|a, b| a.key == b.key);
     keys
 }
