@@ -172,3 +172,53 @@ proptest! {
         prop_assert!(serde_json::to_string(&priced.to_json()).is_ok());
     }
 }
+
+/// The highlight marks: a removed node is marked on A's side only, an added one on B's side
+/// only, a changed parameter on both, a move as a move; an equal pair marks nothing.
+#[test]
+fn marks_say_which_side_holds_what() {
+    use kumozu::core::diff::marks;
+    let a = templates::find("party-box").unwrap().design().unwrap();
+    assert_eq!(marks(&diff(&a, &a)), Default::default());
+    let mut b = a.clone();
+    let (gone, _) = b
+        .nodes
+        .iter()
+        .find(|(_, n)| {
+            !n.kind.is_container() && b.edges.values().all(|e| e.from != n.id && e.to != n.id)
+        })
+        .map(|(id, n)| (id.clone(), n.clone()))
+        .or_else(|| {
+            b.nodes
+                .iter()
+                .find(|(_, n)| !n.kind.is_container())
+                .map(|(id, n)| (id.clone(), n.clone()))
+        })
+        .unwrap();
+    b.nodes.remove(&gone);
+    b.edges.retain(|_, e| e.from != gone && e.to != gone);
+    let mut added = a
+        .nodes
+        .values()
+        .find(|n| !n.kind.is_container())
+        .unwrap()
+        .clone();
+    added.id = NodeId("brand-new".into());
+    added.label = "Brand new".into();
+    b.nodes.insert(added.id.clone(), added);
+    let svc = b
+        .nodes
+        .values_mut()
+        .find(|n| n.params.contains_key("desired_tasks"))
+        .unwrap();
+    svc.params
+        .insert("desired_tasks".into(), ParamValue::Num(7.0));
+    let svc_id = svc.id.as_str().to_owned();
+    let (ma, mb) = marks(&diff(&a, &b));
+    assert_eq!(ma.get(gone.as_str()), Some(&"diff-removed"), "{ma:?}");
+    assert_eq!(mb.get(gone.as_str()), None);
+    assert_eq!(mb.get("brand-new"), Some(&"diff-added"), "{mb:?}");
+    assert_eq!(ma.get("brand-new"), None);
+    assert_eq!(ma.get(svc_id.as_str()), Some(&"diff-changed"));
+    assert_eq!(mb.get(svc_id.as_str()), Some(&"diff-changed"));
+}

@@ -409,3 +409,54 @@ fn golden_svgs_of_the_templates() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The inline form (for a page that holds two diagrams): no XML declaration, no `<style>`, ids
+/// under the given prefix and every reference to them too, and the marked nodes and edges
+/// carry their extra class.
+#[test]
+fn inline_svg_is_prefixed_and_marked() {
+    use kumozu::core::svg::{to_svg_with, Options};
+    let d = kumozu::core::templates::find("party-box")
+        .unwrap()
+        .design()
+        .unwrap();
+    let node = d.nodes.keys().next().unwrap().as_str().to_owned();
+    let edge = d.edges.keys().next().unwrap().as_str().to_owned();
+    let opts = Options {
+        inline: Some("b-".into()),
+        marks: [(node.clone(), "diff-added"), (edge.clone(), "diff-changed")]
+            .into_iter()
+            .collect(),
+    };
+    let svg = to_svg_with(&d, kumozu::core::Lang::En, &opts);
+    assert!(
+        !svg.contains("<?xml") && !svg.contains("<style"),
+        "{}",
+        &svg[..200]
+    );
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+    let ids: Vec<_> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    assert!(
+        !ids.is_empty() && ids.iter().all(|i| i.starts_with("b-")),
+        "{ids:?}"
+    );
+    assert!(
+        !svg.contains("url(#kumozu"),
+        "a reference to an unprefixed id"
+    );
+    let class_of = |attr: &str, id: &str| {
+        doc.descendants()
+            .find(|n| n.attribute(attr) == Some(id))
+            .and_then(|n| n.attribute("class"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(class_of("data-node-id", &node).ends_with(" diff-added"));
+    assert!(class_of("data-edge-id", &edge).ends_with(" diff-changed"));
+    let plain = to_svg_with(&d, kumozu::core::Lang::En, &Options::default());
+    assert_eq!(plain, kumozu::core::svg::to_svg(&d, kumozu::core::Lang::En));
+    assert!(!plain.contains("diff-"));
+}

@@ -229,6 +229,50 @@ impl Diff {
     }
 }
 
+/// The class that marks a node or an edge a difference names, on A's side and on B's side
+/// (`diff-added`, `diff-removed`, `diff-changed`, `diff-moved`), for drawing both designs with
+/// their differences highlighted (`core::svg::Options::marks`). Where an id has several
+/// differences the strongest wins: added/removed over changed over moved.
+pub fn marks(
+    diff: &Diff,
+) -> (
+    BTreeMap<String, &'static str>,
+    BTreeMap<String, &'static str>,
+) {
+    fn put(side: &mut BTreeMap<String, &'static str>, id: &Option<String>, class: &'static str) {
+        let rank = |c: &str| match c {
+            "diff-moved" => 0,
+            "diff-changed" => 1,
+            _ => 2,
+        };
+        if let Some(id) = id {
+            let old = side.get(id).copied();
+            if old.is_none_or(|o| rank(o) < rank(class)) {
+                side.insert(id.clone(), class);
+            }
+        }
+    }
+    let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
+    for d in diff.changes.iter().chain(&diff.layout) {
+        if d.subject == Subject::Design {
+            continue;
+        }
+        match d.change {
+            Change::Added => put(&mut b, &d.b, "diff-added"),
+            Change::Removed => put(&mut a, &d.a, "diff-removed"),
+            Change::Changed => {
+                put(&mut a, &d.a, "diff-changed");
+                put(&mut b, &d.b, "diff-changed");
+            }
+            Change::Moved | Change::Resized => {
+                put(&mut a, &d.a, "diff-moved");
+                put(&mut b, &d.b, "diff-moved");
+            }
+        }
+    }
+    (a, b)
+}
+
 /// The differences between `a` and `b`, without costs.
 pub fn diff(a: &Design, b: &Design) -> Diff {
     let pairs = Pairs::new(a, b);

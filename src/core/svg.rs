@@ -60,6 +60,26 @@ const STYLE: &str = "\
 /// draws them. The document is as large as the canvas's view box, one unit a pixel; each node
 /// is a `<g data-node-id data-node-kind>` and each edge a `<g data-edge-id data-edge-kind>`.
 pub fn to_svg(design: &Design, lang: Lang) -> String {
+    to_svg_with(design, lang, &Options::default())
+}
+
+/// How [`to_svg_with`] draws.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Drawn inside an HTML page: no XML declaration and no `<style>` (the page's stylesheet
+    /// draws the classes), and `id_prefix` before the ids of the arrowhead and the dot pattern
+    /// so two diagrams on one page do not share ids.
+    pub inline: Option<String>,
+    /// An extra class for some nodes and edges, by id (`diff-added`, `diff-changed`…).
+    pub marks: std::collections::BTreeMap<String, &'static str>,
+}
+
+/// The diagram of `design` as [`to_svg`] draws it, with [`Options`].
+pub fn to_svg_with(design: &Design, lang: Lang, opts: &Options) -> String {
+    let prefix = opts.inline.as_deref().unwrap_or("");
+    let arrow = format!("{prefix}{ARROW_ID}");
+    let dots = format!("{prefix}{DOTS_ID}");
+    let marks = &opts.marks;
     let layout = geometry::layout(design);
     let vb = layout.view_box;
     let (fonts, tag) = match lang {
@@ -67,7 +87,9 @@ pub fn to_svg(design: &Design, lang: Lang) -> String {
         Lang::En => (FONTS_EN, "en"),
     };
     let mut out = String::with_capacity(4096 + 1200 * design.nodes.len());
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if opts.inline.is_none() {
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    }
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"canvas\" xml:lang=\"{tag}\" \
@@ -80,17 +102,20 @@ pub fn to_svg(design: &Design, lang: Lang) -> String {
     escape(&label, &mut out);
     out.push_str("\">\n<title>");
     escape(&label, &mut out);
-    out.push_str("</title>\n<style><![CDATA[\n");
-    let _ = writeln!(out, ".canvas{{font-family:{fonts}}}");
-    let _ = writeln!(out, ".edge-label text{{font-family:{FONTS_MONO}}}");
-    out.push_str(STYLE);
-    out.push_str("]]></style>\n");
+    out.push_str("</title>\n");
+    if opts.inline.is_none() {
+        out.push_str("<style><![CDATA[\n");
+        let _ = writeln!(out, ".canvas{{font-family:{fonts}}}");
+        let _ = writeln!(out, ".edge-label text{{font-family:{FONTS_MONO}}}");
+        out.push_str(STYLE);
+        out.push_str("]]></style>\n");
+    }
     let _ = writeln!(
         out,
-        "<defs><marker id=\"{ARROW_ID}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" \
+        "<defs><marker id=\"{arrow}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" \
          markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" \
          orient=\"auto-start-reverse\"><path class=\"arrow-head\" d=\"M0 0.5 L10 5 L0 9.5 Z\"/>\
-         </marker><pattern id=\"{DOTS_ID}\" width=\"20\" height=\"20\" \
+         </marker><pattern id=\"{dots}\" width=\"20\" height=\"20\" \
          patternUnits=\"userSpaceOnUse\"><circle cx=\"10\" cy=\"10\" r=\"1\" fill=\"#d7dee8\"/>\
          </pattern></defs>"
     );
@@ -98,7 +123,7 @@ pub fn to_svg(design: &Design, lang: Lang) -> String {
     out.push('\n');
     let _ = writeln!(
         out,
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"url(#{DOTS_ID})\"/>",
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"url(#{dots})\"/>",
         fmt_num(vb.x),
         fmt_num(vb.y),
         fmt_num(vb.w),
@@ -108,20 +133,31 @@ pub fn to_svg(design: &Design, lang: Lang) -> String {
     let nodes = design.nodes_outer_first();
     out.push_str("<g class=\"layer-containers\">\n");
     for n in nodes.iter().filter(|n| n.kind.is_container()) {
-        container(&mut out, n, design, lang);
+        container(&mut out, n, design, lang, marks);
     }
     out.push_str("</g>\n<g class=\"layer-edges\">\n");
     for route in &layout.edges {
         if let Some(e) = design.edges.get(&route.id) {
-            edge(&mut out, e, route, design, lang);
+            edge(&mut out, e, route, design, lang, (&arrow, marks));
         }
     }
     out.push_str("</g>\n<g class=\"layer-cards\">\n");
     for n in nodes.iter().filter(|n| !n.kind.is_container()) {
-        card(&mut out, n, lang);
+        card(&mut out, n, lang, marks);
     }
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+type Marks = std::collections::BTreeMap<String, &'static str>;
+
+/// `class` with the mark of `id` added, if it has one.
+fn marked(mut class: String, id: &str, marks: &Marks) -> String {
+    if let Some(m) = marks.get(id) {
+        class.push(' ');
+        class.push_str(m);
+    }
+    class
 }
 
 /// Opens a node's group: `<g class data-node-id data-node-kind role aria-label>`.
@@ -138,9 +174,13 @@ fn open_node(out: &mut String, class: &str, node: &Node, aria: &str) {
 }
 
 /// A container: its box, its badge and its title.
-fn container(out: &mut String, node: &Node, design: &Design, lang: Lang) {
+fn container(out: &mut String, node: &Node, design: &Design, lang: Lang, marks: &Marks) {
     let face = draw::container_face(node, design.region, lang);
-    let class = format!("node container container--{}", face.variant);
+    let class = marked(
+        format!("node container container--{}", face.variant),
+        node.id.as_str(),
+        marks,
+    );
     open_node(out, &class, node, &face.aria);
     rect(out, "container-box", &face.rect, draw::CONTAINER_RADIUS);
     if let Some((markup, x, y)) = face.badge {
@@ -177,9 +217,13 @@ fn container(out: &mut String, node: &Node, design: &Design, lang: Lang) {
 }
 
 /// A card: its box, its icon, its label and its caption lines.
-fn card(out: &mut String, node: &Node, lang: Lang) {
+fn card(out: &mut String, node: &Node, lang: Lang, marks: &Marks) {
     let face = draw::card_face(node, lang);
-    let class = format!("node card card--{}", node.kind.id());
+    let class = marked(
+        format!("node card card--{}", node.kind.id()),
+        node.id.as_str(),
+        marks,
+    );
     open_node(out, &class, node, &face.aria);
     rect(out, "card-box", &face.rect, draw::CARD_RADIUS);
     let _ = write!(
@@ -196,13 +240,25 @@ fn card(out: &mut String, node: &Node, lang: Lang) {
 }
 
 /// An edge: its route with an arrowhead, dashed for control traffic, its label on a pill.
-fn edge(out: &mut String, e: &Edge, route: &geometry::EdgeRoute, design: &Design, lang: Lang) {
+fn edge(
+    out: &mut String,
+    e: &Edge,
+    route: &geometry::EdgeRoute,
+    design: &Design,
+    lang: Lang,
+    (arrow, marks): (&str, &Marks),
+) {
     let info = e.kind.info();
-    let class = if info.dashed {
-        "edge edge--dashed"
-    } else {
-        "edge"
-    };
+    let class = marked(
+        if info.dashed {
+            "edge edge--dashed"
+        } else {
+            "edge"
+        }
+        .to_owned(),
+        e.id.as_str(),
+        marks,
+    );
     let _ = write!(out, "<g class=\"{class}\" data-edge-id=\"");
     escape(e.id.as_str(), out);
     let _ = write!(
@@ -213,7 +269,7 @@ fn edge(out: &mut String, e: &Edge, route: &geometry::EdgeRoute, design: &Design
     escape(&draw::edge_aria(e, design, lang), out);
     let _ = write!(
         out,
-        "\"><path class=\"edge-line\" d=\"{}\" marker-end=\"url(#{ARROW_ID})\"/>",
+        "\"><path class=\"edge-line\" d=\"{}\" marker-end=\"url(#{arrow})\"/>",
         route.path_d()
     );
     if let Some(r) = route.label {

@@ -6,6 +6,7 @@
 mod app;
 pub mod autosave;
 mod canvas;
+mod compare;
 mod cost;
 mod doc_actions;
 mod files;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::core::catalogue::Category;
 use crate::core::templates;
 
+use super::compare::ComparePanel;
 use super::cost::CostPanel;
 use super::findings::FindingsPanel;
 use super::inspector::Inspector;
@@ -86,6 +87,7 @@ pub fn SidePanel() -> impl IntoView {
             <FindingsPanel />
             <CostPanel />
             <TracerPanel />
+            <ComparePanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">
                 <div>

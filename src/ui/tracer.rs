@@ -4,7 +4,6 @@
 //! lights the path up on the canvas.
 
 use crate::core::sort::Ordered;
-use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
@@ -13,6 +12,20 @@ use crate::core::validate::Message;
 
 use super::i18n::msg;
 use super::state::{AppState, Selection};
+
+/// How long each hop stays the current one while the path is walked.
+const HOP_MS: u64 = 450;
+
+/// Whether the user asked for less motion (then the path lights up at once).
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
 
 /// Requests one click away: the chapter's three kinds of traffic.
 const PRESETS: [&str; 3] = ["GET /", "GET /api/rooms", "WS /socket.io/?EIO=4"];
@@ -33,12 +46,43 @@ pub fn TracerPanel() -> impl IntoView {
             Ok(r) => Ok(state.design.with(|d| trace(d, &r))),
         })
     });
-    // Lights the hops up on the canvas (as a selection of their nodes and edges).
+    // Walks the hops on the canvas one after another (the request "travels" through the
+    // design), then leaves the whole path lit. `step` is the hop being shown; a newer trace
+    // or a second click restarts the walk (`run` tells the stale timers apart). With reduced
+    // motion asked for, the whole path lights up at once.
+    let step = RwSignal::new(None::<usize>);
+    let run = StoredValue::new(0u32);
+    let light = move |hops: &[crate::core::trace::Hop], upto: usize| {
+        let shown = &hops[..(upto + 1).min(hops.len())];
+        let nodes = shown.iter().map(|h| h.node.clone()).to_set();
+        let edges = shown.iter().filter_map(|h| h.edge.clone()).to_set();
+        state.selection.set(Selection::items(nodes, edges));
+    };
     let show = move |_| {
-        if let Some(Ok(t)) = result.get_untracked() {
-            let nodes: BTreeSet<_> = t.hops.iter().map(|h| h.node.clone()).to_set();
-            let edges: BTreeSet<_> = t.hops.iter().filter_map(|h| h.edge.clone()).to_set();
-            state.selection.set(Selection::items(nodes, edges));
+        let Some(Ok(t)) = result.get_untracked() else {
+            return;
+        };
+        run.update_value(|r| *r += 1);
+        let this_run = run.get_value();
+        let last = t.hops.len().saturating_sub(1);
+        if reduced_motion() || t.hops.is_empty() {
+            step.set(None);
+            light(&t.hops, last);
+            return;
+        }
+        let hops = std::rc::Rc::new(t.hops);
+        for i in 0..=last {
+            let hops = hops.clone();
+            set_timeout(
+                move || {
+                    if run.get_value() != this_run {
+                        return;
+                    }
+                    light(&hops, i);
+                    step.set((i < last).then_some(i));
+                },
+                std::time::Duration::from_millis(HOP_MS * i as u64),
+            );
         }
     };
     let presets = PRESETS
@@ -63,9 +107,16 @@ pub fn TracerPanel() -> impl IntoView {
                 let hops = t
                     .hops
                     .iter()
-                    .map(|h| {
+                    .enumerate()
+                    .map(|(i, h)| {
+                        let now = move || step.get() == Some(i);
                         view! {
-                            <li data-hop-kind=h.kind.id() data-hop-node=h.node.as_str().to_owned()>
+                            <li
+                                data-hop-kind=h.kind.id()
+                                data-hop-node=h.node.as_str().to_owned()
+                                class:is-current=now
+                                aria-current=move || now().then_some("step")
+                            >
                                 {h.text.get(l).to_owned()}
                             </li>
                         }

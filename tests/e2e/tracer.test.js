@@ -53,8 +53,24 @@ describe('request tracer (release build)', () => {
       assert.ok(t.hops.some((h) => h.kind === 'service' && h.node === 'nestjs'), JSON.stringify(t.hops));
 
       // The path lights up on the canvas.
+      // It walks the hops one after another: first only the first hop is current and lit, the
+      // service later; at the end the whole path stays lit and no hop is current.
       await page.click('[data-testid="tracer-show"]');
+      // Read in one go, so the walk cannot move on between the two observations.
+      const first = await page.waitForFunction(() => {
+        const li = document.querySelector('[data-testid="tracer-hops"] li.is-current');
+        if (!li || li.getAttribute('aria-current') !== 'step') return null;
+        const lit = document.querySelector('[data-testid="canvas"] [data-node-id="nestjs"].is-highlighted');
+        return { node: li.dataset.hopNode, serviceLit: Boolean(lit) };
+      }, undefined, { timeout: STEP_MS, polling: 'raf' });
+      const seen = await first.jsonValue();
+      assert.equal(seen.node, t.hops[0].node);
+      assert.equal(seen.serviceLit, false, 'the service is lit before the request reaches it');
       await page.waitForSelector(`${CANVAS} [data-node-id="nestjs"].is-highlighted`, { state: 'attached', timeout: STEP_MS });
+      await page.waitForFunction(() => !document.querySelector('[data-testid="tracer-hops"] li.is-current'), undefined, { timeout: STEP_MS });
+      for (const h of t.hops) {
+        assert.equal(await page.locator(`${CANVAS} [data-node-id="${h.node}"].is-highlighted`).count(), 1, h.node);
+      }
 
       // Without the NAT Gateway the private tasks cannot pull their image: the trace stops.
       await page.keyboard.press('Escape');

@@ -1,0 +1,322 @@
+//! Compare two designs (issue #7, item 3): the current design (B) against another one (A) — the
+//! design as it was opened, a template, a share link or a file — with the differences in
+//! nodes, placement, parameters, ALB rules and cost lines listed and highlighted on both
+//! diagrams. The core decides (`core::diff`, `core::svg`); this panel picks A, lays the answer
+//! out as escaped HTML text (as the cost panel does, for wasm size) and, on a click on a listed
+//! difference, selects its node or edge on the canvas.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::diff::{self, Diff, Difference, Subject};
+use crate::core::i18n::Lang;
+use crate::core::model::{Design, EdgeId, NodeId};
+use crate::core::svg::{escape, to_svg_with, Options};
+use crate::core::templates::TEMPLATES;
+
+use super::i18n::{msg, tr};
+use super::pricing::{request, TableState};
+use super::state::{AppState, Selection};
+
+/// The other design: where it came from (shown as is) and the design.
+#[derive(Clone, PartialEq)]
+struct Other {
+    from: String,
+    design: Design,
+}
+
+/// The compare section of the side panel; it works only while open.
+#[component]
+pub fn ComparePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let other = RwSignal::new(None::<Other>);
+    let error = RwSignal::new(None::<String>);
+    let template = RwSignal::new(TEMPLATES[0].id.to_owned());
+    let link = RwSignal::new(String::new());
+
+    let set_other = move |from: String, got: Result<Design, String>| match got {
+        Ok(design) => {
+            error.set(None);
+            other.set(Some(Other { from, design }));
+        }
+        // A bad link or file says why and keeps what was compared before.
+        Err(e) => error.set(Some(format!("{from}: {e}"))),
+    };
+    let since_opened = move |_| {
+        let l = lang.get_untracked();
+        set_other(
+            msg!(compare_opened).get(l).to_owned(),
+            Ok(state.baseline.get_untracked()),
+        );
+    };
+    let with_template = move |_| {
+        let l = lang.get_untracked();
+        let id = template.get_untracked();
+        let got = match crate::core::templates::find(&id) {
+            Some(t) => (
+                t.name.get(l).to_owned(),
+                t.design().map_err(|e| e.message(l)),
+            ),
+            None => (id, Err(msg!(compare_unknown).get(l).to_owned())),
+        };
+        set_other(got.0, got.1);
+    };
+    let with_link = move |_| {
+        let l = lang.get_untracked();
+        let text = link.get_untracked();
+        let shown = short(&text);
+        set_other(
+            shown,
+            crate::core::link::decode(text.trim())
+                .map(|d| d.design)
+                .map_err(|e| e.message(l)),
+        );
+    };
+    let with_file = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let l = lang.get_untracked();
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let got = match text {
+                None => Err(msg!(compare_not_text).get(l).to_owned()),
+                Some(t) if t.trim_start().starts_with('{') => crate::core::load::load_json(&t)
+                    .map(|x| x.design)
+                    .map_err(|e| e.message(l)),
+                Some(t) => crate::core::mermaid::import(&t)
+                    .map(|x| x.design)
+                    .map_err(|e| e.message(l)),
+            };
+            set_other(name, got);
+        });
+    };
+
+    // The diff, priced when both regions' tables are loaded (A's is fetched on demand; this
+    // design's is kept loaded by the cost panel).
+    Effect::new(move |_| {
+        if let Some(r) = other.with(|o| o.as_ref().map(|o| o.design.region)) {
+            request(state, r, false);
+        }
+    });
+    let result = Memo::new(move |_| -> Option<(Diff, bool)> {
+        let a = other.get()?;
+        state.design.with(|b| {
+            let table = |r| {
+                state.tables.with(|t| match t.get(&r) {
+                    Some(TableState::Ready(t)) => Some(t.clone()),
+                    _ => None,
+                })
+            };
+            Some(match (table(a.design.region), table(b.region)) {
+                (Some(ta), Some(tb)) => (diff::diff_priced(&a.design, b, &ta, &tb), true),
+                _ => (diff::diff(&a.design, b), false),
+            })
+        })
+    });
+    let body = move || -> String {
+        let l = lang.get();
+        let mut out = String::new();
+        if let Some(e) = error.get() {
+            out.push_str(r#"<p class="alert" role="alert" data-testid="compare-error">"#);
+            escape(&e, &mut out);
+            out.push_str("</p>");
+        }
+        let (Some(a), Some((d, priced))) = (other.get(), result.get()) else {
+            return out;
+        };
+        state
+            .design
+            .with(|b| render(&mut out, &a, b, &d, priced, l));
+        out
+    };
+    // A click on a listed difference selects its node or edge in this design (B) on the canvas.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(li) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-diff-b]").ok().flatten())
+        else {
+            return;
+        };
+        let id = li.get_attribute("data-diff-b").unwrap_or_default();
+        let sel = match li.get_attribute("data-diff-subject").as_deref() {
+            Some("node") => Selection::node(NodeId(id)),
+            Some("edge") => Selection::edge(EdgeId(id)),
+            _ => return,
+        };
+        state.selection.set(sel);
+    };
+    let options = TEMPLATES
+        .iter()
+        .map(|t| view! { <option value=t.id>{move || t.name.get(lang.get())}</option> })
+        .collect_view();
+    view! {
+        <details class="compare" data-testid="compare">
+            <summary>
+                <h2>{move || msg!(compare_title).get(lang.get())}</h2>
+            </summary>
+            <p class="muted">{move || msg!(compare_help).get(lang.get())}</p>
+            <div class="compare-pick">
+                <button type="button" class="button" data-testid="compare-opened" on:click=since_opened>
+                    {move || msg!(compare_opened_button).get(lang.get())}
+                </button>
+                <div class="compare-row">
+                    <select
+                        data-testid="compare-template"
+                        aria-label=move || msg!(compare_template).get(lang.get())
+                        on:change=move |ev| template.set(event_target_value(&ev))
+                    >
+                        {options}
+                    </select>
+                    <button type="button" class="button" data-testid="compare-template-go" on:click=with_template>
+                        {move || msg!(compare_go).get(lang.get())}
+                    </button>
+                </div>
+                <div class="compare-row">
+                    <input
+                        type="text"
+                        data-testid="compare-link"
+                        spellcheck="false"
+                        autocomplete="off"
+                        placeholder="https://…#k1.…"
+                        aria-label=move || msg!(compare_link).get(lang.get())
+                        on:input=move |ev| link.set(event_target_value(&ev))
+                    />
+                    <button type="button" class="button" data-testid="compare-link-go" on:click=with_link>
+                        {move || msg!(compare_go).get(lang.get())}
+                    </button>
+                </div>
+                <label class="compare-row">
+                    <span>{move || msg!(compare_file).get(lang.get())}</span>
+                    <input type="file" data-testid="compare-file" accept=".json,.mmd,.md,.txt" on:change=with_file />
+                </label>
+            </div>
+            <div class="compare-result" aria-live="polite" on:click=on_click inner_html=body></div>
+        </details>
+    }
+}
+
+/// At most 40 characters of what the user typed, for messages.
+fn short(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The answer: a summary, both diagrams with their marks, a legend and the listed differences.
+fn render(out: &mut String, a: &Other, b: &Design, d: &Diff, priced: bool, l: Lang) {
+    let n = d.changes.len();
+    out.push_str(
+        r#"<p class="compare-summary" role="status" data-testid="compare-summary" data-count=""#,
+    );
+    out.push_str(&n.to_string());
+    out.push_str(r#"">"#);
+    let summary = if n == 0 {
+        msg!(compare_equal).get(l).to_owned()
+    } else {
+        tr!(l, compare_count, n = n)
+    };
+    escape(&summary, out);
+    if !priced {
+        out.push_str(r#" <span class="muted">"#);
+        escape(msg!(compare_unpriced).get(l), out);
+        out.push_str("</span>");
+    }
+    out.push_str("</p>");
+    let (marks_a, marks_b) = diff::marks(d);
+    out.push_str(r#"<div class="compare-figures">"#);
+    for (side, title, design, marks) in [
+        ("a", format!("A · {}", a.from), &a.design, marks_a),
+        (
+            "b",
+            format!("B · {}", msg!(compare_this).get(l)),
+            b,
+            marks_b,
+        ),
+    ] {
+        out.push_str(r#"<figure data-testid="compare-"#);
+        out.push_str(side);
+        out.push_str(r#""><figcaption>"#);
+        escape(&title, out);
+        out.push_str("</figcaption>");
+        let opts = Options {
+            inline: Some(format!("cmp-{side}-")),
+            marks,
+        };
+        out.push_str(&to_svg_with(design, l, &opts));
+        out.push_str("</figure>");
+    }
+    out.push_str(r#"</div><ul class="compare-legend">"#);
+    for (class, key) in [
+        ("diff-added", msg!(compare_added)),
+        ("diff-removed", msg!(compare_removed)),
+        ("diff-changed", msg!(compare_changed)),
+        ("diff-moved", msg!(compare_moved)),
+    ] {
+        out.push_str(r#"<li><span class="swatch "#);
+        out.push_str(class);
+        out.push_str(r#""></span>"#);
+        escape(key.get(l), out);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    list(out, &d.changes, "compare-list", l);
+    if !d.layout.is_empty() {
+        out.push_str(r#"<details class="compare-layout"><summary>"#);
+        escape(&tr!(l, compare_layout, n = d.layout.len()), out);
+        out.push_str("</summary>");
+        list(out, &d.layout, "compare-layout-list", l);
+        out.push_str("</details>");
+    }
+}
+
+/// The differences as a list; each item names its category, change and ids for the click.
+fn list(out: &mut String, items: &[Difference], testid: &str, l: Lang) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(r#"<ol class="compare-list" data-testid=""#);
+    out.push_str(testid);
+    out.push_str(r#"">"#);
+    for d in items {
+        out.push_str(r#"<li data-diff-category=""#);
+        out.push_str(d.category.id());
+        out.push_str(r#"" data-diff-change=""#);
+        out.push_str(d.change.id());
+        out.push_str(r#"" data-diff-subject=""#);
+        out.push_str(d.subject.id());
+        out.push('"');
+        if d.subject != Subject::Design {
+            if let Some(id) = &d.b {
+                out.push_str(r#" data-diff-b=""#);
+                escape(id, out);
+                out.push('"');
+            }
+            if let Some(id) = &d.a {
+                out.push_str(r#" data-diff-a=""#);
+                escape(id, out);
+                out.push('"');
+            }
+        }
+        out.push_str(r#"><span class="diff-mark" aria-hidden="true">"#);
+        out.push_str(d.change.mark());
+        out.push_str("</span> ");
+        escape(d.text.get(l), out);
+        out.push_str("</li>");
+    }
+    out.push_str("</ol>");
+}
