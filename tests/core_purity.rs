@@ -72,3 +72,67 @@ fn core_imports_no_web_crate() {
         bad.join("\n")
     );
 }
+
+/// Standard-library sorts called directly in `source` (`.sort()`, `.sort_by(…)`,
+/// `.sort_unstable…`, `collect::<BTreeSet…>`): each call site's element type is one more copy
+/// of the sort in the wasm (ARCHITECTURE.md, `core::sort`).
+fn direct_sorts(source: &str) -> Vec<String> {
+    const CALLS: &[&str] = &[
+        ".sort()",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_unstable",
+        ".sort_by_cached_key(",
+        "collect::<BTreeSet",
+        "collect::<BTreeMap",
+        "collect::<std::collections::BTree",
+    ];
+    let mut found = Vec::new();
+    let mut in_tests = false;
+    for (no, line) in source.lines().enumerate() {
+        // Unit-test modules at the end of a file are native-only.
+        if line.trim_start().starts_with("#[cfg(test)]") {
+            in_tests = true;
+        }
+        let code = line.split("//").next().unwrap_or("");
+        if !in_tests && CALLS.iter().any(|c| code.contains(c)) {
+            found.push(format!("line {}: {}", no + 1, line.trim()));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_sort_checker_catches_direct_sorts() {
+    assert!(!direct_sorts("    v.sort_by(|a, b| a.cmp(b));").is_empty());
+    assert!(!direct_sorts("ids.sort();").is_empty());
+    assert!(!direct_sorts("let s = it.collect::<BTreeSet<_>>();").is_empty());
+    assert!(direct_sorts("sort::sort_by(&mut v, |a, b| a.cmp(b));").is_empty());
+    assert!(
+        direct_sorts("#[cfg(test)]\nmod tests { fn f(v: &mut Vec<u8>) { v.sort(); } }").is_empty()
+    );
+}
+
+/// The app's code (everything but the native CLI and `core::sort` itself) sorts through
+/// `core::sort`, so the wasm holds one copy of the standard sort.
+#[test]
+fn app_code_sorts_through_core_sort() {
+    let mut files = Vec::new();
+    for dir in ["src/core", "src/ui"] {
+        rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut files);
+    }
+    let mut bad = Vec::new();
+    for f in files {
+        if f.ends_with("core/sort.rs") || f.ends_with("core/terraform.rs") {
+            continue; // the one sort, and native-only code
+        }
+        for v in direct_sorts(&std::fs::read_to_string(&f).unwrap()) {
+            bad.push(format!("{}: {v}", f.display()));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "use core::sort instead:\n{}",
+        bad.join("\n")
+    );
+}
