@@ -60,7 +60,8 @@ fn report(name: &str, design: &Design, budget_ms: f64) {
     let verdict = if ms <= budget_ms { "within" } else { "OVER" };
     console_log!(
         "chromium validate+range {name:<20} {:>5} nodes {:>9.3} ms   budget {budget_ms:>4} ms  {verdict}",
-        design.nodes.len()
+        design.nodes.len(),
+        ms
     );
 }
 
