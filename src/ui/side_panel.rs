@@ -9,6 +9,7 @@ use crate::core::templates;
 use super::cost::CostPanel;
 use super::findings::FindingsPanel;
 use super::inspector::Inspector;
+use super::sheet::SheetPanel;
 use super::state::AppState;
 use super::text;
 use super::tracer::TracerPanel;
@@ -86,6 +87,7 @@ pub fn SidePanel() -> impl IntoView {
             <FindingsPanel />
             <CostPanel />
             <TracerPanel />
+            <SheetPanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">
                 <div>
