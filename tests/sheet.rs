@@ -301,3 +301,48 @@ fn cli_sheet_formats_and_exit_codes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+/// docs/calculator-walkthrough.md holds the real output for Party Box between its markers.
+#[test]
+fn the_walkthrough_shows_the_real_party_box_sheet() {
+    let (s, _) = sheet_of(&template("party-box"));
+    let mut block = String::from(
+        "<!-- sheet:begin -->\n\n### English (`kumozu sheet party-box.json`)\n\n```text\n",
+    );
+    block.push_str(&sheet::render_text(&s, Lang::En));
+    block.push_str("```\n\n### 日本語 (`kumozu --lang ja sheet party-box.json`)\n\n```text\n");
+    block.push_str(&sheet::render_text(&s, Lang::Ja));
+    block.push_str("```\n\n### Label check\n\n| service | field | label (en) | ラベル (ja) | en label confirmed |\n|---|---|---|---|---|\n");
+    let mut seen = std::collections::BTreeSet::new();
+    for svc in &s.services {
+        for e in &svc.entries {
+            for f in &e.fields {
+                if seen.insert((svc.id, f.id)) {
+                    block.push_str(&format!(
+                        "| {} | `{}` | {} | {} | {} |\n",
+                        svc.name.en,
+                        f.id,
+                        f.label.en,
+                        f.label.ja,
+                        if f.confirmed { "yes" } else { "no" }
+                    ));
+                }
+            }
+        }
+    }
+    block.push_str("\n<!-- sheet:end -->");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/calculator-walkthrough.md");
+    let doc = std::fs::read_to_string(&path).expect("the walkthrough exists");
+    let start = doc.find("<!-- sheet:begin -->").expect("begin marker");
+    let end = doc.find("<!-- sheet:end -->").expect("end marker") + "<!-- sheet:end -->".len();
+    let want = format!("{}{}{}", &doc[..start], block, &doc[end..]);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    } else {
+        assert!(
+            doc == want,
+            "docs/calculator-walkthrough.md is stale: UPDATE_EXPECT=1 cargo test --test sheet"
+        );
+    }
+}
