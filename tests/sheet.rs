@@ -346,3 +346,26 @@ fn the_walkthrough_shows_the_real_party_box_sheet() {
         );
     }
 }
+
+#[test]
+fn interface_endpoints_are_entered_under_amazon_vpc() {
+    use kumozu::core::{Kind, Node, Point};
+    let mut d = template("party-box");
+    let mut ep = Node::new("ecr-api", Kind::VpcEndpoint, Point::default());
+    ep.parent = Some("private".into());
+    ep.params
+        .insert("endpoint_type".into(), ParamValue::Str("interface".into()));
+    ep.params
+        .insert("monthly_data_processed_gb".into(), ParamValue::Num(7.0));
+    d.add_node(ep);
+    let (s, e) = sheet_of(&d);
+    assert_eq!(s.total_monthly_usd, e.total_monthly_usd);
+    let count = field(&s, "vpc", "ecr-api", "interface_endpoints");
+    assert!(count[0].value.en.starts_with("2 "), "{}", count[0].value.en);
+    assert_eq!(
+        lead(field(&s, "vpc", "ecr-api", "endpoint_gb")[0]),
+        Decimal::from(7)
+    );
+    let vpc = s.services.iter().find(|x| x.id == "vpc").unwrap();
+    assert!(vpc.nodes.iter().any(|n| n.as_str() == "ecr-api"));
+}

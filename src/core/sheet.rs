@@ -13,15 +13,14 @@
 //!
 //! # Labels
 //!
-//! Field labels are the calculator's English labels as found in public material:
-//! the calculator's service field list scraped in May 2026 and exported estimates (they confirm
-//! e.g. "Number of tasks or pods", "Average duration", "Amount of memory allocated", "Amount of
-//! ephemeral storage allocated for Amazon ECS", "Number of Application Load Balancers",
-//! "Average number of new connections per ALB", "Nodes", "Utilization (On-Demand only)",
-//! "Storage amount"). A field whose label could not be confirmed has `confirmed: false` and the
-//! renderers mark it; the walkthrough (docs/calculator-walkthrough.md) lists them. The Japanese
-//! labels are kumozu's wording of the calculator's Japanese UI and none is confirmed (no public
-//! source quoted them); the service names are AWS product names, the same in both languages.
+//! Field labels are the calculator's English labels as public material quotes them: a list of
+//! its service fields scraped from calculator.aws (May 2026), browser-automation scripts that
+//! fill its forms by `aria-label`, a form definition, and exported estimates (property names such
+//! as "Storage for each RDS instance", "Pricing strategy"). A field whose label could not be
+//! confirmed has `confirmed: false` and the renderers mark it with `*`; the walkthrough
+//! (docs/calculator-walkthrough.md) lists every label with its status. The Japanese labels are
+//! kumozu's translation of them (no public source quoted the calculator's Japanese UI), so none
+//! is confirmed; service names are AWS product names, the same in both languages.
 //!
 //! Pure: no web crates, never panics on a loadable design.
 
@@ -178,7 +177,6 @@ const SERVICES: &[(&str, Text)] = &[
             "Amazon Virtual Private Cloud (VPC)",
         ),
     ),
-    ("privatelink", t("AWS PrivateLink", "AWS PrivateLink")),
     (
         "ecr",
         t(
@@ -237,7 +235,7 @@ fn service_of(line: &CostLine) -> Option<&'static str> {
         Some(Kind::Alb) => "elb",
         Some(Kind::RdsPostgres) => "rds",
         Some(Kind::NatGateway) => "vpc",
-        Some(Kind::VpcEndpoint) => "privatelink",
+        Some(Kind::VpcEndpoint) => "vpc",
         Some(Kind::Ecr) => "ecr",
         Some(Kind::Cloudwatch) => "cloudwatch",
         Some(Kind::Route53) => "route53",
@@ -429,7 +427,12 @@ fn fill(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal,
                     title: node_title(n),
                     node: Some(n.id.clone()),
                     fields: vec![
-                        field("engine", t("エンジン", "Engine"), false, same(engine)),
+                        field(
+                            "engine",
+                            t("キャッシュエンジン", "Cache Engine"),
+                            true,
+                            same(engine),
+                        ),
                         field(
                             "nodes",
                             t("ノード", "Nodes"),
@@ -439,7 +442,7 @@ fn fill(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal,
                         field(
                             "node_type",
                             t("インスタンスタイプ", "Instance type"),
-                            false,
+                            true,
                             same(n.text("node_type")),
                         ),
                         field(
@@ -449,58 +452,16 @@ fn fill(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal,
                             r("100 %/月".into(), "100 %Utilized/Month".into()),
                         ),
                         field(
-                            "pricing_model",
-                            t("料金モデル", "Pricing model"),
-                            false,
-                            r("オンデマンド".into(), "On-Demand".into()),
+                            "pricing_strategy",
+                            t("料金戦略", "Pricing strategy"),
+                            true,
+                            r("オンデマンド".into(), "OnDemand".into()),
                         ),
                     ],
                 });
             }
         }
         "vpc" => vpc(svc, design, lines, hours),
-        "privatelink" => {
-            for n in nodes_of(design, lines, Kind::VpcEndpoint) {
-                let azs = design
-                    .enclosing(&n.id, Kind::Subnet)
-                    .map(|s| s.list("azs").len())
-                    .unwrap_or(0);
-                svc.entries.push(Entry {
-                    title: node_title(n),
-                    node: Some(n.id.clone()),
-                    fields: vec![
-                        field(
-                            "endpoints",
-                            t(
-                                "インターフェイスエンドポイントの数",
-                                "Number of Interface VPC endpoints",
-                            ),
-                            false,
-                            same("1"),
-                        ),
-                        field(
-                            "azs",
-                            t(
-                                "エンドポイントあたりの ENI (AZ) の数",
-                                "Number of ENIs (AZs) per endpoint",
-                            ),
-                            false,
-                            same(azs.to_string()),
-                        ),
-                        field(
-                            "data_processed",
-                            t("処理データ量", "Data processed"),
-                            false,
-                            num(
-                                dec(n.num("monthly_data_processed_gb")),
-                                "GB (1 か月あたり)",
-                                "GB per month",
-                            ),
-                        ),
-                    ],
-                });
-            }
-        }
         "ecr" => {
             for n in nodes_of(design, lines, Kind::Ecr) {
                 svc.entries.push(Entry {
@@ -540,7 +501,7 @@ fn fill(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal,
                                 "標準ログ: 取り込まれたデータ",
                                 "Standard Logs: Data Ingested",
                             ),
-                            false,
+                            true,
                             num(
                                 dec(n.num("logs_ingested_gb")),
                                 "GB (1 か月あたり)",
@@ -718,7 +679,7 @@ fn fill(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal,
                         field(
                             "architecture",
                             t("アーキテクチャ", "Architecture"),
-                            false,
+                            true,
                             same(arch),
                         ),
                         field(
@@ -893,7 +854,7 @@ fn fargate(svc: &mut Service, design: &Design, n: &Node, hours: Decimal) {
             field(
                 "vcpu",
                 t("割り当てた vCPU の量", "Amount of vCPU allocated"),
-                false,
+                true,
                 same(fmt_num(dec(n.num("vcpu")))),
             ),
             field(
@@ -1003,7 +964,7 @@ fn alb(design: &Design, n: &Node) -> Entry {
                     "処理されたバイト (ターゲットとしての EC2 インスタンスと IP アドレス)",
                     "Processed bytes (EC2 Instances and IP addresses as targets)",
                 ),
-                false,
+                true,
                 num(gb, "GB (1 時間あたり)", "GB per hour"),
             ),
             field(
@@ -1018,7 +979,7 @@ fn alb(design: &Design, n: &Node) -> Entry {
             field(
                 "connection_duration",
                 t("平均接続時間", "Average connection duration"),
-                false,
+                true,
                 r(
                     format!(
                         "{} 秒 (アクティブ接続 {} ÷ 新しい接続 {})",
@@ -1077,7 +1038,7 @@ fn rds(n: &Node) -> Entry {
             field(
                 "instance_type",
                 t("インスタンスタイプ", "Instance type"),
-                false,
+                true,
                 same(n.text("instance_class")),
             ),
             field(
@@ -1089,7 +1050,7 @@ fn rds(n: &Node) -> Entry {
             field(
                 "deployment",
                 t("デプロイオプション", "Deployment option"),
-                false,
+                true,
                 if multi {
                     same("Multi-AZ")
                 } else {
@@ -1097,15 +1058,18 @@ fn rds(n: &Node) -> Entry {
                 },
             ),
             field(
-                "pricing_model",
-                t("料金モデル", "Pricing model"),
-                false,
+                "pricing_strategy",
+                t("料金戦略", "Pricing strategy"),
+                true,
                 r("オンデマンド".into(), "OnDemand".into()),
             ),
             field(
                 "storage_type",
-                t("ストレージ", "Storage for each RDS instance"),
-                false,
+                t(
+                    "各 RDS インスタンスのストレージ",
+                    "Storage for each RDS instance",
+                ),
+                true,
                 r(st_ja.into(), st_en.into()),
             ),
             field(
@@ -1117,7 +1081,7 @@ fn rds(n: &Node) -> Entry {
             field(
                 "backup_gb",
                 t("追加のバックアップストレージ", "Additional backup storage"),
-                false,
+                true,
                 r(
                     format!(
                         "{} GB (バックアップ {} GB − 無料分 {} GB)",
@@ -1137,7 +1101,8 @@ fn rds(n: &Node) -> Entry {
     }
 }
 
-/// Amazon VPC: one entry per NAT Gateway node, then the public IPv4 addresses of every node.
+/// Amazon VPC: one entry per NAT Gateway node and per interface endpoint, then the public IPv4
+/// addresses of every node.
 fn vpc(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal) {
     for n in nodes_of(design, lines, Kind::NatGateway) {
         let gateways = lines
@@ -1162,7 +1127,7 @@ fn vpc(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal) 
             fields: vec![
                 field(
                     "nat_gateways",
-                    t("インスタンスの数 (NAT ゲートウェイ)", "Number of Instances"),
+                    t("NAT ゲートウェイの数", "Number of NAT Gateways"),
                     true,
                     count,
                 ),
@@ -1172,8 +1137,60 @@ fn vpc(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal) 
                         "NAT ゲートウェイあたりの処理データ量",
                         "Data Processed per NAT Gateway",
                     ),
-                    false,
+                    true,
                     num(per_gw.round_dp(3), "GB (1 か月あたり)", "GB per month"),
+                ),
+            ],
+        });
+    }
+    for n in nodes_of(design, lines, Kind::VpcEndpoint) {
+        let az_hours: Decimal = lines
+            .iter()
+            .filter(|l| l.node.as_ref() == Some(&n.id))
+            .filter(|l| l.price_key.as_deref() == Some("vpce.interface.az_hour"))
+            .map(|l| l.quantity)
+            .sum();
+        let per_az = if hours.is_zero() {
+            Decimal::ZERO
+        } else {
+            az_hours / hours
+        };
+        svc.entries.push(Entry {
+            title: node_title(n),
+            node: Some(n.id.clone()),
+            fields: vec![
+                field(
+                    "interface_endpoints",
+                    t(
+                        "AWS リージョンあたりの VPC インターフェイスエンドポイントの数",
+                        "Number of VPC Interface endpoints per AWS region",
+                    ),
+                    true,
+                    r(
+                        format!(
+                            "{} (エンドポイント 1 つ × {} AZ: AZ ごとに課金されます)",
+                            fmt_num(per_az),
+                            fmt_num(per_az)
+                        ),
+                        format!(
+                            "{} (1 endpoint × {} AZs: charged per AZ)",
+                            fmt_num(per_az),
+                            fmt_num(per_az)
+                        ),
+                    ),
+                ),
+                field(
+                    "endpoint_gb",
+                    t(
+                        "AWS リージョン内のすべての VPCE インターフェイスエンドポイントが処理したデータの合計",
+                        "Total data processed by all VPCE Interface endpoints in the AWS region",
+                    ),
+                    true,
+                    num(
+                        dec(n.num("monthly_data_processed_gb")),
+                        "GB (1 か月あたり)",
+                        "GB per month",
+                    ),
                 ),
             ],
         });
@@ -1210,7 +1227,7 @@ fn vpc(svc: &mut Service, design: &Design, lines: &[&CostLine], hours: Decimal) 
                     "使用中のパブリック IPv4 アドレスの数",
                     "Number of In-use public IPv4 addresses",
                 ),
-                false,
+                true,
                 r(
                     format!(
                         "{} (= {} IP 時間 ÷ {} 時間)",
