@@ -55,6 +55,13 @@ mod cli {
     }
 
     #[derive(Clone, Copy, ValueEnum)]
+    enum SheetFormat {
+        Text,
+        Json,
+        Html,
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
     enum ScenarioArg {
         Low,
         Expected,
@@ -148,6 +155,15 @@ mod cli {
             /// Output format.
             #[arg(long, value_enum, default_value_t = Format::Text)]
             format: Format,
+        },
+        /// What to type into the AWS Pricing Calculator to rebuild the estimate (課題 3), per
+        /// calculator service and field, in the design's region. Exit 0; 2: unreadable input.
+        Sheet {
+            /// The design file (JSON); `-` reads standard input.
+            file: String,
+            /// Output format (html: a printable fragment).
+            #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
+            format: SheetFormat,
         },
         /// Print a template's design document as JSON (party-box, ec-site, blank).
         Template {
@@ -296,6 +312,13 @@ mod cli {
                     Err(code) => return code,
                 };
                 diff_cmd(&a, &b, &da, &db, format, lang)
+            }
+            Command::Sheet { file, format } => {
+                let loaded = match read_design(&file, lang) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                };
+                sheet_cmd(&loaded, format, lang)
             }
             Command::Template { list: true, .. } => {
                 let mut out = String::new();
@@ -776,6 +799,27 @@ mod cli {
             out.push_str(&format!("{unknown}: {}\n", e.unknown_lines));
         }
         out
+    }
+
+    fn sheet_cmd(loaded: &Loaded, format: SheetFormat, lang: Lang) -> ExitCode {
+        use kumozu::core::sheet;
+        let table = match PriceTable::bundled(loaded.design.region) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("kumozu: pricing table {}: {e}", loaded.design.region);
+                return ExitCode::from(2);
+            }
+        };
+        let s = sheet::sheet(&loaded.design, &table);
+        let out = match format {
+            SheetFormat::Text => sheet::render_text(&s, lang),
+            SheetFormat::Json => format!(
+                "{}\n",
+                serde_json::to_string_pretty(&s.to_json()).expect("a sheet serialises")
+            ),
+            SheetFormat::Html => format!("{}\n", sheet::to_html(&s, lang)),
+        };
+        print(&out)
     }
 
     /// Writes to stdout; a closed pipe (`kumozu template x | head`) is not an error.

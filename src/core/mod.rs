@@ -18,6 +18,7 @@ pub mod load;
 pub mod mermaid;
 pub mod model;
 pub mod region;
+pub mod sheet;
 pub mod sort;
 pub mod svg;
 pub mod synth;

@@ -19,6 +19,7 @@ mod outline;
 mod palette;
 mod pricing;
 mod share;
+mod sheet;
 mod side_panel;
 mod state;
 mod text;

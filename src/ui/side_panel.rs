@@ -10,6 +10,7 @@ use super::compare::ComparePanel;
 use super::cost::CostPanel;
 use super::findings::FindingsPanel;
 use super::inspector::Inspector;
+use super::sheet::SheetPanel;
 use super::state::AppState;
 use super::text;
 use super::tracer::TracerPanel;
@@ -87,6 +88,7 @@ pub fn SidePanel() -> impl IntoView {
             <FindingsPanel />
             <CostPanel />
             <TracerPanel />
+            <SheetPanel />
             <ComparePanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">

@@ -1,0 +1,85 @@
+//! The AWS Pricing Calculator input sheet (課題 3): what to type into calculator.aws to rebuild
+//! the current estimate, service by service. The core builds the sheet and its escaped HTML
+//! (`core::sheet::to_html`) from the estimate the cost panel shows; this collapsible section
+//! sets it with `inner_html` while open, and prints it alone (`style/sheet.css`).
+
+use leptos::prelude::*;
+
+use crate::core::sheet::{build, to_html, CALCULATOR_URL};
+
+use super::i18n::msg;
+use super::pricing::Cost;
+use super::state::AppState;
+
+/// The `data-printing` value on `<html>` while the sheet is printed.
+const PRINTING: &str = "sheet";
+
+/// The side-panel section.
+#[component]
+pub fn SheetPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let open = RwSignal::new(false);
+    let html = Memo::new(move |_| {
+        if !open.get() {
+            return String::new();
+        }
+        let l = lang.get();
+        match state.cost.get() {
+            Cost::Ready(r) => state.design.with(|d| to_html(&build(d, &r.expected), l)),
+            _ => {
+                let mut out = String::from(r#"<p class="muted" role="status">"#);
+                crate::core::svg::escape(msg!(sheet_waiting).get(l), &mut out);
+                out.push_str("</p>");
+                out
+            }
+        }
+    });
+    let print = move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let root = window.document().and_then(|d| d.document_element());
+        if let Some(root) = &root {
+            let _ = root.set_attribute("data-printing", PRINTING);
+        }
+        let _ = window.print();
+        if let Some(root) = &root {
+            let _ = root.remove_attribute("data-printing");
+        }
+    };
+    view! {
+        <details
+            class="sheet"
+            data-testid="sheet"
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let now = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                open.set(now);
+            }
+        >
+            <summary>
+                <h2>{move || msg!(sheet_title).get(lang.get())}</h2>
+            </summary>
+            <p class="muted">{move || msg!(sheet_help).get(lang.get())}</p>
+            <div class="sheet-actions">
+                <button type="button" class="button" data-testid="sheet-print" on:click=print>
+                    {move || msg!(sheet_print).get(lang.get())}
+                </button>
+                <a
+                    class="button"
+                    data-testid="sheet-calculator"
+                    href=CALCULATOR_URL
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
+                    {move || msg!(sheet_open_calculator).get(lang.get())}
+                </a>
+            </div>
+            <div class="sheet-body" data-testid="sheet-body" inner_html=html></div>
+        </details>
+    }
+}
