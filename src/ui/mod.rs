@@ -8,6 +8,7 @@ pub mod autosave;
 mod canvas;
 mod cost;
 mod doc_actions;
+mod ec2;
 mod files;
 mod findings;
 mod gestures;

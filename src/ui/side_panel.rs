@@ -7,6 +7,7 @@ use crate::core::catalogue::Category;
 use crate::core::templates;
 
 use super::cost::CostPanel;
+use super::ec2::Ec2Panel;
 use super::findings::FindingsPanel;
 use super::inspector::Inspector;
 use super::state::AppState;
@@ -86,6 +87,7 @@ pub fn SidePanel() -> impl IntoView {
             <FindingsPanel />
             <CostPanel />
             <TracerPanel />
+            <Ec2Panel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">
                 <div>
