@@ -14,6 +14,7 @@ const { CANVAS, DIST, start, openApp } = require('./harness');
 const T = { timeout: 120_000 };
 const STEP_MS = 10_000;
 const PANEL = '[data-testid="ec2-compare"]';
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 function prices(region) {
   const table = JSON.parse(fs.readFileSync(path.join(DIST, 'pricing', `${region}.json`), 'utf8'));
@@ -123,6 +124,22 @@ describe('Fargate vs EC2 (release build)', () => {
         assert.match(verdict, Number(best) < Number(fargate) ? /less than Fargate/ : /more than Fargate|same as Fargate/);
         assert.ok(verdict.includes(`$${fargate}`), verdict);
       }
+      // The open panel passes axe (WCAG 2.1 A/AA): no serious or critical violation in it.
+      await page.evaluate(AXE);
+      const audit = await page.evaluate(async (sel) => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document.querySelector(sel), {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return {
+          passes: r.passes.length,
+          violations: r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`),
+        };
+      }, PANEL);
+      assert.ok(audit.passes > 0, 'axe checked the panel');
+      assert.deepEqual(audit.violations, []);
       // The trade-offs in words, and the chapter's recommendation.
       const words = await page.textContent(PANEL);
       assert.match(words, /No servers to manage/);
