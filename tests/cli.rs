@@ -692,3 +692,58 @@ fn diff_refuses_bad_links_templates_and_files_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn ec2_prints_the_cheapest_fit_beside_fargate() {
+    let json = template_json("party-box");
+    let out = kumozu_stdin(&["ec2", "-"], &json);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The same comparison as the core's, priced from the bundled Tokyo table.
+    let d = templates::find("party-box").unwrap().design().unwrap();
+    let table =
+        kumozu::core::cost::PriceTable::bundled(kumozu::core::Region::ApNortheast1).unwrap();
+    let c = kumozu::core::ec2::compare(&d, &table);
+    let ec2 = kumozu::core::cost::fmt_usd(c.ec2_monthly.unwrap());
+    let fargate = kumozu::core::cost::fmt_usd(c.fargate_monthly().unwrap());
+    assert!(
+        text.contains(&format!("Fargate (desired tasks all month): {fargate}")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("at {ec2} a month")), "{text}");
+    assert!(text.contains("  * t3.medium"), "{text}");
+    assert!(text.contains("The chapter recommends Fargate"), "{text}");
+    let ja = kumozu_stdin(&["--lang", "ja", "ec2", "-"], &json);
+    assert_eq!(ja.status.code(), Some(0));
+    assert!(String::from_utf8(ja.stdout)
+        .unwrap()
+        .contains("最安の EC2 構成"));
+}
+
+#[test]
+fn ec2_json_and_bad_input() {
+    let json = template_json("party-box");
+    let out = kumozu_stdin(
+        &["ec2", "-", "--format", "json", "--region", "us-east-1"],
+        &json,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["format"], "kumozu-ec2");
+    assert_eq!(doc["region"], "us-east-1");
+    let types = doc["ec2"][0]["types"].as_array().unwrap();
+    let cheapest: Vec<_> = types.iter().filter(|t| t["cheapest"] == true).collect();
+    assert_eq!(cheapest.len(), 1);
+    assert_eq!(cheapest[0]["monthly_usd"], doc["ec2_cheapest_monthly_usd"]);
+    // No ECS services: still exit 0, and it says so.
+    let blank = kumozu_stdin(&["ec2", "-"], &template_json("blank"));
+    assert_eq!(blank.status.code(), Some(0));
+    assert!(String::from_utf8(blank.stdout)
+        .unwrap()
+        .contains("no ECS services"));
+    let bad = kumozu_stdin(&["ec2", "-"], "{");
+    assert_eq!(bad.status.code(), Some(2));
+    let region = kumozu_stdin(&["ec2", "-", "--region", "mars-1"], &json);
+    assert_eq!(region.status.code(), Some(2));
+    assert!(String::from_utf8(region.stderr).unwrap().contains("mars-1"));
+}

@@ -149,8 +149,10 @@ fn totals_are_the_sum_of_the_known_lines_and_agree_with_hand_calculation() {
 
 #[test]
 fn every_shipped_table_has_every_key_the_engine_uses() {
-    let keys = all_price_keys();
+    let mut keys = all_price_keys();
     assert!(keys.len() > 90, "{}", keys.len());
+    // The Fargate-vs-EC2 comparison's instance prices live in the same tables.
+    keys.extend(kumozu::core::ec2::price_keys());
     let wanted: BTreeMap<&str, &str> = keys.iter().map(|k| (k.key.as_str(), k.unit)).collect();
     let mut versions = BTreeSet::new();
     for region in Region::ALL {

@@ -165,6 +165,18 @@ mod cli {
             #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
             format: SheetFormat,
         },
+        /// Fargate vs EC2: the design's ECS tasks packed onto EC2 instance types, the cheapest
+        /// fit beside the Fargate cost, and the trade-offs. Exit 0; 2: bad input.
+        Ec2 {
+            /// The design file (JSON); `-` reads standard input.
+            file: String,
+            /// Price in this region instead of the design's (us-east-1, ap-northeast-1, ap-northeast-3).
+            #[arg(long)]
+            region: Option<String>,
+            /// Output format.
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+        },
         /// Print a template's design document as JSON (party-box, ec-site, blank).
         Template {
             /// The template's id; omit with --list.
@@ -319,6 +331,17 @@ mod cli {
                     Err(code) => return code,
                 };
                 sheet_cmd(&loaded, format, lang)
+            }
+            Command::Ec2 {
+                file,
+                region,
+                format,
+            } => {
+                let loaded = match read_design(&file, lang) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                };
+                ec2_cmd(&file, &loaded, region.as_deref(), format, lang)
             }
             Command::Template { list: true, .. } => {
                 let mut out = String::new();
@@ -580,6 +603,53 @@ mod cli {
         } else {
             ExitCode::from(1)
         }
+    }
+
+    fn ec2_cmd(
+        file: &str,
+        loaded: &Loaded,
+        region: Option<&str>,
+        format: Format,
+        lang: Lang,
+    ) -> ExitCode {
+        use kumozu::core::ec2;
+        let table = match bundled_table(region.unwrap_or(loaded.design.region.code()), lang) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        let c = ec2::compare(&loaded.design, &table);
+        let out = match format {
+            Format::Json => {
+                let mut doc = c.to_json(lang);
+                doc["file"] = serde_json::Value::from(file);
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&doc).expect("a comparison serialises")
+                )
+            }
+            Format::Text => format!("{file}\n{}", ec2::render_text(&c, lang)),
+        };
+        print(&out)
+    }
+
+    /// The bundled pricing table of the region `code`; on failure prints why and gives exit 2.
+    fn bundled_table(code: &str, lang: Lang) -> Result<PriceTable, ExitCode> {
+        let Some(region) = Region::from_code(code) else {
+            let known: Vec<_> = Region::ALL.iter().map(|r| r.code()).collect();
+            eprintln!(
+                "kumozu: {}",
+                match lang {
+                    Lang::Ja =>
+                        format!("未対応のリージョン \"{code}\" (対応: {})", known.join(", ")),
+                    Lang::En => format!("unknown region \"{code}\" (known: {})", known.join(", ")),
+                }
+            );
+            return Err(ExitCode::from(2));
+        };
+        PriceTable::bundled(region).map_err(|e| {
+            eprintln!("kumozu: pricing table {region}: {e}");
+            ExitCode::from(2)
+        })
     }
 
     fn estimate_cmd(

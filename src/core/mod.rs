@@ -8,6 +8,7 @@ pub mod cost;
 pub mod diff;
 pub mod draw;
 pub mod dto;
+pub mod ec2;
 pub mod edit;
 pub mod fargate;
 pub mod geometry;

@@ -9,6 +9,7 @@ mod canvas;
 mod compare;
 mod cost;
 mod doc_actions;
+mod ec2;
 mod files;
 mod findings;
 mod gestures;

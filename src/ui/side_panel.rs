@@ -8,6 +8,7 @@ use crate::core::templates;
 
 use super::compare::ComparePanel;
 use super::cost::CostPanel;
+use super::ec2::Ec2Panel;
 use super::findings::FindingsPanel;
 use super::inspector::Inspector;
 use super::sheet::SheetPanel;
@@ -88,6 +89,7 @@ pub fn SidePanel() -> impl IntoView {
             <FindingsPanel />
             <CostPanel />
             <TracerPanel />
+            <Ec2Panel />
             <SheetPanel />
             <ComparePanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>

@@ -71,7 +71,7 @@ pub enum PriceEntry {
 /// A parsed pricing table for one region.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PriceTable {
-    /// Version of the table's contents (`2026-11-28.1`); estimates and links record it.
+    /// Version of the table's contents (`2026-11-28.2`); estimates and links record it.
     pub table_version: String,
     /// The region the prices are for.
     pub region: Region,
