@@ -668,7 +668,7 @@ pub fn simulate_service(design: &Design, node: &Node, curve: &Curve) -> ServiceR
                 let (ja, en) = task_names(ready + 1, needed);
                 events.push(Message::new(
                     format!(
-                        "{} > {target_txt} → Auto Scaling が発動 (希望タスク数 {ready} → {needed}) → ECS が {ja} を起動 → 起動後に{alb_ja}",
+                        "{} > {target_txt} → Auto Scaling が発動 (希望タスク数 {ready} → {needed}) → ECS が {ja} を起動 → 起動完了後、{alb_ja}",
                         measured.ja
                     ),
                     format!(
