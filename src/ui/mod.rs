@@ -5,6 +5,7 @@
 
 mod app;
 pub mod autosave;
+mod autoscale;
 mod canvas;
 mod cost;
 mod doc_actions;
