@@ -650,11 +650,11 @@ pub fn simulate_service(design: &Design, node: &Node, curve: &Curve) -> ServiceR
             if over {
                 events.push(Message::new(
                     format!(
-                        "{} > {target_txt}: オートスケーリングがないため何も追加されません (応答が遅くなります)",
+                        "{} > {target_txt}: タスク数が固定なので何も追加されません (応答が遅くなります)",
                         measured.ja
                     ),
                     format!(
-                        "{} > {target_txt}: no auto scaling, so nothing is added (responses slow down)",
+                        "{} > {target_txt}: the task count is fixed, so nothing is added (responses slow down)",
                         measured.en
                     ),
                 ));
