@@ -453,17 +453,16 @@ fn chart_html(out: &mut String, run: &ServiceRun, l: Lang) {
             s.tasks
         ));
     }
+    // A step line: flat across each step, vertical between steps.
     let path = |f: &dyn Fn(&crate::core::autoscale::Step) -> f64| {
         let mut d = String::new();
         for (i, s) in steps.iter().enumerate() {
-            let v = f(s);
-            d.push_str(&format!(
-                "{}{:.1},{:.1}H{:.1}",
-                if i == 0 { "M" } else { "V" },
-                x(i as f64),
-                y(v),
-                x(i as f64 + 1.0)
-            ));
+            let (x0, yv, x1) = (x(i as f64), y(f(s)), x(i as f64 + 1.0));
+            if i == 0 {
+                d.push_str(&format!("M{x0:.1},{yv:.1}H{x1:.1}"));
+            } else {
+                d.push_str(&format!("V{yv:.1}H{x1:.1}"));
+            }
         }
         d
     };
