@@ -434,7 +434,7 @@ fn chart_html(out: &mut String, run: &ServiceRun, l: Lang) {
     // Axis: 0 and the top, in tasks.
     for v in [0.0, top] {
         out.push_str(&format!(
-            r#"<text class="axis" x="{}" y="{:.1}" text-anchor="end">{}</text><line class="grid" x1="{PAD_L}" x2="{W}" y1="{:.1}" y2="{:.1}"/>"#,
+            r#"<text class="as-axis" x="{}" y="{:.1}" text-anchor="end">{}</text><line class="as-grid" x1="{PAD_L}" x2="{W}" y1="{:.1}" y2="{:.1}"/>"#,
             PAD_L - 3.0,
             y(v) + 3.0,
             v,
@@ -445,7 +445,7 @@ fn chart_html(out: &mut String, run: &ServiceRun, l: Lang) {
     let bw = (W - PAD_L) / n;
     for (i, s) in steps.iter().enumerate() {
         out.push_str(&format!(
-            r#"<rect class="bar" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" data-hour="{i}" data-tasks="{}"/>"#,
+            r#"<rect class="as-bar" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" data-hour="{i}" data-tasks="{}"/>"#,
             x(i as f64) + 1.0,
             y(s.tasks as f64),
             (bw - 2.0).max(1.0),
@@ -469,12 +469,12 @@ fn chart_html(out: &mut String, run: &ServiceRun, l: Lang) {
     let threshold = path(&|s| s.ready as f64 * target / 100.0);
     let demand = path(&|s| s.demand / 100.0);
     out.push_str(&format!(
-        r#"<path class="threshold" d="{threshold}"/><path class="demand" d="{demand}"/>"#
+        r#"<path class="as-threshold" d="{threshold}"/><path class="as-demand" d="{demand}"/>"#
     ));
     for h in [0usize, 6, 12, 18] {
         if h < steps.len() {
             out.push_str(&format!(
-                r#"<text class="axis" x="{:.1}" y="{}">{}</text>"#,
+                r#"<text class="as-axis" x="{:.1}" y="{}">{}</text>"#,
                 x(h as f64 * steps.len() as f64 / 24.0),
                 H - 3.0,
                 format_args!("{h}:00")
