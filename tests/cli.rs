@@ -747,3 +747,68 @@ fn ec2_json_and_bad_input() {
     assert_eq!(region.status.code(), Some(2));
     assert!(String::from_utf8(region.stderr).unwrap().contains("mars-1"));
 }
+
+#[test]
+fn scale_prints_the_timeline_and_a_band_that_agrees_with_estimate() {
+    let pb = template_json("party-box");
+    let out = kumozu_stdin(
+        &["scale", "-", "--preset", "spike", "--service", "nextjs"],
+        &pb,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("CPU 210% > 70%"), "{text}");
+    assert!(text.contains("ECS starts Tasks 3–4"), "{text}");
+    assert!(!text.contains("(nestjs)"), "{text}");
+    let ja = kumozu_stdin(&["--lang", "ja", "scale", "-"], &pb);
+    assert_eq!(ja.status.code(), Some(0));
+    assert!(String::from_utf8(ja.stdout)
+        .unwrap()
+        .contains("Auto Scaling が発動"));
+    // The JSON band's ends are estimate's range.
+    let j: serde_json::Value =
+        serde_json::from_slice(&kumozu_stdin(&["scale", "-", "--format", "json"], &pb).stdout)
+            .unwrap();
+    let e: serde_json::Value =
+        serde_json::from_slice(&kumozu_stdin(&["estimate", "-", "--format", "json"], &pb).stdout)
+            .unwrap();
+    assert_eq!(j["format"], "kumozu-scale");
+    assert_eq!(j["monthly_usd"]["low"], e["range_monthly_usd"]["low"]);
+    assert_eq!(j["monthly_usd"]["high"], e["range_monthly_usd"]["high"]);
+    let sim = j["monthly_usd"]["simulated"].as_f64().unwrap();
+    assert!(sim > j["monthly_usd"]["low"].as_f64().unwrap());
+    assert!(sim < j["monthly_usd"]["high"].as_f64().unwrap());
+    assert_eq!(j["services"].as_array().unwrap().len(), 2);
+    // A flat curve of zeros costs the low end.
+    let zeros = vec!["0"; 24].join(",");
+    let j: serde_json::Value = serde_json::from_slice(
+        &kumozu_stdin(&["scale", "-", "--curve", &zeros, "--format", "json"], &pb).stdout,
+    )
+    .unwrap();
+    assert_eq!(j["monthly_usd"]["simulated"], j["monthly_usd"]["low"]);
+}
+
+#[test]
+fn scale_refuses_bad_curves_presets_and_services_with_exit_2() {
+    let pb = template_json("party-box");
+    for (args, says) in [
+        (vec!["--curve", "10,20"], "needs 24 values"),
+        (
+            vec!["--curve", &*format!("{}x", "1,".repeat(23))],
+            "not a number",
+        ),
+        (
+            vec!["--curve", &*format!("{}-5", "1,".repeat(23))],
+            "out of range",
+        ),
+        (vec!["--preset", "weekend"], "no preset \"weekend\""),
+        (vec!["--service", "nope"], "no ECS service \"nope\""),
+    ] {
+        let mut all = vec!["scale", "-"];
+        all.extend(args.iter().copied());
+        let out = kumozu_stdin(&all, &pb);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

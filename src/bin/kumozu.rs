@@ -144,6 +144,26 @@ mod cli {
             #[arg(long, value_enum, default_value_t = Format::Text)]
             format: Format,
         },
+        /// Simulate a day of load on the design's auto-scaled ECS services: the CloudWatch
+        /// alarm, tasks added and removed, and the month's cost within the low–high range.
+        /// Exit 0; 2: unreadable file, bad curve or unknown service.
+        Scale {
+            /// The design file (JSON); `-` reads standard input.
+            file: String,
+            /// A load curve preset, shaped for the service (flat, evening, spike).
+            #[arg(long, conflicts_with = "curve", default_value = "evening")]
+            preset: String,
+            /// Your own curve: 24 hourly or 48 half-hourly values, in percent of one task
+            /// (100 = one task fully busy), e.g. "40,30,…".
+            #[arg(long)]
+            curve: Option<String>,
+            /// Show only this ECS service (its id); presets are shaped for it.
+            #[arg(long)]
+            service: Option<String>,
+            /// Output format.
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+        },
         /// Compare two designs: nodes, placement, labels, parameters, connections, ALB rules,
         /// settings and cost lines. Exit 0: equal (layout aside); 1: different; 2: bad input.
         Diff {
@@ -313,6 +333,27 @@ mod cli {
                     Err(code) => return code,
                 };
                 trace_cmd(&file, &loaded, &request, format, lang)
+            }
+            Command::Scale {
+                file,
+                preset,
+                curve,
+                service,
+                format,
+            } => {
+                let loaded = match read_design(&file, lang) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                };
+                scale_cmd(
+                    &file,
+                    &loaded,
+                    &preset,
+                    curve.as_deref(),
+                    service.as_deref(),
+                    format,
+                    lang,
+                )
             }
             Command::Diff { a, b, format } => {
                 let da = match read_side(&a, lang) {
@@ -563,6 +604,111 @@ mod cli {
             };
         }
         read_design(arg, lang).map(|l| l.design)
+    }
+
+    fn scale_cmd(
+        file: &str,
+        loaded: &Loaded,
+        preset: &str,
+        curve: Option<&str>,
+        service: Option<&str>,
+        format: Format,
+        lang: Lang,
+    ) -> ExitCode {
+        use kumozu::core::autoscale::{self, Curve, Preset, Setup};
+        use kumozu::core::{Kind, NodeId};
+        let design = &loaded.design;
+        let services: Vec<_> = design
+            .nodes
+            .values()
+            .filter(|n| n.kind == Kind::EcsService)
+            .collect();
+        let chosen = match service {
+            None => None,
+            Some(id) => match services.iter().find(|n| n.id.as_str() == id) {
+                Some(n) => Some(*n),
+                None => {
+                    let known: Vec<_> = services.iter().map(|n| n.id.as_str()).collect();
+                    eprintln!(
+                        "kumozu: {}",
+                        match lang {
+                            Lang::Ja => format!(
+                                "ECS サービス \"{id}\" はありません (あるもの: {})",
+                                known.join(", ")
+                            ),
+                            Lang::En =>
+                                format!("no ECS service \"{id}\" (known: {})", known.join(", ")),
+                        }
+                    );
+                    return ExitCode::from(2);
+                }
+            },
+        };
+        let curve = match curve {
+            Some(text) => match Curve::parse(text) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("kumozu: {}", e.message().get(lang));
+                    return ExitCode::from(2);
+                }
+            },
+            None => {
+                let Some(p) = Preset::from_id(preset) else {
+                    let known: Vec<_> = Preset::ALL.iter().map(|p| p.id()).collect();
+                    eprintln!(
+                        "kumozu: {}",
+                        match lang {
+                            Lang::Ja => format!(
+                                "プリセット \"{preset}\" はありません (あるもの: {})",
+                                known.join(", ")
+                            ),
+                            Lang::En =>
+                                format!("no preset \"{preset}\" (known: {})", known.join(", ")),
+                        }
+                    );
+                    return ExitCode::from(2);
+                };
+                // Shaped for the chosen service, else the first auto-scaled one.
+                let reference = chosen
+                    .or_else(|| services.iter().copied().find(|n| !Setup::of(n).fixed))
+                    .or_else(|| services.first().copied());
+                match reference {
+                    Some(n) => p.curve(&Setup::of(n)),
+                    None => p.curve(&Setup::of(&kumozu::core::Node::new(
+                        "_",
+                        Kind::EcsService,
+                        kumozu::core::Point::default(),
+                    ))),
+                }
+            }
+        };
+        let table = match PriceTable::bundled(design.region) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("kumozu: pricing table {}: {e}", design.region);
+                return ExitCode::from(2);
+            }
+        };
+        let sim = autoscale::simulate(design, &curve, &table);
+        let only = chosen.map(|n| n.id.clone());
+        let out = match format {
+            Format::Json => {
+                let mut doc = sim.to_json();
+                doc["file"] = serde_json::Value::from(file);
+                if let (Some(id), Some(list)) = (&only, doc["services"].as_array_mut()) {
+                    list.retain(|s| s["service"] == id.as_str());
+                }
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&doc).expect("a simulation serialises")
+                )
+            }
+            Format::Text => format!(
+                "{file}\n{}",
+                autoscale::render_text(&sim, lang, only.as_ref().map(|i: &NodeId| i))
+            ),
+        };
+        print(&out)
     }
 
     fn diff_cmd(

@@ -3,6 +3,7 @@
 //! Nothing here may depend on leptos, web-sys, wasm-bindgen, js-sys or gloo
 //! (`tests/core_purity.rs` fails when it does), so every module is tested natively.
 
+pub mod autoscale;
 pub mod catalogue;
 pub mod cost;
 pub mod diff;

@@ -5,6 +5,7 @@
 
 mod app;
 pub mod autosave;
+mod autoscale;
 mod canvas;
 mod compare;
 mod cost;

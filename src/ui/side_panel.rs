@@ -92,6 +92,7 @@ pub fn SidePanel() -> impl IntoView {
             <Ec2Panel />
             <SheetPanel />
             <ComparePanel />
+            <super::autoscale::AutoscalePanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">
                 <div>

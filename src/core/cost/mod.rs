@@ -257,6 +257,40 @@ fn rescale(design: &Design, table: &PriceTable, base: &Estimate, scenario: Scena
     ctx.finish()
 }
 
+/// `base` (an estimate of `design`) with some ECS services run for a given number of
+/// task-hours in the month instead of their case's count: `task_hours` maps a service to its
+/// task-hours and the text that says how they are made. Every other line is copied from
+/// `base`, so with the task-hours of `base`'s case this equals `base` (the auto-scaling
+/// simulator, `core::autoscale`, relies on it and tests it). An EC2-launch-type service stays
+/// unknown, as in every case.
+pub fn estimate_task_hours(
+    design: &Design,
+    table: &PriceTable,
+    base: &Estimate,
+    task_hours: &BTreeMap<NodeId, (Decimal, String)>,
+) -> Estimate {
+    let mut ctx = Ctx::new(design, table, base.scenario);
+    let mut i = 0;
+    for node in design.nodes.values() {
+        let start = i;
+        while base.lines.get(i).and_then(|l| l.node.as_ref()) == Some(&node.id) {
+            i += 1;
+        }
+        match task_hours.get(&node.id) {
+            Some((th, expr)) if node.kind == Kind::EcsService => {
+                if node.text("launch_type") == "EC2" {
+                    kinds::price_node(node, &mut ctx);
+                } else {
+                    kinds::fargate::price_task_hours(node, &mut ctx, *th, expr.clone());
+                }
+            }
+            _ => ctx.lines.extend_from_slice(&base.lines[start..i]),
+        }
+    }
+    ctx.lines.extend_from_slice(&base.lines[i..]);
+    ctx.finish()
+}
+
 /// One tier of a tiered price: the table key and how many units it spans (`None`: the rest).
 #[derive(Debug, Clone)]
 pub(crate) struct Tier {

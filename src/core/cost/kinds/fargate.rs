@@ -106,12 +106,18 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
         );
         return;
     }
+    let (th, th_expr) = task_hours(node, ctx);
+    price_task_hours(node, ctx, th, th_expr);
+}
+
+/// Adds the lines of a Fargate service that runs `th` task-hours in the month, made as
+/// `th_expr` says (the auto-scaling simulator's simulated month, `core::autoscale`).
+pub(crate) fn price_task_hours(node: &Node, ctx: &mut Ctx, th: Decimal, th_expr: String) {
     let arch = if node.text("cpu_architecture") == "ARM64" {
         "arm"
     } else {
         "x86"
     };
-    let (th, th_expr) = task_hours(node, ctx);
     let vcpu = dec(node.num("vcpu"));
     let mem = dec(node.num("memory_gb"));
     ctx.priced(
