@@ -1,6 +1,7 @@
 'use strict';
 // Accessibility: axe-core (from npm) run in Chromium over the main screens of the release
-// build — the editor with the findings and cost panels, the inspector of an ALB with its
+// build — the editor with the findings and cost panels, the course-companion sections (the
+// calculator sheet, Fargate vs EC2, auto scaling, the checklist, compare), the inspector of an ALB with its
 // listener rules, a selected finding, the connection-kind menu, and the Japanese UI. No
 // serious or critical violation of WCAG 2 A/AA may be reported.
 
@@ -50,6 +51,22 @@ describe('accessibility (axe-core, release build)', () => {
         await page.waitForSelector('[data-testid="tracer-result"]', { timeout: STEP_MS });
         found.push(...(await audit(page, `${locale}: request tracer`)));
         await page.locator('[data-testid="tracer"] summary').click();
+        // The course-companion sections, each open on its own (open, audit, close).
+        const sections = ['sheet', 'ec2-compare', 'autoscale', 'checklist', 'compare'];
+        for (const id of sections) {
+          const panel = `[data-testid="${id}"]`;
+          if (!(await page.locator(panel).count())) continue;
+          await page.locator(`${panel} > summary`).click();
+          if (id === 'compare') {
+            await page.selectOption('[data-testid="compare-template"]', 'blank');
+            await page.click('[data-testid="compare-template-go"]');
+            await page.waitForSelector('[data-testid="compare-summary"]', { timeout: STEP_MS });
+          }
+          await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent || '').length > 300, panel, { timeout: STEP_MS });
+          found.push(...(await audit(page, `${locale}: ${id}`)));
+          await page.locator(`${panel} > summary`).click();
+        }
+        assert.ok(await page.locator('[data-testid="sheet"]').count(), 'the sheet section is there');
         await page.locator(`${CANVAS} [data-node-id="alb"]`).click();
         await page.waitForSelector('[data-testid="alb-rules"]', { timeout: STEP_MS });
         found.push(...(await audit(page, `${locale}: inspector of the ALB`)));
