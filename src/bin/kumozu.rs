@@ -185,6 +185,15 @@ mod cli {
             #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
             format: SheetFormat,
         },
+        /// The chapter's checklist (チェックリスト): its seven points, each ticked when the design
+        /// shows it, explained with the design's own nodes. Exit 0: all seven; 1: not yet; 2: bad input.
+        Checklist {
+            /// The design file (JSON); `-` reads standard input.
+            file: String,
+            /// Output format.
+            #[arg(long, value_enum, default_value_t = Format::Text)]
+            format: Format,
+        },
         /// Fargate vs EC2: the design's ECS tasks packed onto EC2 instance types, the cheapest
         /// fit beside the Fargate cost, and the trade-offs. Exit 0; 2: bad input.
         Ec2 {
@@ -372,6 +381,13 @@ mod cli {
                     Err(code) => return code,
                 };
                 sheet_cmd(&loaded, format, lang)
+            }
+            Command::Checklist { file, format } => {
+                let loaded = match read_design(&file, lang) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                };
+                checklist_cmd(&file, &loaded, format, lang)
             }
             Command::Ec2 {
                 file,
@@ -776,6 +792,29 @@ mod cli {
             Format::Text => format!("{file}\n{}", ec2::render_text(&c, lang)),
         };
         print(&out)
+    }
+
+    fn checklist_cmd(file: &str, loaded: &Loaded, format: Format, lang: Lang) -> ExitCode {
+        use kumozu::core::checklist;
+        let table = PriceTable::bundled(loaded.design.region).ok();
+        let items = checklist::checklist(&loaded.design, table.as_ref());
+        let out = match format {
+            Format::Json => {
+                let mut doc = checklist::to_json(&items);
+                doc["file"] = serde_json::Value::from(file);
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&doc).expect("a checklist serialises")
+                )
+            }
+            Format::Text => format!("{file}\n{}", checklist::render_text(&items, lang)),
+        };
+        let code = print(&out);
+        if code != ExitCode::SUCCESS || checklist::ticked(&items) == items.len() {
+            code
+        } else {
+            ExitCode::from(1)
+        }
     }
 
     /// The bundled pricing table of the region `code`; on failure prints why and gives exit 2.

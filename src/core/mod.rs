@@ -5,6 +5,7 @@
 
 pub mod autoscale;
 pub mod catalogue;
+pub mod checklist;
 pub mod cost;
 pub mod diff;
 pub mod draw;

@@ -7,6 +7,7 @@ mod app;
 pub mod autosave;
 mod autoscale;
 mod canvas;
+mod checklist;
 mod compare;
 mod cost;
 mod doc_actions;

@@ -93,6 +93,7 @@ pub fn SidePanel() -> impl IntoView {
             <SheetPanel />
             <ComparePanel />
             <super::autoscale::AutoscalePanel />
+            <super::checklist::ChecklistPanel />
             <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
             <dl class="facts">
                 <div>

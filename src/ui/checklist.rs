@@ -1,0 +1,78 @@
+//! The chapter's checklist (issue #7, item 5) as a side-panel section: seven points that tick
+//! themselves when the design shows them, each opening to an explanation written from the
+//! student's own design. The core decides and writes the HTML (`core::checklist`); this
+//! section recomputes it while open and remembers which points are open across edits.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::checklist::{checklist, to_html};
+
+use super::i18n::msg;
+use super::pricing::TableState;
+use super::state::AppState;
+
+/// The checklist section; it works only while open.
+#[component]
+pub fn ChecklistPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let open = RwSignal::new(false);
+    // Which points are open, so a re-render after an edit keeps them open.
+    let expanded = StoredValue::new(Vec::<String>::new());
+    let body = move || -> String {
+        if !open.get() {
+            return String::new();
+        }
+        let l = lang.get();
+        state.design.with(|d| {
+            let table = state.tables.with(|t| match t.get(&d.region) {
+                Some(TableState::Ready(t)) => Some(t.clone()),
+                _ => None,
+            });
+            let items = checklist(d, table.as_deref());
+            expanded.with_value(|e| to_html(&items, l, e))
+        })
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(details) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("summary").ok().flatten())
+            .and_then(|s| s.parent_element())
+        else {
+            return;
+        };
+        if let Some(id) = details.get_attribute("data-check-id") {
+            // The click comes before the toggle: it is about to open when it is closed.
+            let opening = !details.has_attribute("open");
+            expanded.update_value(|e| {
+                e.retain(|k| *k != id);
+                if opening {
+                    e.push(id);
+                }
+            });
+        }
+    };
+    view! {
+        <details
+            class="checklist"
+            data-testid="checklist"
+            on:toggle=move |ev| {
+                if ev.target() == ev.current_target() {
+                    let now = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                        .is_some_and(|d| d.open());
+                    open.set(now);
+                }
+            }
+        >
+            <summary>
+                <h2>{move || msg!(checklist_title).get(lang.get())}</h2>
+            </summary>
+            <p class="muted">{move || msg!(checklist_help).get(lang.get())}</p>
+            <div class="checklist-body" on:click=on_click inner_html=body></div>
+        </details>
+    }
+}
