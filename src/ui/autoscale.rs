@@ -20,6 +20,7 @@ use crate::core::model::{Design, NodeId};
 
 use super::i18n::{msg, tr};
 use super::pricing::TableState;
+use super::section::Section;
 use super::state::AppState;
 use super::text;
 
@@ -294,27 +295,13 @@ pub fn AutoscalePanel() -> impl IntoView {
     };
 
     view! {
-        <details
-            class="autoscale"
-            data-testid="autoscale"
-            on:toggle=move |ev| {
-                let now = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
-                open.set(now);
-            }
-        >
-            <summary>
-                <h2>{move || msg!(autoscale_title).get(lang.get())}</h2>
-            </summary>
-            <p class="muted">{move || msg!(autoscale_help).get(lang.get())}</p>
+        <Section class="autoscale" testid="autoscale" title=msg!(autoscale_title) help=msg!(autoscale_help) open=open>
             <div class="autoscale-body" on:input=on_input on:click=on_click>
                 <div inner_html=move || controls.get()></div>
                 <div inner_html=move || sliders.get()></div>
                 <div inner_html=move || result.get()></div>
             </div>
-        </details>
+        </Section>
     }
 }
 

@@ -10,6 +10,7 @@ use crate::core::checklist::{checklist, to_html};
 
 use super::i18n::msg;
 use super::pricing::TableState;
+use super::section::Section;
 use super::state::AppState;
 
 /// The checklist section; it works only while open.
@@ -55,24 +56,8 @@ pub fn ChecklistPanel() -> impl IntoView {
         }
     };
     view! {
-        <details
-            class="checklist"
-            data-testid="checklist"
-            on:toggle=move |ev| {
-                if ev.target() == ev.current_target() {
-                    let now = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                        .is_some_and(|d| d.open());
-                    open.set(now);
-                }
-            }
-        >
-            <summary>
-                <h2>{move || msg!(checklist_title).get(lang.get())}</h2>
-            </summary>
-            <p class="muted">{move || msg!(checklist_help).get(lang.get())}</p>
+        <Section class="checklist" testid="checklist" title=msg!(checklist_title) help=msg!(checklist_help) open=open>
             <div class="checklist-body" on:click=on_click inner_html=body></div>
-        </details>
+        </Section>
     }
 }

@@ -14,6 +14,7 @@ use crate::core::i18n::Lang;
 
 use super::i18n::msg;
 use super::pricing::TableState;
+use super::section::Section;
 use super::state::AppState;
 use super::text;
 
@@ -57,24 +58,9 @@ pub fn Ec2Panel() -> impl IntoView {
         out
     });
     view! {
-        <details
-            class="tracer ec2"
-            data-testid="ec2-compare"
-            on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let now = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
-                open.set(now);
-            }
-        >
-            <summary>
-                <h2>{move || msg!(ec2_title).get(lang.get())}</h2>
-            </summary>
-            <p class="muted">{move || msg!(ec2_help).get(lang.get())}</p>
+        <Section class="tracer ec2" testid="ec2-compare" title=msg!(ec2_title) help=msg!(ec2_help) open=open>
             <div inner_html=move || html.get()></div>
-        </details>
+        </Section>
     }
 }
 

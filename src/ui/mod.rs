@@ -21,6 +21,7 @@ mod inspector;
 mod outline;
 mod palette;
 mod pricing;
+mod section;
 mod share;
 mod sheet;
 mod side_panel;

@@ -9,6 +9,7 @@ use crate::core::sheet::{build, to_html, CALCULATOR_URL};
 
 use super::i18n::msg;
 use super::pricing::Cost;
+use super::section::Section;
 use super::state::AppState;
 
 /// The `data-printing` value on `<html>` while the sheet is printed.
@@ -49,22 +50,7 @@ pub fn SheetPanel() -> impl IntoView {
         }
     };
     view! {
-        <details
-            class="sheet"
-            data-testid="sheet"
-            on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let now = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
-                open.set(now);
-            }
-        >
-            <summary>
-                <h2>{move || msg!(sheet_title).get(lang.get())}</h2>
-            </summary>
-            <p class="muted">{move || msg!(sheet_help).get(lang.get())}</p>
+        <Section class="sheet" testid="sheet" title=msg!(sheet_title) help=msg!(sheet_help) open=open>
             <div class="sheet-actions">
                 <button type="button" class="button" data-testid="sheet-print" on:click=print>
                     {move || msg!(sheet_print).get(lang.get())}
@@ -80,6 +66,6 @@ pub fn SheetPanel() -> impl IntoView {
                 </a>
             </div>
             <div class="sheet-body" data-testid="sheet-body" inner_html=html></div>
-        </details>
+        </Section>
     }
 }

@@ -11,6 +11,7 @@ use crate::core::trace::{trace, Request, Trace};
 use crate::core::validate::Message;
 
 use super::i18n::msg;
+use super::section::Section;
 use super::state::{AppState, Selection};
 
 /// How long each hop stays the current one while the path is walked.
@@ -153,22 +154,7 @@ pub fn TracerPanel() -> impl IntoView {
         })
     };
     view! {
-        <details
-            class="tracer"
-            data-testid="tracer"
-            on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let now = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
-                open.set(now);
-            }
-        >
-            <summary>
-                <h2>{move || msg!(tracer_title).get(lang.get())}</h2>
-            </summary>
-            <p class="muted">{move || msg!(tracer_help).get(lang.get())}</p>
+        <Section class="tracer" testid="tracer" title=msg!(tracer_title) help=msg!(tracer_help) open=open>
             <div class="tracer-presets">{presets}</div>
             <input
                 type="text"
@@ -181,6 +167,6 @@ pub fn TracerPanel() -> impl IntoView {
                 on:change=move |ev| request.set(event_target_value(&ev))
             />
             {body}
-        </details>
+        </Section>
     }
 }

@@ -35,6 +35,9 @@ describe('compare two designs (release build)', () => {
   test('differences listed and highlighted on both diagrams', T, async () => {
     const { context, page, errors } = await openApp(env);
     try {
+      // The address bar holds the untouched template's link once its debounce has passed.
+      await page.waitForFunction(() => location.hash.length > 1, undefined, { timeout: STEP_MS });
+      const untouched = await page.evaluate(() => location.hash);
       await page.locator(`${PANEL} summary`).click();
       // Unchanged: the same design.
       await page.click('[data-testid="compare-opened"]');
@@ -76,6 +79,8 @@ describe('compare two designs (release build)', () => {
       assert.equal(await page.getAttribute(SUMMARY, 'data-count'), before);
 
       // A real share link of this very design compares equal (a link carries the whole design).
+      // The address bar follows the design 400 ms after the last edit.
+      await page.waitForFunction((t) => location.hash.length > 1 && location.hash !== t, untouched, { timeout: STEP_MS });
       const link = await page.evaluate(() => location.href);
       assert.match(link, /#k\d+\./);
       await page.fill('[data-testid="compare-link"]', link);
