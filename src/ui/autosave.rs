@@ -7,7 +7,8 @@
 //! and `template` is the template the switcher showed (so "Reset to template" keeps working
 //! after a reload). A bare design file under the key is accepted too.
 //!
-//! **When.** Only when the design (or its template) differs from what was last written or
+//! **When.** 300 ms after the last change (at once when the page is hidden or left), and only
+//! when the design (or its template) differs from what was last written or
 //! restored: opening the page writes nothing, so merely looking at a share link or at the
 //! start template never overwrites the saved work; the first edit does.
 //!
@@ -21,6 +22,8 @@
 //! Storage that is missing, refused or full never throws: the user is told once (in `notice`).
 //! Everything but [`install`] takes the storage's text as an argument, so tests drive it
 //! without touching the page's real localStorage.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -174,9 +177,15 @@ fn snapshot(state: AppState) -> (String, String) {
     (template, json)
 }
 
+/// How long the design must stay unchanged before it is written: a drag's steps (up to 60 a
+/// second) are then one write, not one serialisation of the whole design each.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
 /// Keeps the design saved: after the first run (which only records what is on screen), every
-/// change of the design or its template is written with `write` (the envelope under [`KEY`]).
-/// A refused write is said once in `notice` and tried again at the next change.
+/// change of the design or its template is written with `write` (the envelope under [`KEY`]),
+/// [`DEBOUNCE`] after the last change, and at once when the page is being hidden or left (so
+/// the last edit is not lost to the debounce). A refused write is said once in `notice` and
+/// tried again at the next change.
 pub fn keep_saved(
     state: AppState,
     now: impl Fn() -> f64 + 'static,
@@ -184,11 +193,14 @@ pub fn keep_saved(
 ) {
     let last: StoredValue<Option<(String, String)>> = StoredValue::new(None);
     let warned = StoredValue::new(false);
-    Effect::new(move |_| {
-        let snap = snapshot(state);
-        let first = last.with_value(Option::is_none);
-        if first || last.with_value(|l| l.as_ref() == Some(&snap)) {
-            last.set_value(Some(snap));
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let save = std::rc::Rc::new(move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            pending.set_value(None);
+        }
+        let snap = untrack(|| snapshot(state));
+        if last.with_value(|l| l.as_ref() == Some(&snap)) {
             return;
         }
         if write(&envelope_of(now(), &snap.0, &snap.1)) {
@@ -202,6 +214,30 @@ pub fn keep_saved(
             ));
         }
     });
+    let on_change = save.clone();
+    Effect::new(move |_| {
+        state.design.track();
+        state.template.track();
+        if last.with_value(Option::is_none) {
+            // The first run records what is on screen; opening writes nothing.
+            last.set_value(Some(untrack(|| snapshot(state))));
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let save = on_change.clone();
+        pending.set_value(set_timeout_with_handle(move || save(), DEBOUNCE).ok());
+    });
+    // Leaving or hiding the page writes what is pending.
+    let flush = move || {
+        if pending.with_value(Option::is_some) {
+            save();
+        }
+    };
+    let on_hide = flush.clone();
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| on_hide());
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
 }
 
 /// Whether the address bar holds a share link (`#k1.…`, or a link of another version), which

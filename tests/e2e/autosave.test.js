@@ -5,7 +5,7 @@
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { NODE, start, openApp } = require('./harness');
+const { CANVAS, NODE, start, openApp } = require('./harness');
 
 const T = { timeout: 120_000 };
 const STEP_MS = 10_000;
@@ -98,6 +98,23 @@ describe('autosave, outline and New / Reset (release build)', () => {
       // Still the Party Box template in the switcher, and the work counts as unsaved.
       assert.equal(await page.inputValue('[data-testid="template-switcher"]'), 'party-box');
       assert.equal(await page.isDisabled('[data-testid="reset-design"]'), false);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the last edit is saved when the page is left before the autosave\'s pause', T, async () => {
+    const { context, page, errors } = await openApp(env);
+    try {
+      // Delete and leave at once: the write waits 300 ms for more changes, but leaving the
+      // page (pagehide) writes what is pending.
+      await page.locator(`${CANVAS} [data-node-id="ecr"]`).click();
+      await page.keyboard.press('Delete');
+      // Not written yet (the pause has not passed; opening wrote nothing).
+      assert.equal(await savedIds(page), null);
+      await visit(page, env.server.url);
+      assert.deepEqual(await nodeIds(page), PARTY_BOX.filter((id) => id !== 'ecr'));
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
