@@ -87,19 +87,59 @@ fn direct_sorts(source: &str) -> Vec<String> {
         "collect::<BTreeMap",
         "collect::<std::collections::BTree",
     ];
+    let lines: Vec<&str> = source.lines().collect();
     let mut found = Vec::new();
     let mut in_tests = false;
-    for (no, line) in source.lines().enumerate() {
+    for (no, line) in lines.iter().enumerate() {
         // Unit-test modules at the end of a file are native-only.
         if line.trim_start().starts_with("#[cfg(test)]") {
             in_tests = true;
         }
+        if in_tests {
+            continue;
+        }
         let code = line.split("//").next().unwrap_or("");
-        if !in_tests && CALLS.iter().any(|c| code.contains(c)) {
+        let flagged =
+            CALLS.iter().any(|c| code.contains(c)) || collects_into_ordered(&lines[no..], code);
+        if flagged {
             found.push(format!("line {}: {}", no + 1, line.trim()));
         }
     }
     found
+}
+
+/// Whether the statement or function starting at `rest[0]` collects into a `BTreeSet` or a
+/// `BTreeMap` named by its type rather than by a turbofish: `let x: BTreeSet<_> = ….collect();`
+/// or a `fn … -> BTreeSet<…>` whose last expression is `….collect()`.
+fn collects_into_ordered(rest: &[&str], code: &str) -> bool {
+    let ordered = |s: &str| s.contains("BTreeSet<") || s.contains("BTreeMap<");
+    let trimmed = code.trim_start();
+    if trimmed.starts_with("let ")
+        && code.contains(':')
+        && ordered(code.split('=').next().unwrap_or(""))
+    {
+        // The statement, up to its `;` (at most 15 lines).
+        let mut stmt = String::new();
+        for l in rest.iter().take(15) {
+            stmt.push_str(l);
+            if l.trim_end().ends_with(';') {
+                break;
+            }
+        }
+        return stmt.contains(".collect()");
+    }
+    if trimmed.contains("fn ")
+        && code.contains("->")
+        && ordered(code.split("->").nth(1).unwrap_or(""))
+    {
+        // The body's last line before the closing brace at the same indentation.
+        let indent = code.len() - trimmed.len();
+        let close = format!("{}}}", " ".repeat(indent));
+        if let Some(end) = rest.iter().position(|l| *l == close) {
+            return end > 0 && rest[end - 1].trim_end().ends_with(".collect()");
+        }
+    }
+    false
 }
 
 #[test]
@@ -108,6 +148,16 @@ fn the_sort_checker_catches_direct_sorts() {
     assert!(!direct_sorts("ids.sort();").is_empty());
     assert!(!direct_sorts("let s = it.collect::<BTreeSet<_>>();").is_empty());
     assert!(direct_sorts("sort::sort_by(&mut v, |a, b| a.cmp(b));").is_empty());
+    assert!(!direct_sorts(
+        "    let keys: BTreeSet<&String> = a\n        .keys()\n        .collect();"
+    )
+    .is_empty());
+    assert!(direct_sorts("    let keys: Vec<&String> = a.keys().collect();").is_empty());
+    assert!(
+        !direct_sorts("fn f(d: &D) -> BTreeSet<&Id> {\n    d.ids()\n        .collect()\n}")
+            .is_empty()
+    );
+    assert!(direct_sorts("fn f(d: &D) -> BTreeSet<&Id> {\n    d.ids().to_set()\n}").is_empty());
     assert!(
         direct_sorts("#[cfg(test)]\nmod tests { fn f(v: &mut Vec<u8>) { v.sort(); } }").is_empty()
     );

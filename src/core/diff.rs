@@ -33,6 +33,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::core::sort::Ordered;
+
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
@@ -345,7 +347,7 @@ impl Pairs {
             }
         }
         crate::core::sort::sort(&mut by_label);
-        let b_to_a = a_to_b.iter().map(|(x, y)| (y.clone(), x.clone())).collect();
+        let b_to_a = a_to_b.iter().map(|(x, y)| (y.clone(), x.clone())).to_map();
         Pairs {
             a_to_b,
             b_to_a,
@@ -524,7 +526,7 @@ fn settings(a: &Design, b: &Design, out: &mut Vec<Difference>) {
         json!(b.include_tax),
         (yes_no(a.include_tax), yes_no(b.include_tax)),
     );
-    let keys: BTreeSet<&String> = a.usage.keys().chain(b.usage.keys()).collect();
+    let keys: BTreeSet<&String> = a.usage.keys().chain(b.usage.keys()).to_set();
     for key in keys {
         let (x, y) = (a.usage(key), b.usage(key));
         let (ja, en) = match usage_spec(key) {
@@ -642,7 +644,7 @@ fn nodes(
             );
         }
         if n.kind == m.kind {
-            let keys: BTreeSet<&String> = n.params.keys().chain(m.params.keys()).collect();
+            let keys: BTreeSet<&String> = n.params.keys().chain(m.params.keys()).to_set();
             for key in keys {
                 let (x, y) = (n.params.get(key), m.params.get(key));
                 if x == y {
@@ -815,7 +817,7 @@ fn edges(a: &Design, b: &Design, pairs: &Pairs, out: &mut Vec<Difference>) {
             }
         }
     }
-    let mut taken: BTreeSet<&EdgeId> = a_to_b.values().copied().collect();
+    let mut taken: BTreeSet<&EdgeId> = a_to_b.values().copied().to_set();
     {
         let (mut left, mut right): (Keyed<_>, Keyed<_>) = Default::default();
         for e in a.edges.values().filter(|e| !a_to_b.contains_key(&e.id)) {
@@ -972,7 +974,7 @@ fn edges(a: &Design, b: &Design, pairs: &Pairs, out: &mut Vec<Difference>) {
             }
         }
     }
-    let paired: BTreeSet<&&EdgeId> = a_to_b.values().collect();
+    let paired: BTreeSet<&&EdgeId> = a_to_b.values().to_set();
     for f in b.edges.values() {
         if paired.contains(&&f.id) {
             continue;
@@ -1041,7 +1043,7 @@ fn costs(
             .or_default()
             .push(l);
     }
-    let keys: BTreeSet<&Key> = left.keys().chain(right.keys()).collect();
+    let keys: BTreeSet<&Key> = left.keys().chain(right.keys()).to_set();
     for key in keys {
         let xs = left.get(key).map(Vec::as_slice).unwrap_or_default();
         let ys = right.get(key).map(Vec::as_slice).unwrap_or_default();

@@ -5,6 +5,7 @@ use super::path_pattern;
 use crate::core::catalogue::{EdgeKind, Kind};
 use crate::core::i18n::Lang;
 use crate::core::model::{Design, Edge, Node, NodeId};
+use crate::core::sort::Ordered;
 
 /// A subnet tier's kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,7 +253,7 @@ pub fn vpcs_with_nat(d: &Design) -> std::collections::BTreeSet<&NodeId> {
         .filter(|n| tier_of(d, &n.id) == Some(Tier::Public))
         .filter_map(|n| vpc_of(d, &n.id))
         .map(|v| &v.id)
-        .collect()
+        .to_set()
 }
 
 /// The VPC endpoint services in each VPC (what `endpoint_services` asks, for the whole
