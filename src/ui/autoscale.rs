@@ -18,8 +18,8 @@ use crate::core::cost::{dec, fmt_num, Shown};
 use crate::core::i18n::Lang;
 use crate::core::model::{Design, NodeId};
 
+use super::html::{el, esc};
 use super::i18n::{msg, tr};
-use super::pricing::TableState;
 use super::section::Section;
 use super::state::AppState;
 use super::text;
@@ -53,16 +53,6 @@ fn pick(d: &Design, chosen: Option<&NodeId>) -> (Vec<(NodeId, String)>, Option<N
 /// The slider's top, in percent of one task: one and a half times the maximum's capacity.
 fn slider_max(setup: &Setup) -> f64 {
     (setup.max.max(1) as f64 * 150.0).max(100.0)
-}
-
-fn esc(out: &mut String, s: &str) {
-    crate::core::svg::escape(s, out);
-}
-
-fn el(out: &mut String, open: &str, text: &str, close: &str) {
-    out.push_str(open);
-    esc(out, text);
-    out.push_str(close);
 }
 
 /// The section in the side panel; it simulates only while open.
@@ -102,13 +92,7 @@ pub fn AutoscalePanel() -> impl IntoView {
             generation.update(|g| *g += 1);
         }
     });
-    let table = Memo::new(move |_| {
-        let region = state.design.with(|d| d.region);
-        state.tables.with(|t| match t.get(&region) {
-            Some(TableState::Ready(t)) => Some(t.clone()),
-            _ => None,
-        })
-    });
+    let table = Memo::new(move |_| state.table(state.design.with(|d| d.region)));
     let sim = Memo::new(move |_| -> Option<Simulation> {
         if !open.get() {
             return None;

@@ -9,7 +9,6 @@ use wasm_bindgen::JsCast;
 use crate::core::checklist::{checklist, to_html};
 
 use super::i18n::msg;
-use super::pricing::TableState;
 use super::section::Section;
 use super::state::AppState;
 
@@ -27,10 +26,7 @@ pub fn ChecklistPanel() -> impl IntoView {
         }
         let l = lang.get();
         state.design.with(|d| {
-            let table = state.tables.with(|t| match t.get(&d.region) {
-                Some(TableState::Ready(t)) => Some(t.clone()),
-                _ => None,
-            });
+            let table = state.table(d.region);
             let items = checklist(d, table.as_deref());
             expanded.with_value(|e| to_html(&items, l, e))
         })

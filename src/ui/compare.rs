@@ -15,8 +15,9 @@ use crate::core::svg::{escape, to_svg_with, Options};
 use crate::core::templates::TEMPLATES;
 
 use super::i18n::{msg, tr};
-use super::pricing::{request, TableState};
-use super::state::{AppState, Selection};
+use super::pricing::request;
+use super::section::Section;
+use super::state::{design_from_text, AppState, Selection};
 
 /// The other design: where it came from (shown as is) and the design.
 #[derive(Clone, PartialEq)]
@@ -34,6 +35,7 @@ pub fn ComparePanel() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let template = RwSignal::new(TEMPLATES[0].id.to_owned());
     let link = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
 
     let set_other = move |from: String, got: Result<Design, String>| match got {
         Ok(design) => {
@@ -91,12 +93,7 @@ pub fn ComparePanel() -> impl IntoView {
                 .and_then(|v| v.as_string());
             let got = match text {
                 None => Err(msg!(compare_not_text).get(l).to_owned()),
-                Some(t) if t.trim_start().starts_with('{') => crate::core::load::load_json(&t)
-                    .map(|x| x.design)
-                    .map_err(|e| e.message(l)),
-                Some(t) => crate::core::mermaid::import(&t)
-                    .map(|x| x.design)
-                    .map_err(|e| e.message(l)),
+                Some(t) => design_from_text(&t, l).map(|(d, _)| d),
             };
             set_other(name, got);
         });
@@ -109,19 +106,19 @@ pub fn ComparePanel() -> impl IntoView {
             request(state, r, false);
         }
     });
+    // Only while the section is open: a closed one must not diff and draw on every edit.
     let result = Memo::new(move |_| -> Option<(Diff, bool)> {
+        if !open.get() {
+            return None;
+        }
         let a = other.get()?;
         state.design.with(|b| {
-            let table = |r| {
-                state.tables.with(|t| match t.get(&r) {
-                    Some(TableState::Ready(t)) => Some(t.clone()),
-                    _ => None,
-                })
-            };
-            Some(match (table(a.design.region), table(b.region)) {
-                (Some(ta), Some(tb)) => (diff::diff_priced(&a.design, b, &ta, &tb), true),
-                _ => (diff::diff(&a.design, b), false),
-            })
+            Some(
+                match (state.table(a.design.region), state.table(b.region)) {
+                    (Some(ta), Some(tb)) => (diff::diff_priced(&a.design, b, &ta, &tb), true),
+                    _ => (diff::diff(&a.design, b), false),
+                },
+            )
         })
     });
     let body = move || -> String {
@@ -162,11 +159,7 @@ pub fn ComparePanel() -> impl IntoView {
         .map(|t| view! { <option value=t.id>{move || t.name.get(lang.get())}</option> })
         .collect_view();
     view! {
-        <details class="compare" data-testid="compare">
-            <summary>
-                <h2>{move || msg!(compare_title).get(lang.get())}</h2>
-            </summary>
-            <p class="muted">{move || msg!(compare_help).get(lang.get())}</p>
+        <Section class="compare" testid="compare" title=msg!(compare_title) help=msg!(compare_help) open=open>
             <div class="compare-pick">
                 <button type="button" class="button" data-testid="compare-opened" on:click=since_opened>
                     {move || msg!(compare_opened_button).get(lang.get())}
@@ -203,7 +196,7 @@ pub fn ComparePanel() -> impl IntoView {
                 </label>
             </div>
             <div class="compare-result" aria-live="polite" on:click=on_click inner_html=body></div>
-        </details>
+        </Section>
     }
 }
 

@@ -22,6 +22,7 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::model::{Currency, Design, NodeId};
 use crate::core::region::Region;
 
+use super::html::{el, esc};
 use super::pricing::Cost;
 use super::state::{AppState, EditError, Selection};
 use super::text;
@@ -246,20 +247,6 @@ fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let t: Text = t.into();
     move || t.get(lang.get())
-}
-
-/// Appends `s` with the characters HTML gives a meaning escaped, so that any text (a node's
-/// label comes from a file or a link) is shown as text and never read as markup.
-fn esc(out: &mut String, s: &str) {
-    crate::core::svg::escape(s, out);
-}
-
-/// Appends `<open>text</close>`: `open` is the whole opening tag (written as is), `text` is
-/// escaped.
-fn el(out: &mut String, open: &str, text: &str, close: &str) {
-    out.push_str(open);
-    esc(out, text);
-    out.push_str(close);
 }
 
 /// The total, the per-day figure, the auto-scaling range and the unknown-price note.

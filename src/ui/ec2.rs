@@ -12,6 +12,7 @@ use crate::core::cost::fmt_usd;
 use crate::core::ec2::{self, Comparison, FargateCost, Fit};
 use crate::core::i18n::Lang;
 
+use super::html::{el, esc};
 use super::i18n::msg;
 use super::pricing::TableState;
 use super::section::Section;
@@ -62,18 +63,6 @@ pub fn Ec2Panel() -> impl IntoView {
             <div inner_html=move || html.get()></div>
         </Section>
     }
-}
-
-fn esc(out: &mut String, s: &str) {
-    crate::core::svg::escape(s, out);
-}
-
-/// Appends `<open>text</close>`: `open` is the whole opening tag (written as is), `text` is
-/// escaped.
-fn el(out: &mut String, open: &str, text: &str, close: &str) {
-    out.push_str(open);
-    esc(out, text);
-    out.push_str(close);
 }
 
 /// Whole cents as a plain decimal (`79.42`), for the tests' data attributes.

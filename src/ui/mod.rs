@@ -16,6 +16,7 @@ mod files;
 mod findings;
 mod gestures;
 mod header;
+mod html;
 mod i18n;
 mod inspector;
 mod outline;

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::core::catalogue::usage_spec;
-use crate::core::cost::estimate_range;
+use crate::core::cost::{estimate_range, PriceTable};
 use crate::core::edit::{self, Applied, Command, History, Meta, Refusal};
 use crate::core::geometry::Rect;
 use crate::core::i18n::Lang;
@@ -317,34 +317,17 @@ impl AppState {
     /// warnings shown). A file that cannot be read leaves the current design untouched and
     /// says why (in `load_error`); returns whether it was opened.
     pub fn open_file(&self, name: &str, text: &str) -> bool {
-        let lang = self.lang.get_untracked();
-        if !text.trim_start().starts_with('{') {
-            return match crate::core::mermaid::import(text) {
-                Ok(imported) => {
-                    self.show_opened(imported.design);
-                    if !imported.warnings.is_empty() {
-                        let list: Vec<&str> =
-                            imported.warnings.iter().map(|w| w.get(lang)).collect();
-                        self.load_error
-                            .set(Some(format!("{name}: {}", list.join(" / "))));
-                    }
-                    true
-                }
-                Err(e) => {
+        match design_from_text(text, self.lang.get_untracked()) {
+            Ok((design, warnings)) => {
+                self.show_opened(design);
+                if !warnings.is_empty() {
                     self.load_error
-                        .set(Some(format!("{name}: {}", e.message(lang))));
-                    false
+                        .set(Some(format!("{name}: {}", warnings.join(" / "))));
                 }
-            };
-        }
-        match load_json(text) {
-            Ok(loaded) => {
-                self.show_opened(loaded.design);
                 true
             }
             Err(e) => {
-                self.load_error
-                    .set(Some(format!("{name}: {}", e.message(lang))));
+                self.load_error.set(Some(format!("{name}: {e}")));
                 false
             }
         }
@@ -368,6 +351,14 @@ impl AppState {
                 false
             }
         }
+    }
+
+    /// The loaded pricing table of `region` (tracked), if it is ready.
+    pub fn table(&self, region: Region) -> Option<Arc<PriceTable>> {
+        self.tables.with(|t| match t.get(&region) {
+            Some(TableState::Ready(t)) => Some(t.clone()),
+            _ => None,
+        })
     }
 
     /// The version of the pricing table of the design's region, when it is loaded.
@@ -568,4 +559,20 @@ impl AppState {
         let region = self.design.with_untracked(|d| d.region);
         pricing::request(*self, region, true);
     }
+}
+
+/// A design from a file's text: a design file (JSON), or a Mermaid flowchart (imported, with
+/// its warnings in `lang`); or why it cannot be read, in `lang`.
+pub fn design_from_text(text: &str, lang: Lang) -> Result<(Design, Vec<String>), String> {
+    if !text.trim_start().starts_with('{') {
+        return crate::core::mermaid::import(text)
+            .map(|i| {
+                let warnings = i.warnings.iter().map(|w| w.get(lang).to_owned()).collect();
+                (i.design, warnings)
+            })
+            .map_err(|e| e.message(lang));
+    }
+    load_json(text)
+        .map(|l| (l.design, Vec::new()))
+        .map_err(|e| e.message(lang))
 }
