@@ -14,6 +14,7 @@ pub mod ec2;
 pub mod edit;
 pub mod fargate;
 pub mod geometry;
+pub mod html;
 pub mod i18n;
 pub mod icons;
 pub mod link;

@@ -12,23 +12,19 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::autoscale::{simulate, Curve, Preset, ServiceRun, Setup, Simulation};
+use crate::core::autoscale::{Curve, Preset, Setup};
 use crate::core::catalogue::Kind;
-use crate::core::cost::{dec, fmt_num, Shown};
+use crate::core::html::{el, esc};
 use crate::core::i18n::Lang;
+use crate::core::load::to_json;
 use crate::core::model::{Design, NodeId};
+use crate::jobs::{Job, Words};
 
-use super::html::{el, esc};
 use super::i18n::{msg, tr};
 use super::section::Section;
 use super::state::AppState;
 use super::text;
-
-/// Chart size (SVG user units).
-const W: f64 = 288.0;
-const H: f64 = 132.0;
-const PAD_L: f64 = 22.0;
-const PAD_B: f64 = 16.0;
+use super::worker::rendered;
 
 /// The ECS services of `d` and the one shown: `chosen` if it still exists, else the first
 /// that auto-scales, else the first.
@@ -92,16 +88,7 @@ pub fn AutoscalePanel() -> impl IntoView {
             generation.update(|g| *g += 1);
         }
     });
-    let table = Memo::new(move |_| state.table(state.design.with(|d| d.region)));
-    let sim = Memo::new(move |_| -> Option<Simulation> {
-        if !open.get() {
-            return None;
-        }
-        let c = curve.get()?;
-        let t = table.get()?;
-        Some(state.design.with(|d| simulate(d, &c, &t)))
-    });
-
+    let priced = move || state.table(state.design.with(|d| d.region)).is_some();
     let controls = Memo::new(move |_| {
         let l = lang.get();
         let (list, shown) = picked.get();
@@ -194,34 +181,41 @@ pub fn AutoscalePanel() -> impl IntoView {
         out
     });
 
-    let result = Memo::new(move |_| {
+    // The simulation, its chart, events and cost band come from the on-demand module
+    // (`jobs::Job::Autoscale`).
+    let simulated = rendered(move || {
+        if !open.get() || !priced() {
+            return None;
+        }
+        let (_, service) = picked.get();
+        let curve = curve.get()?;
+        let l = lang.get();
+        Some(Job::Autoscale {
+            design: state.design.with(to_json),
+            service: service?.0,
+            curve: curve.values().to_vec(),
+            lang: l,
+            words: words(l),
+        })
+    });
+    let result = move || {
         let l = lang.get();
         let mut out = String::new();
-        if !open.get() {
+        if !open.get() || picked.with(|(_, id)| id.is_none()) {
             return out;
         }
-        let (_, shown_id) = picked.get();
-        let Some(id) = shown_id else {
-            return out;
-        };
-        let Some(sim) = sim.get() else {
-            if curve.with(|c| c.is_some()) {
-                el(
-                    &mut out,
-                    r#"<p class="muted" role="status">"#,
-                    text::LOADING_PRICES.get(l),
-                    "</p>",
-                );
-            }
-            return out;
-        };
-        let Some(run) = sim.run(&id) else {
-            return out;
-        };
-        let shown = state.design.with(Shown::of);
-        result_html(&mut out, &sim, run, shown, l);
+        if priced() {
+            out.push_str(&simulated.get());
+        } else if curve.with(|c| c.is_some()) {
+            el(
+                &mut out,
+                r#"<p class="muted" role="status">"#,
+                text::LOADING_PRICES.get(l),
+                "</p>",
+            );
+        }
         out
-    });
+    };
 
     let on_input = move |ev: leptos::ev::Event| {
         let Some(target) = ev.target() else {
@@ -283,182 +277,50 @@ pub fn AutoscalePanel() -> impl IntoView {
             <div class="autoscale-body" on:input=on_input on:click=on_click>
                 <div inner_html=move || controls.get()></div>
                 <div inner_html=move || sliders.get()></div>
-                <div inner_html=move || result.get()></div>
+                <div inner_html=result></div>
             </div>
         </Section>
     }
 }
 
-/// The chart, the notes and events, and the cost band of one service's day.
-fn result_html(out: &mut String, sim: &Simulation, run: &ServiceRun, shown: Shown, l: Lang) {
-    chart_html(out, run, l);
-    let hours = fmt_num(run.day_task_hours);
-    el(
-        out,
-        r#"<p class="muted" data-testid="autoscale-summary">"#,
-        &tr!(
-            l,
-            autoscale_task_hours,
-            hours = hours,
-            peak = run.peak_tasks()
-        ),
-        "</p>",
-    );
-    for n in &run.notes {
-        el(out, r#"<p class="autoscale-note">"#, n.get(l), "</p>");
-    }
-    el(out, "<h3>", msg!(autoscale_events).get(l), "</h3>");
-    let events: Vec<_> = run
-        .steps
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.events.iter().map(move |e| (i, s, e)))
-        .collect();
-    if events.is_empty() {
-        el(
-            out,
-            r#"<p class="muted" data-testid="autoscale-events">"#,
-            msg!(autoscale_no_events).get(l),
-            "</p>",
-        );
-    } else {
-        out.push_str(r#"<ol class="autoscale-events" data-testid="autoscale-events">"#);
-        for (i, s, e) in events {
-            out.push_str(r#"<li data-hour=""#);
-            out.push_str(&i.to_string());
-            out.push_str(r#""><time>"#);
-            out.push_str(&s.time());
-            out.push_str("</time> ");
-            esc(out, e.get(l));
-            out.push_str("</li>");
-        }
-        out.push_str("</ol>");
-    }
-    el(
-        out,
-        r#"<div class="autoscale-band" data-testid="autoscale-band"><h3>"#,
-        msg!(autoscale_band).get(l),
-        "</h3><p>",
-    );
-    let b = &sim.band;
-    for (cls, label, usd, id) in [
-        ("low", msg!(autoscale_low), b.low, "autoscale-low"),
-        (
-            "sim",
-            msg!(autoscale_simulated),
-            b.simulated,
-            "autoscale-simulated",
-        ),
-        ("high", msg!(autoscale_high), b.high, "autoscale-high"),
+/// The panel's strings for the job, in `l` (values as `{name}`, filled in by the job).
+fn words(l: Lang) -> Words {
+    let mut w = Words::default();
+    for (key, m) in [
+        ("autoscale_band", msg!(autoscale_band)),
+        ("autoscale_chart", msg!(autoscale_chart)),
+        ("autoscale_demand", msg!(autoscale_demand)),
+        ("autoscale_events", msg!(autoscale_events)),
+        ("autoscale_high", msg!(autoscale_high)),
+        ("autoscale_low", msg!(autoscale_low)),
+        ("autoscale_no_events", msg!(autoscale_no_events)),
+        ("autoscale_simulated", msg!(autoscale_simulated)),
+        ("autoscale_tasks", msg!(autoscale_tasks)),
     ] {
-        out.push_str(r#"<span class="band-"#);
-        out.push_str(cls);
-        out.push_str(r#""><span class="muted">"#);
-        esc(out, label.get(l));
-        out.push_str(r#"</span> <strong data-testid=""#);
-        out.push_str(id);
-        out.push_str(r#"" data-plain=""#);
-        out.push_str(&shown.plain(usd));
-        out.push_str(r#"">"#);
-        esc(out, &shown.text(usd));
-        out.push_str("</strong></span>");
+        w.0.insert(key.to_owned(), m.get(l).to_owned());
     }
-    out.push_str("</p>");
-    el(
-        out,
-        r#"<p class="muted">"#,
-        &tr!(
-            l,
-            autoscale_service_band,
-            service = run.label.clone(),
-            low = shown.text(run.band.low),
-            sim = shown.text(run.band.simulated),
-            high = shown.text(run.band.high)
+    for (key, v) in [
+        (
+            "autoscale_task_hours",
+            tr!(l, autoscale_task_hours, hours = "{hours}", peak = "{peak}"),
         ),
-        "</p></div>",
-    );
-}
-
-/// Bars of tasks per hour, the load as a line and the alarm threshold (ready tasks × target)
-/// dashed, all in tasks' worth.
-fn chart_html(out: &mut String, run: &ServiceRun, l: Lang) {
-    let steps = &run.steps;
-    let n = steps.len().max(1) as f64;
-    let top = steps
-        .iter()
-        .map(|s| (s.demand / 100.0).max(s.tasks as f64))
-        .fold(run.setup.max as f64, f64::max)
-        .max(1.0)
-        .ceil();
-    let x = |i: f64| PAD_L + i * (W - PAD_L) / n;
-    let y = |v: f64| (H - PAD_B) - v / top * (H - PAD_B - 4.0);
-    let target = run.setup.target_percent;
-    let target_txt = fmt_num(dec(target).round_dp(1));
-    out.push_str(r#"<svg class="autoscale-chart" data-testid="autoscale-chart" viewBox="0 0 "#);
-    out.push_str(&format!("{W} {H}"));
-    el(
-        out,
-        r#"" role="img" aria-label=""#,
-        msg!(autoscale_chart).get(l),
-        r#"">"#,
-    );
-    // Axis: 0 and the top, in tasks.
-    for v in [0.0, top] {
-        out.push_str(&format!(
-            r#"<text class="as-axis" x="{}" y="{:.1}" text-anchor="end">{}</text><line class="as-grid" x1="{PAD_L}" x2="{W}" y1="{:.1}" y2="{:.1}"/>"#,
-            PAD_L - 3.0,
-            y(v) + 3.0,
-            v,
-            y(v),
-            y(v)
-        ));
+        (
+            "autoscale_service_band",
+            tr!(
+                l,
+                autoscale_service_band,
+                service = "{service}",
+                low = "{low}",
+                sim = "{sim}",
+                high = "{high}"
+            ),
+        ),
+        (
+            "autoscale_threshold",
+            tr!(l, autoscale_threshold, target = "{target}"),
+        ),
+    ] {
+        w.0.insert(key.to_owned(), v);
     }
-    let bw = (W - PAD_L) / n;
-    for (i, s) in steps.iter().enumerate() {
-        out.push_str(&format!(
-            r#"<rect class="as-bar" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" data-hour="{i}" data-tasks="{}"/>"#,
-            x(i as f64) + 1.0,
-            y(s.tasks as f64),
-            (bw - 2.0).max(1.0),
-            (H - PAD_B) - y(s.tasks as f64),
-            s.tasks
-        ));
-    }
-    // A step line: flat across each step, vertical between steps.
-    let path = |f: &dyn Fn(&crate::core::autoscale::Step) -> f64| {
-        let mut d = String::new();
-        for (i, s) in steps.iter().enumerate() {
-            let (x0, yv, x1) = (x(i as f64), y(f(s)), x(i as f64 + 1.0));
-            if i == 0 {
-                d.push_str(&format!("M{x0:.1},{yv:.1}H{x1:.1}"));
-            } else {
-                d.push_str(&format!("V{yv:.1}H{x1:.1}"));
-            }
-        }
-        d
-    };
-    let threshold = path(&|s| s.ready as f64 * target / 100.0);
-    let demand = path(&|s| s.demand / 100.0);
-    out.push_str(&format!(
-        r#"<path class="as-threshold" d="{threshold}"/><path class="as-demand" d="{demand}"/>"#
-    ));
-    for h in [0usize, 6, 12, 18] {
-        if h < steps.len() {
-            out.push_str(&format!(
-                r#"<text class="as-axis" x="{:.1}" y="{}">{}</text>"#,
-                x(h as f64 * steps.len() as f64 / 24.0),
-                H - 3.0,
-                format_args!("{h}:00")
-            ));
-        }
-    }
-    out.push_str("</svg>");
-    // The legend.
-    out.push_str(r#"<ul class="autoscale-legend"><li class="key-demand">"#);
-    esc(out, msg!(autoscale_demand).get(l));
-    out.push_str(r#"</li><li class="key-tasks">"#);
-    esc(out, msg!(autoscale_tasks).get(l));
-    out.push_str(r#"</li><li class="key-threshold" data-testid="autoscale-threshold">"#);
-    esc(out, &tr!(l, autoscale_threshold, target = target_txt));
-    out.push_str("</li></ul>");
+    w
 }

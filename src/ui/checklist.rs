@@ -1,16 +1,19 @@
 //! The chapter's checklist (issue #7, item 5) as a side-panel section: seven points that tick
 //! themselves when the design shows them, each opening to an explanation written from the
-//! student's own design. The core decides and writes the HTML (`core::checklist`); this
-//! section recomputes it while open and remembers which points are open across edits.
+//! student's own design. The core decides and writes the HTML (`core::checklist`) in the
+//! on-demand module (`jobs::Job::Checklist`); this section asks for it again after each edit
+//! while open, and remembers which points are open across edits.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::checklist::{checklist, to_html};
+use crate::core::load::to_json;
+use crate::jobs::Job;
 
 use super::i18n::msg;
 use super::section::Section;
 use super::state::AppState;
+use super::worker::rendered;
 
 /// The checklist section; it works only while open.
 #[component]
@@ -20,17 +23,19 @@ pub fn ChecklistPanel() -> impl IntoView {
     let open = RwSignal::new(false);
     // Which points are open, so a re-render after an edit keeps them open.
     let expanded = StoredValue::new(Vec::<String>::new());
-    let body = move || -> String {
+    // Decided and written by the on-demand module (`jobs::Job::Checklist`).
+    let body = rendered(move || {
         if !open.get() {
-            return String::new();
+            return None;
         }
-        let l = lang.get();
-        state.design.with(|d| {
-            let table = state.table(d.region);
-            let items = checklist(d, table.as_deref());
-            expanded.with_value(|e| to_html(&items, l, e))
+        let (design, region) = state.design.with(|d| (to_json(d), d.region));
+        Some(Job::Checklist {
+            design,
+            priced: state.table(region).is_some(),
+            open: expanded.get_value(),
+            lang: lang.get(),
         })
-    };
+    });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(details) = ev
             .target()

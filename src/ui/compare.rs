@@ -1,23 +1,26 @@
 //! Compare two designs (issue #7, item 3): the current design (B) against another one (A) — the
 //! design as it was opened, a template, a share link or a file — with the differences in
 //! nodes, placement, parameters, ALB rules and cost lines listed and highlighted on both
-//! diagrams. The core decides (`core::diff`, `core::svg`); this panel picks A, lays the answer
-//! out as escaped HTML text (as the cost panel does, for wasm size) and, on a click on a listed
-//! difference, selects its node or edge on the canvas.
+//! diagrams. The core decides (`core::diff`, `core::svg`) inside the on-demand module
+//! (`jobs::Job::Compare`, run by the worker), which answers with escaped HTML text; this panel
+//! picks A, shows the answer and, on a click on a listed difference, selects its node or edge
+//! on the canvas.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::diff::{self, Diff, Difference, Subject};
 use crate::core::i18n::Lang;
+use crate::core::load::to_json;
 use crate::core::model::{Design, EdgeId, NodeId};
-use crate::core::svg::{escape, to_svg_with, Options};
+use crate::core::svg::escape;
 use crate::core::templates::TEMPLATES;
+use crate::jobs::{Job, Words};
 
 use super::i18n::{msg, tr};
 use super::pricing::request;
 use super::section::Section;
 use super::state::{design_from_text, AppState, Selection};
+use super::worker::rendered;
 
 /// The other design: where it came from (shown as is) and the design.
 #[derive(Clone, PartialEq)]
@@ -107,34 +110,34 @@ pub fn ComparePanel() -> impl IntoView {
         }
     });
     // Only while the section is open: a closed one must not diff and draw on every edit.
-    let result = Memo::new(move |_| -> Option<(Diff, bool)> {
+    // The diff and both diagrams are drawn by the on-demand module (`jobs::Job::Compare`).
+    let answer = rendered(move || {
         if !open.get() {
             return None;
         }
         let a = other.get()?;
-        state.design.with(|b| {
-            Some(
-                match (state.table(a.design.region), state.table(b.region)) {
-                    (Some(ta), Some(tb)) => (diff::diff_priced(&a.design, b, &ta, &tb), true),
-                    _ => (diff::diff(&a.design, b), false),
-                },
-            )
+        let l = lang.get();
+        let (b, region) = state.design.with(|b| (to_json(b), b.region));
+        let priced = state.table(a.design.region).is_some() && state.table(region).is_some();
+        Some(Job::Compare {
+            a: to_json(&a.design),
+            a_from: a.from,
+            b,
+            priced,
+            lang: l,
+            words: words(l),
         })
     });
     let body = move || -> String {
-        let l = lang.get();
         let mut out = String::new();
         if let Some(e) = error.get() {
             out.push_str(r#"<p class="alert" role="alert" data-testid="compare-error">"#);
             escape(&e, &mut out);
             out.push_str("</p>");
         }
-        let (Some(a), Some((d, priced))) = (other.get(), result.get()) else {
-            return out;
-        };
-        state
-            .design
-            .with(|b| render(&mut out, &a, b, &d, priced, l));
+        if other.with(Option::is_some) {
+            answer.with(|a| out.push_str(a));
+        }
         out
     };
     // A click on a listed difference selects its node or edge in this design (B) on the canvas.
@@ -210,106 +213,24 @@ fn short(s: &str) -> String {
     }
 }
 
-/// The answer: a summary, both diagrams with their marks, a legend and the listed differences.
-fn render(out: &mut String, a: &Other, b: &Design, d: &Diff, priced: bool, l: Lang) {
-    let n = d.changes.len();
-    out.push_str(
-        r#"<p class="compare-summary" role="status" data-testid="compare-summary" data-count=""#,
+/// The panel's strings for the job, in `l` (counts as `{n}`, filled in by the job).
+fn words(l: Lang) -> Words {
+    let mut w = Words::default();
+    for (key, m) in [
+        ("compare_equal", msg!(compare_equal)),
+        ("compare_unpriced", msg!(compare_unpriced)),
+        ("compare_this", msg!(compare_this)),
+        ("compare_added", msg!(compare_added)),
+        ("compare_removed", msg!(compare_removed)),
+        ("compare_changed", msg!(compare_changed)),
+        ("compare_moved", msg!(compare_moved)),
+    ] {
+        w.0.insert(key.to_owned(), m.get(l).to_owned());
+    }
+    w.0.insert("compare_count".to_owned(), tr!(l, compare_count, n = "{n}"));
+    w.0.insert(
+        "compare_layout".to_owned(),
+        tr!(l, compare_layout, n = "{n}"),
     );
-    out.push_str(&n.to_string());
-    out.push_str(r#"">"#);
-    let summary = if n == 0 {
-        msg!(compare_equal).get(l).to_owned()
-    } else {
-        tr!(l, compare_count, n = n)
-    };
-    escape(&summary, out);
-    if !priced {
-        out.push_str(r#" <span class="muted">"#);
-        escape(msg!(compare_unpriced).get(l), out);
-        out.push_str("</span>");
-    }
-    out.push_str("</p>");
-    let (marks_a, marks_b) = diff::marks(d);
-    out.push_str(r#"<div class="compare-figures">"#);
-    for (side, title, design, marks) in [
-        ("a", format!("A · {}", a.from), &a.design, marks_a),
-        (
-            "b",
-            format!("B · {}", msg!(compare_this).get(l)),
-            b,
-            marks_b,
-        ),
-    ] {
-        out.push_str(r#"<figure data-testid="compare-"#);
-        out.push_str(side);
-        out.push_str(r#""><figcaption>"#);
-        escape(&title, out);
-        out.push_str("</figcaption>");
-        let opts = Options {
-            inline: Some(format!("cmp-{side}-")),
-            marks,
-        };
-        out.push_str(&to_svg_with(design, l, &opts));
-        out.push_str("</figure>");
-    }
-    out.push_str(r#"</div><ul class="compare-legend">"#);
-    for (class, key) in [
-        ("diff-added", msg!(compare_added)),
-        ("diff-removed", msg!(compare_removed)),
-        ("diff-changed", msg!(compare_changed)),
-        ("diff-moved", msg!(compare_moved)),
-    ] {
-        out.push_str(r#"<li><span class="swatch "#);
-        out.push_str(class);
-        out.push_str(r#""></span>"#);
-        escape(key.get(l), out);
-        out.push_str("</li>");
-    }
-    out.push_str("</ul>");
-    list(out, &d.changes, "compare-list", l);
-    if !d.layout.is_empty() {
-        out.push_str(r#"<details class="compare-layout"><summary>"#);
-        escape(&tr!(l, compare_layout, n = d.layout.len()), out);
-        out.push_str("</summary>");
-        list(out, &d.layout, "compare-layout-list", l);
-        out.push_str("</details>");
-    }
-}
-
-/// The differences as a list; each item names its category, change and ids for the click.
-fn list(out: &mut String, items: &[Difference], testid: &str, l: Lang) {
-    if items.is_empty() {
-        return;
-    }
-    out.push_str(r#"<ol class="compare-list" data-testid=""#);
-    out.push_str(testid);
-    out.push_str(r#"">"#);
-    for d in items {
-        out.push_str(r#"<li data-diff-category=""#);
-        out.push_str(d.category.id());
-        out.push_str(r#"" data-diff-change=""#);
-        out.push_str(d.change.id());
-        out.push_str(r#"" data-diff-subject=""#);
-        out.push_str(d.subject.id());
-        out.push('"');
-        if d.subject != Subject::Design {
-            if let Some(id) = &d.b {
-                out.push_str(r#" data-diff-b=""#);
-                escape(id, out);
-                out.push('"');
-            }
-            if let Some(id) = &d.a {
-                out.push_str(r#" data-diff-a=""#);
-                escape(id, out);
-                out.push('"');
-            }
-        }
-        out.push_str(r#"><span class="diff-mark" aria-hidden="true">"#);
-        out.push_str(d.change.mark());
-        out.push_str("</span> ");
-        escape(d.text.get(l), out);
-        out.push_str("</li>");
-    }
-    out.push_str("</ol>");
+    w
 }

@@ -22,10 +22,10 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::model::{Currency, Design, NodeId};
 use crate::core::region::Region;
 
-use super::html::{el, esc};
 use super::pricing::Cost;
 use super::state::{AppState, EditError, Selection};
 use super::text;
+use crate::core::html::{el, esc};
 
 /// The usage assumption shown beside the auto-scaling range rather than in the list.
 const PEAK: &str = "peak_hours_per_month";

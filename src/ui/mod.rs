@@ -16,7 +16,6 @@ mod files;
 mod findings;
 mod gestures;
 mod header;
-mod html;
 mod i18n;
 mod inspector;
 mod outline;
@@ -32,6 +31,7 @@ mod text_canvas;
 mod text_editor;
 mod text_outline;
 mod tracer;
+mod worker;
 
 pub use app::{App, AppWith};
 pub use pricing::{Cost, TableFailure, TableState};

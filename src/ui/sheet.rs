@@ -1,16 +1,20 @@
 //! The AWS Pricing Calculator input sheet (課題 3): what to type into calculator.aws to rebuild
 //! the current estimate, service by service. The core builds the sheet and its escaped HTML
-//! (`core::sheet::to_html`) from the estimate the cost panel shows; this collapsible section
-//! sets it with `inner_html` while open, and prints it alone (`style/sheet.css`).
+//! (`core::sheet::to_html`) in the on-demand module (`jobs::Job::Sheet`), from the table the
+//! cost panel prices with; this collapsible section sets it with `inner_html` while open, and
+//! prints it alone (`style/sheet.css`).
 
 use leptos::prelude::*;
 
-use crate::core::sheet::{build, to_html, CALCULATOR_URL};
+use crate::core::load::to_json;
+use crate::core::sheet::CALCULATOR_URL;
+use crate::jobs::Job;
 
 use super::i18n::msg;
 use super::pricing::Cost;
 use super::section::Section;
 use super::state::AppState;
+use super::worker::rendered;
 
 /// The `data-printing` value on `<html>` while the sheet is printed.
 const PRINTING: &str = "sheet";
@@ -21,21 +25,26 @@ pub fn SheetPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let open = RwSignal::new(false);
-    let html = Memo::new(move |_| {
-        if !open.get() {
-            return String::new();
+    // The sheet is written by the on-demand module (`jobs::Job::Sheet`) from the same table.
+    let ready = move || state.cost.with(|c| matches!(c, Cost::Ready(_)));
+    let sheet = rendered(move || {
+        if !open.get() || !ready() {
+            return None;
         }
-        let l = lang.get();
-        match state.cost.get() {
-            Cost::Ready(r) => state.design.with(|d| to_html(&build(d, &r.expected), l)),
-            _ => {
-                let mut out = String::from(r#"<p class="muted" role="status">"#);
-                crate::core::svg::escape(msg!(sheet_waiting).get(l), &mut out);
-                out.push_str("</p>");
-                out
-            }
-        }
+        Some(Job::Sheet {
+            design: state.design.with(to_json),
+            lang: lang.get(),
+        })
     });
+    let html = move || {
+        if ready() {
+            return sheet.get();
+        }
+        let mut out = String::from(r#"<p class="muted" role="status">"#);
+        crate::core::svg::escape(msg!(sheet_waiting).get(lang.get()), &mut out);
+        out.push_str("</p>");
+        out
+    };
     let print = move |_| {
         let Some(window) = web_sys::window() else {
             return;

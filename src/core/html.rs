@@ -1,5 +1,6 @@
 //! Writing escaped HTML text, for the panels that render their read-only parts as one string set
-//! with `inner_html` (cost, Fargate vs EC2, auto scaling): smaller in wasm than typed views.
+//! with `inner_html` (cost, auto scaling in the app; compare, Fargate vs EC2, sheet and
+//! checklist in the on-demand module, `crate::jobs`): smaller in wasm than typed views.
 
 /// Appends `s` with the characters HTML gives a meaning escaped, so that any text (a node's
 /// label comes from a file or a link) is shown as text and never read as markup.

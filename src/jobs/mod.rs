@@ -1,0 +1,275 @@
+//! Work the first screen never needs, done by the on-demand module (`kumozu-worker`, a Web
+//! Worker) so that its code is not in the first load: comparing two designs, the Pricing
+//! Calculator sheet, Fargate vs EC2, the auto-scaling simulation and the chapter's checklist. A job is plain data (designs as design-file
+//! JSON) and its answer is escaped HTML text the side panel sets as is.
+//!
+//! This module is pure and runs natively in the tests; `src/bin/kumozu_worker.rs` only carries
+//! messages and fetches the pricing tables a job names ([`Job::regions`]).
+//!
+//! The UI's strings live in the app's locale files (leptos_i18n, which needs Leptos), so a job
+//! carries the few it needs already translated ([`Words`]); a count is filled in here.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::cost::{estimate, PriceTable};
+use crate::core::diff;
+use crate::core::i18n::Lang;
+use crate::core::load::load_json;
+use crate::core::model::Design;
+use crate::core::region::Region;
+
+mod autoscale;
+mod compare;
+mod ec2;
+
+/// A request to the worker: an id the answer carries back, and the job.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Request {
+    /// Chosen by the app; the reply has the same one.
+    pub id: u32,
+    /// What to do.
+    pub job: Job,
+}
+
+/// The worker's answer to the request `id`: the HTML, or why there is none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    /// The request's id.
+    pub id: u32,
+    /// The HTML, or a message in the job's language.
+    pub result: Result<String, String>,
+}
+
+/// A job. Designs are design-file JSON (`core::load::to_json`), read back with the loader.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// Compare design A with design B: the summary, both diagrams with their marks and the
+    /// listed differences; cost lines too when `priced` (both regions' tables are wanted).
+    Compare {
+        /// Design A.
+        a: String,
+        /// Where A came from, shown in its caption.
+        a_from: String,
+        /// Design B (the current design).
+        b: String,
+        /// Whether to diff the cost lines.
+        priced: bool,
+        /// The language of the answer.
+        lang: Lang,
+        /// The panel's strings.
+        words: Words,
+    },
+    /// The Pricing Calculator sheet of the design (`core::sheet`).
+    Sheet {
+        /// The design.
+        design: String,
+        /// The language of the answer.
+        lang: Lang,
+    },
+    /// Fargate vs EC2 (`core::ec2::compare`).
+    Ec2 {
+        /// The design.
+        design: String,
+        /// The language of the answer.
+        lang: Lang,
+        /// The panel's strings.
+        words: Words,
+    },
+    /// One ECS service's simulated day under a load curve (`core::autoscale::simulate`).
+    Autoscale {
+        /// The design.
+        design: String,
+        /// The id of the ECS service shown.
+        service: String,
+        /// The load curve: percent of one task per step (24 or 48 values).
+        curve: Vec<f64>,
+        /// The language of the answer.
+        lang: Lang,
+        /// The panel's strings.
+        words: Words,
+    },
+    /// The chapter's checklist (`core::checklist`); `open` lists the points shown open.
+    Checklist {
+        /// The design.
+        design: String,
+        /// Whether its region's table is loaded (the cost point uses it).
+        priced: bool,
+        /// Ids of the points to write open.
+        open: Vec<String>,
+        /// The language of the answer.
+        lang: Lang,
+    },
+}
+
+/// Translated strings a job needs, by their key in the locale files. A value is written
+/// `{name}` in the string (a count `{n}`) and filled in by [`Words::fill_with`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Words(pub BTreeMap<String, String>);
+
+impl Words {
+    /// The string of `key`, or the key itself when the app did not send it (visible, never a
+    /// panic).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    /// The string of `key` with `{n}` replaced by `n`.
+    pub fn fill(&self, key: &str, n: usize) -> String {
+        self.fill_with(key, &[("n", &n.to_string())])
+    }
+
+    /// The string of `key` with each `{name}` replaced by its value.
+    pub fn fill_with(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut out = self.get(key).to_owned();
+        for (name, value) in values {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+}
+
+/// The design in `json`, or the loader's message in `lang`.
+fn design(json: &str, lang: Lang) -> Result<Design, String> {
+    load_json(json)
+        .map(|l| l.design)
+        .map_err(|e| e.message(lang))
+}
+
+impl Job {
+    /// The pricing tables the job wants, read from the design texts (an unreadable design
+    /// wants none: running the job reports it).
+    pub fn regions(&self) -> Vec<Region> {
+        let region = |json: &str| load_json(json).ok().map(|l| l.design.region);
+        let mut out = Vec::new();
+        match self {
+            Job::Compare { a, b, priced, .. } if *priced => {
+                out.extend(region(a));
+                out.extend(region(b));
+            }
+            Job::Sheet { design, .. } | Job::Ec2 { design, .. } | Job::Autoscale { design, .. } => {
+                out.extend(region(design))
+            }
+            Job::Checklist { design, priced, .. } if *priced => out.extend(region(design)),
+            _ => {}
+        }
+        out.dedup();
+        out
+    }
+
+    /// Runs the job with the tables at hand (`tables` answers `None` for a table that could
+    /// not be had: the job then does without prices or says so).
+    pub fn run(
+        &self,
+        tables: &dyn Fn(Region) -> Option<Arc<PriceTable>>,
+    ) -> Result<String, String> {
+        match self {
+            Job::Compare {
+                a,
+                a_from,
+                b,
+                priced,
+                lang,
+                words,
+            } => {
+                let (a, b) = (design(a, *lang)?, design(b, *lang)?);
+                let tables = if *priced {
+                    tables(a.region).zip(tables(b.region))
+                } else {
+                    None
+                };
+                let (d, priced) = match tables {
+                    Some((ta, tb)) => (diff::diff_priced(&a, &b, &ta, &tb), true),
+                    None => (diff::diff(&a, &b), false),
+                };
+                let mut out = String::new();
+                compare::html(&mut out, (a_from, &a), &b, &d, priced, *lang, words);
+                Ok(out)
+            }
+            Job::Sheet { design: json, lang } => {
+                let d = design(json, *lang)?;
+                let table = tables(d.region).ok_or_else(|| no_table(d.region, *lang))?;
+                Ok(crate::core::sheet::to_html(
+                    &crate::core::sheet::build(&d, &estimate(&d, &table)),
+                    *lang,
+                ))
+            }
+            Job::Ec2 {
+                design: json,
+                lang,
+                words,
+            } => {
+                let d = design(json, *lang)?;
+                let table = tables(d.region).ok_or_else(|| no_table(d.region, *lang))?;
+                let mut out = String::new();
+                ec2::html(
+                    &mut out,
+                    &crate::core::ec2::compare(&d, &table),
+                    *lang,
+                    words,
+                );
+                Ok(out)
+            }
+            Job::Autoscale {
+                design: json,
+                service,
+                curve,
+                lang,
+                words,
+            } => {
+                let d = design(json, *lang)?;
+                let curve = crate::core::autoscale::Curve::new(curve.clone())
+                    .map_err(|e| e.message().get(*lang).to_owned())?;
+                let table = tables(d.region).ok_or_else(|| no_table(d.region, *lang))?;
+                let sim = crate::core::autoscale::simulate(&d, &curve, &table);
+                let id = crate::core::model::NodeId(service.clone());
+                let run = sim.run(&id).ok_or_else(|| match lang {
+                    Lang::Ja => format!("ECS サービス \"{service}\" はこの構成にありません"),
+                    Lang::En => format!("no ECS service \"{service}\" in this design"),
+                })?;
+                let mut out = String::new();
+                let shown = crate::core::cost::Shown::of(&d);
+                autoscale::html(&mut out, &sim, run, shown, *lang, words);
+                Ok(out)
+            }
+            Job::Checklist {
+                design: json,
+                priced,
+                open,
+                lang,
+            } => {
+                let d = design(json, *lang)?;
+                let table = if *priced { tables(d.region) } else { None };
+                let items = crate::core::checklist::checklist(&d, table.as_deref());
+                Ok(crate::core::checklist::to_html(&items, *lang, open))
+            }
+        }
+    }
+}
+
+/// Why a job that needs prices has none.
+fn no_table(region: Region, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{} の料金表を読み込めませんでした", region.code()),
+        Lang::En => format!("the pricing table of {} could not be loaded", region.code()),
+    }
+}
+
+/// Reads a request, runs it and writes the reply, as JSON text (the worker's whole loop but
+/// the fetching). An unreadable request is answered with id 0.
+pub fn answer(request: &str, tables: &dyn Fn(Region) -> Option<Arc<PriceTable>>) -> String {
+    let reply = match serde_json::from_str::<Request>(request) {
+        Ok(r) => Reply {
+            id: r.id,
+            result: r.job.run(tables),
+        },
+        Err(e) => Reply {
+            id: 0,
+            result: Err(format!("unreadable request: {e}")),
+        },
+    };
+    serde_json::to_string(&reply).unwrap_or_default()
+}

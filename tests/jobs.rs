@@ -1,0 +1,284 @@
+//! The on-demand module's jobs (`kumozu::jobs`), as the worker runs them: requests read from
+//! JSON text and answered as JSON text with the same id; the compare, sheet and checklist
+//! answers equal what the core writes for the same designs and tables; bad requests, bad
+//! designs and missing tables are answered with a message, never a panic.
+
+use std::sync::Arc;
+
+use kumozu::core::catalogue::Kind;
+use kumozu::core::cost::{estimate_range, PriceTable};
+use kumozu::core::load::to_json;
+use kumozu::core::model::Design;
+use kumozu::core::region::Region;
+use kumozu::core::templates;
+use kumozu::core::Lang;
+use kumozu::jobs::{answer, Job, Reply, Request, Words};
+
+fn party() -> Design {
+    templates::find("party-box").unwrap().design().unwrap()
+}
+
+fn bundled(r: Region) -> Option<Arc<PriceTable>> {
+    PriceTable::bundled(r).ok().map(Arc::new)
+}
+
+fn none(_: Region) -> Option<Arc<PriceTable>> {
+    None
+}
+
+fn words() -> Words {
+    let mut w = Words::default();
+    for (k, v) in [
+        ("compare_equal", "same"),
+        ("compare_count", "{n} differences"),
+        ("compare_layout", "layout ({n})"),
+        ("compare_this", "this design"),
+        ("compare_unpriced", "unpriced"),
+    ] {
+        w.0.insert(k.into(), v.into());
+    }
+    w
+}
+
+/// Party Box without its NAT Gateway (and the edges that touch it).
+fn without_nat() -> (Design, String) {
+    let mut d = party();
+    let id = d
+        .nodes
+        .values()
+        .find(|n| n.kind == Kind::NatGateway)
+        .expect("Party Box has a NAT Gateway")
+        .id
+        .clone();
+    d.nodes.remove(&id);
+    d.edges.retain(|_, e| e.from != id && e.to != id);
+    (d, id.0)
+}
+
+fn compare(a: &Design, b: &Design, priced: bool) -> Job {
+    Job::Compare {
+        a: to_json(a),
+        a_from: "<A & \"opened\">".into(),
+        b: to_json(b),
+        priced,
+        lang: Lang::En,
+        words: words(),
+    }
+}
+
+/// The `data-count` of a compare answer.
+fn count(html: &str) -> usize {
+    let at = html.find("data-count=\"").expect("a summary") + "data-count=\"".len();
+    html[at..].split('"').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn compare_lists_the_removed_nat_gateway_on_both_sides() {
+    let (b, nat) = without_nat();
+    let html = compare(&party(), &b, false).run(&none).unwrap();
+    let n = count(&html);
+    assert!(n >= 1, "{html}");
+    assert!(
+        html.contains(&format!("{n} differences")),
+        "count filled in"
+    );
+    assert!(
+        html.contains("unpriced"),
+        "says the cost lines were not compared"
+    );
+    assert!(
+        html.contains(&format!("data-diff-a=\"{nat}\"")),
+        "the removed node is listed"
+    );
+    assert_eq!(html.matches("<svg").count(), 2, "both diagrams");
+    assert!(
+        html.contains("A · &lt;A &amp; &quot;opened&quot;&gt;"),
+        "caption escaped"
+    );
+    assert!(!html.contains("<A &"), "nothing unescaped");
+}
+
+#[test]
+fn compare_priced_adds_cost_lines_and_equal_designs_say_so() {
+    let (b, _) = without_nat();
+    let unpriced = count(&compare(&party(), &b, false).run(&bundled).unwrap());
+    let priced = compare(&party(), &b, true).run(&bundled).unwrap();
+    assert!(
+        count(&priced) > unpriced,
+        "the NAT Gateway's cost lines are differences too"
+    );
+    assert!(!priced.contains("unpriced"));
+    // Asked priced, but no table could be had: the answer is the unpriced one.
+    let fallback = compare(&party(), &b, true).run(&none).unwrap();
+    assert_eq!(count(&fallback), unpriced);
+
+    let same = compare(&party(), &party(), true).run(&bundled).unwrap();
+    assert_eq!(count(&same), 0);
+    assert!(same.contains(">same"), "{same}");
+}
+
+#[test]
+fn the_sheet_is_the_core_sheet_of_the_expected_estimate() {
+    let d = party();
+    let job = Job::Sheet {
+        design: to_json(&d),
+        lang: Lang::Ja,
+    };
+    let table = PriceTable::bundled(d.region).unwrap();
+    let want = kumozu::core::sheet::to_html(
+        &kumozu::core::sheet::build(&d, &estimate_range(&d, &table).expected),
+        Lang::Ja,
+    );
+    assert_eq!(job.run(&bundled).unwrap(), want);
+    assert_eq!(job.regions(), vec![d.region]);
+    let err = job.run(&none).unwrap_err();
+    assert!(err.contains(d.region.code()), "{err}");
+}
+
+#[test]
+fn the_checklist_keeps_the_open_points_open() {
+    let d = party();
+    let job = |open: Vec<String>| Job::Checklist {
+        design: to_json(&d),
+        priced: true,
+        open,
+        lang: Lang::En,
+    };
+    let closed = job(vec![]).run(&bundled).unwrap();
+    let first = closed
+        .split("data-check-id=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a point")
+        .to_owned();
+    assert!(!closed.contains(" open>"), "{closed}");
+    let opened = job(vec![first.clone()]).run(&bundled).unwrap();
+    assert_eq!(opened.matches(" open>").count(), 1);
+    assert!(opened.contains(&format!("data-check-id=\"{first}\"")));
+    assert_eq!(
+        closed.matches("data-ticked=\"true\"").count(),
+        7,
+        "Party Box ticks all seven"
+    );
+}
+
+#[test]
+fn requests_are_answered_with_their_id_and_bad_ones_with_a_message() {
+    let req = Request {
+        id: 42,
+        job: Job::Sheet {
+            design: to_json(&party()),
+            lang: Lang::En,
+        },
+    };
+    let reply: Reply =
+        serde_json::from_str(&answer(&serde_json::to_string(&req).unwrap(), &bundled)).unwrap();
+    assert_eq!(reply.id, 42);
+    assert!(reply.result.unwrap().contains("<"));
+
+    let bad: Reply = serde_json::from_str(&answer("{not json", &bundled)).unwrap();
+    assert_eq!(bad.id, 0);
+    assert!(bad.result.unwrap_err().starts_with("unreadable request"));
+
+    let broken = Request {
+        id: 7,
+        job: Job::Checklist {
+            design: "{\"nodes\": 3}".into(),
+            priced: false,
+            open: vec![],
+            lang: Lang::En,
+        },
+    };
+    let reply: Reply =
+        serde_json::from_str(&answer(&serde_json::to_string(&broken).unwrap(), &bundled)).unwrap();
+    assert_eq!(reply.id, 7);
+    assert!(!reply.result.unwrap_err().is_empty());
+    // An unreadable design wants no table; the job reports it.
+    assert!(broken.job.regions().is_empty());
+}
+
+#[test]
+fn a_priced_compare_wants_both_regions_once() {
+    let a = party();
+    let mut b = party();
+    b.region = Region::UsEast1;
+    let regions = |j: &Job| j.regions();
+    assert_eq!(
+        regions(&compare(&a, &b, true)),
+        vec![a.region, Region::UsEast1]
+    );
+    assert_eq!(regions(&compare(&a, &a, true)), vec![a.region]);
+    assert!(regions(&compare(&a, &b, false)).is_empty());
+}
+
+#[test]
+fn a_missing_word_shows_its_key() {
+    let w = Words::default();
+    assert_eq!(w.get("compare_equal"), "compare_equal");
+    assert_eq!(words().fill("compare_count", 3), "3 differences");
+}
+
+#[test]
+fn fargate_vs_ec2_is_written_with_the_panels_words_and_needs_the_table() {
+    let d = party();
+    let mut w = Words::default();
+    w.0.insert("ec2_type".into(), "TYPE-HEADER".into());
+    let job = Job::Ec2 {
+        design: to_json(&d),
+        lang: Lang::En,
+        words: w,
+    };
+    let html = job.run(&bundled).unwrap();
+    assert!(html.contains(r#"data-testid="ec2-verdict""#), "{html}");
+    assert!(
+        html.contains(">TYPE-HEADER</th>"),
+        "the header from the words"
+    );
+    assert!(
+        html.contains(">ec2_size</th>"),
+        "a missing word shows its key"
+    );
+    assert!(
+        html.contains(r#"data-cheapest="true""#),
+        "Party Box fits somewhere: {html}"
+    );
+    assert_eq!(job.regions(), vec![d.region]);
+    assert!(job.run(&none).is_err());
+}
+
+#[test]
+fn the_autoscale_day_fills_every_value_and_refuses_a_bad_curve() {
+    let d = party();
+    let service = d
+        .nodes
+        .values()
+        .find(|n| n.kind == Kind::EcsService)
+        .unwrap()
+        .id
+        .0
+        .clone();
+    let mut w = Words::default();
+    w.0.insert(
+        "autoscale_task_hours".into(),
+        "{hours} h, peak {peak}".into(),
+    );
+    w.0.insert("autoscale_threshold".into(), "target {target}%".into());
+    let job = |curve: Vec<f64>, service: &str| Job::Autoscale {
+        design: to_json(&d),
+        service: service.into(),
+        curve,
+        lang: Lang::En,
+        words: w.clone(),
+    };
+    let html = job(vec![300.0; 24], &service).run(&bundled).unwrap();
+    assert!(html.contains(r#"data-testid="autoscale-chart""#));
+    assert_eq!(html.matches(r#"class="as-bar""#).count(), 24);
+    assert!(html.contains("target 70%"), "{html}");
+    assert!(!html.contains('{'), "every value filled in");
+    let err = job(vec![1.0; 5], &service).run(&bundled).unwrap_err();
+    assert!(err.contains("24"), "{err}");
+    assert!(job(vec![1.0; 24], "no-such")
+        .run(&bundled)
+        .unwrap_err()
+        .contains("no-such"));
+}
