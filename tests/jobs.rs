@@ -12,7 +12,7 @@ use kumozu::core::model::Design;
 use kumozu::core::region::Region;
 use kumozu::core::templates;
 use kumozu::core::Lang;
-use kumozu::jobs::{answer, Job, Reply, Request, Words};
+use kumozu::jobs::{answer, Imported, Job, Reply, Request, Words};
 
 fn party() -> Design {
     templates::find("party-box").unwrap().design().unwrap()
@@ -281,4 +281,58 @@ fn the_autoscale_day_fills_every_value_and_refuses_a_bad_curve() {
         .run(&bundled)
         .unwrap_err()
         .contains("no-such"));
+}
+
+#[test]
+fn exports_are_the_cores_files() {
+    let d = party();
+    let export = |format: &str, lang| Job::Export {
+        design: to_json(&d),
+        format: format.into(),
+        lang,
+    };
+    assert_eq!(
+        export("svg", Lang::Ja).run(&none).unwrap(),
+        kumozu::core::svg::to_svg(&d, Lang::Ja)
+    );
+    assert_eq!(
+        export("mermaid", Lang::En).run(&none).unwrap(),
+        kumozu::core::mermaid::export(&d, Lang::En)
+    );
+    assert!(export("pdf", Lang::En)
+        .run(&none)
+        .unwrap_err()
+        .contains("pdf"));
+    assert!(
+        export("svg", Lang::En).regions().is_empty(),
+        "no table needed"
+    );
+}
+
+#[test]
+fn a_mermaid_import_comes_back_as_the_cores_design_with_its_warnings() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mermaid/seed-01.mmd"),
+    )
+    .unwrap();
+    let want = kumozu::core::mermaid::import(&text).unwrap();
+    let job = Job::ImportMermaid {
+        text: text.clone(),
+        lang: Lang::En,
+    };
+    let got: Imported = serde_json::from_str(&job.run(&none).unwrap()).unwrap();
+    let design = kumozu::core::load::load_json(&got.design).unwrap().design;
+    assert_eq!(design, want.design);
+    let warnings: Vec<String> = want
+        .warnings
+        .iter()
+        .map(|w| w.get(Lang::En).to_owned())
+        .collect();
+    assert_eq!(got.warnings, warnings);
+
+    let broken = Job::ImportMermaid {
+        text: "   \n".into(),
+        lang: Lang::Ja,
+    };
+    assert!(!broken.run(&none).unwrap_err().is_empty());
 }

@@ -1,7 +1,8 @@
 //! Work the first screen never needs, done by the on-demand module (`kumozu-worker`, a Web
 //! Worker) so that its code is not in the first load: comparing two designs, the Pricing
-//! Calculator sheet, Fargate vs EC2, the auto-scaling simulation and the chapter's checklist. A job is plain data (designs as design-file
-//! JSON) and its answer is escaped HTML text the side panel sets as is.
+//! Calculator sheet, Fargate vs EC2, the auto-scaling simulation, the chapter's checklist, the
+//! SVG and Mermaid exports and the Mermaid import. A job is plain data (designs as design-file
+//! JSON) and its answer is text: escaped HTML the side panel sets as is, or a file.
 //!
 //! This module is pure and runs natively in the tests; `src/bin/kumozu_worker.rs` only carries
 //! messages and fetches the pricing tables a job names ([`Job::regions`]).
@@ -92,6 +93,24 @@ pub enum Job {
         /// The panel's strings.
         words: Words,
     },
+    /// The design as a file to download: `"svg"` (`core::svg::to_svg`) or `"mermaid"`
+    /// (`core::mermaid::export`). The answer is the file's text.
+    Export {
+        /// The design.
+        design: String,
+        /// `svg` or `mermaid`.
+        format: String,
+        /// The language of the labels.
+        lang: Lang,
+    },
+    /// A Mermaid flowchart imported as a design (`core::mermaid::import`). The answer is an
+    /// [`Imported`] as JSON text.
+    ImportMermaid {
+        /// The flowchart's text.
+        text: String,
+        /// The language of the warnings and errors.
+        lang: Lang,
+    },
     /// The chapter's checklist (`core::checklist`); `open` lists the points shown open.
     Checklist {
         /// The design.
@@ -103,6 +122,15 @@ pub enum Job {
         /// The language of the answer.
         lang: Lang,
     },
+}
+
+/// A Mermaid import's answer: the design as design-file JSON, and the importer's warnings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Imported {
+    /// The design (`core::load::to_json`).
+    pub design: String,
+    /// What the importer guessed or left out, in the job's language.
+    pub warnings: Vec<String>,
 }
 
 /// Translated strings a job needs, by their key in the locale files. A value is written
@@ -234,6 +262,26 @@ impl Job {
                 let shown = crate::core::cost::Shown::of(&d);
                 autoscale::html(&mut out, &sim, run, shown, *lang, words);
                 Ok(out)
+            }
+            Job::Export {
+                design: json,
+                format,
+                lang,
+            } => {
+                let d = design(json, *lang)?;
+                match format.as_str() {
+                    "svg" => Ok(crate::core::svg::to_svg(&d, *lang)),
+                    "mermaid" => Ok(crate::core::mermaid::export(&d, *lang)),
+                    other => Err(format!("unknown export format {other:?}")),
+                }
+            }
+            Job::ImportMermaid { text, lang } => {
+                let i = crate::core::mermaid::import(text).map_err(|e| e.message(*lang))?;
+                let imported = Imported {
+                    design: crate::core::load::to_json(&i.design),
+                    warnings: i.warnings.iter().map(|w| w.get(*lang).to_owned()).collect(),
+                };
+                serde_json::to_string(&imported).map_err(|e| e.to_string())
             }
             Job::Checklist {
                 design: json,

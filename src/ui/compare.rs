@@ -94,11 +94,10 @@ pub fn ComparePanel() -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            let got = match text {
-                None => Err(msg!(compare_not_text).get(l).to_owned()),
-                Some(t) => design_from_text(&t, l).map(|(d, _)| d),
-            };
-            set_other(name, got);
+            match text {
+                None => set_other(name, Err(msg!(compare_not_text).get(l).to_owned())),
+                Some(t) => design_from_text(t, l, move |got| set_other(name, got.map(|(d, _)| d))),
+            }
         });
     };
 

@@ -1,15 +1,18 @@
 //! Saving and exporting: the design as a JSON file, as a Mermaid flowchart, the diagram as SVG
 //! and PNG, and the cost lines as CSV, each downloaded by the browser. What goes in each file is
-//! the core's business (`to_json`, `mermaid::export`, `svg::to_svg`, `cost::csv`); this file only
-//! hands the text to the browser (and has it draw the SVG into a PNG).
+//! the core's business (`to_json`, `mermaid::export`, `svg::to_svg`, `cost::csv`; the SVG and
+//! Mermaid ones run in the on-demand module, `jobs::Job::Export`); this file only hands the
+//! text to the browser (and has it draw the SVG into a PNG).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::{mermaid, svg, to_json};
+use crate::core::to_json;
+use crate::jobs::Job;
 
 use super::state::AppState;
 use super::text;
+use super::worker::ask_text;
 
 /// Offers `content` as a download called `name`.
 fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
@@ -134,19 +137,30 @@ pub fn ExportMenu() -> impl IntoView {
                 let json = state.design.with_untracked(to_json);
                 download(&format!("{stem}.json"), "application/json", &json)
             }
-            "svg" => {
-                let svg = state.design.with_untracked(|d| svg::to_svg(d, lang_now));
-                download(&format!("{stem}.svg"), "image/svg+xml", &svg)
-            }
-            "png" => {
-                let svg = state.design.with_untracked(|d| svg::to_svg(d, lang_now));
-                download_png(state, format!("{stem}.png"), svg)
-            }
-            "mermaid" => {
-                let mmd = state
-                    .design
-                    .with_untracked(|d| mermaid::export(d, lang_now));
-                download(&format!("{stem}.mmd"), "text/plain", &mmd)
+            // Written by the on-demand module; downloaded when it answers.
+            "svg" | "png" | "mermaid" => {
+                let job = Job::Export {
+                    design: state.design.with_untracked(to_json),
+                    format: if what == "mermaid" { "mermaid" } else { "svg" }.to_owned(),
+                    lang: lang_now,
+                };
+                ask_text(job, lang_now, move |answer| {
+                    let text = match answer {
+                        Ok(text) => text,
+                        Err(e) => return state.load_error.set(Some(e)),
+                    };
+                    let done = match what {
+                        "svg" => download(&format!("{stem}.svg"), "image/svg+xml", &text),
+                        "png" => download_png(state, format!("{stem}.png"), text),
+                        _ => download(&format!("{stem}.mmd"), "text/plain", &text),
+                    };
+                    if done.is_err() {
+                        state
+                            .load_error
+                            .set(Some(text::DOWNLOAD_FAILED.get(lang_now).to_owned()));
+                    }
+                });
+                Ok(())
             }
             _ => match state.cost_csv(lang_now) {
                 Some(csv) => download(&format!("{stem}-cost.csv"), "text/csv", &csv),

@@ -153,9 +153,7 @@ pub fn open_chosen_file(state: AppState, file: web_sys::File) {
             .ok()
             .and_then(|v| v.as_string());
         match text {
-            Some(text) => {
-                state.open_file(&name, &text);
-            }
+            Some(text) => state.open_file(name, text),
             None => state.load_error.set(Some(format!(
                 "{name}: {}",
                 text::NOT_TEXT.get(lang.get_untracked())

@@ -313,24 +313,22 @@ impl AppState {
         self.baseline.set(baseline);
     }
 
-    /// Opens a file's text: a design file (JSON), or a Mermaid flowchart (imported, with its
-    /// warnings shown). A file that cannot be read leaves the current design untouched and
-    /// says why (in `load_error`); returns whether it was opened.
-    pub fn open_file(&self, name: &str, text: &str) -> bool {
-        match design_from_text(text, self.lang.get_untracked()) {
+    /// Opens a file's text: a design file (JSON), or a Mermaid flowchart (imported by the
+    /// on-demand module, with its warnings shown). A file that cannot be read leaves the
+    /// current design untouched and says why (in `load_error`).
+    pub fn open_file(&self, name: String, text: String) {
+        let state = *self;
+        design_from_text(text, self.lang.get_untracked(), move |got| match got {
             Ok((design, warnings)) => {
-                self.show_opened(design);
+                state.show_opened(design);
                 if !warnings.is_empty() {
-                    self.load_error
+                    state
+                        .load_error
                         .set(Some(format!("{name}: {}", warnings.join(" / "))));
                 }
-                true
             }
-            Err(e) => {
-                self.load_error.set(Some(format!("{name}: {e}")));
-                false
-            }
-        }
+            Err(e) => state.load_error.set(Some(format!("{name}: {e}"))),
+        });
     }
 
     /// Opens a share link (`#k1.…`). A broken link leaves the current design untouched and
@@ -563,16 +561,28 @@ impl AppState {
 
 /// A design from a file's text: a design file (JSON), or a Mermaid flowchart (imported, with
 /// its warnings in `lang`); or why it cannot be read, in `lang`.
-pub fn design_from_text(text: &str, lang: Lang) -> Result<(Design, Vec<String>), String> {
-    if !text.trim_start().starts_with('{') {
-        return crate::core::mermaid::import(text)
-            .map(|i| {
-                let warnings = i.warnings.iter().map(|w| w.get(lang).to_owned()).collect();
-                (i.design, warnings)
-            })
-            .map_err(|e| e.message(lang));
+pub fn design_from_text(
+    text: String,
+    lang: Lang,
+    done: impl FnOnce(Result<(Design, Vec<String>), String>) + 'static,
+) {
+    if text.trim_start().starts_with('{') {
+        done(
+            load_json(&text)
+                .map(|l| (l.design, Vec::new()))
+                .map_err(|e| e.message(lang)),
+        );
+        return;
     }
-    load_json(text)
-        .map(|l| (l.design, Vec::new()))
-        .map_err(|e| e.message(lang))
+    let job = crate::jobs::Job::ImportMermaid { text, lang };
+    super::worker::ask_text(job, lang, move |answer| {
+        done(answer.and_then(|json| {
+            let imported: crate::jobs::Imported =
+                serde_json::from_str(&json).map_err(|e| e.to_string())?;
+            let design = load_json(&imported.design)
+                .map_err(|e| e.message(lang))?
+                .design;
+            Ok((design, imported.warnings))
+        }))
+    });
 }

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::i18n::Lang;
 use crate::jobs::{Job, Reply, Request};
 
 use super::i18n::msg;
@@ -135,6 +136,14 @@ pub fn ask(job: Job, done: impl FnOnce(Option<Result<String, String>>) + 'static
         leptos::logging::warn!("kumozu: the on-demand module: {e}");
         fail_all();
     }
+}
+
+/// Sends `job` to the worker; `done` gets its answer, or why there is none in `lang` (the
+/// worker's failure included).
+pub fn ask_text(job: Job, lang: Lang, done: impl FnOnce(Result<String, String>) + 'static) {
+    ask(job, move |answer| {
+        done(answer.unwrap_or_else(|| Err(msg!(worker_failed).get(lang).to_owned())))
+    });
 }
 
 /// The HTML of the latest job `job` describes (`None`: nothing to show), recomputed when the
