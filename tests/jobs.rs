@@ -336,3 +336,59 @@ fn a_mermaid_import_comes_back_as_the_cores_design_with_its_warnings() {
     };
     assert!(!broken.run(&none).unwrap_err().is_empty());
 }
+
+#[test]
+fn a_trace_lists_its_hops_with_their_ids_and_says_where_it_breaks() {
+    let d = party();
+    let mut w = Words::default();
+    w.0.insert("tracer_served".into(), "SERVED".into());
+    w.0.insert("tracer_breaks".into(), "BREAKS".into());
+    let job = |d: &Design, request: &str| Job::Trace {
+        design: to_json(d),
+        request: request.into(),
+        lang: Lang::En,
+        words: w.clone(),
+    };
+    let html = job(&d, "GET /api/rooms").run(&none).unwrap();
+    let t = kumozu::core::trace::trace(
+        &d,
+        &kumozu::core::trace::Request::parse("GET /api/rooms").unwrap(),
+    );
+    assert!(t.stop.is_none());
+    assert_eq!(html.matches("<li data-hop-kind=").count(), t.hops.len());
+    for h in &t.hops {
+        assert!(html.contains(&format!("data-hop-node=\"{}\"", h.node.as_str())));
+    }
+    assert!(
+        html.contains(r#"data-served="true" data-request="GET /api/rooms">SERVED"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"data-testid="tracer-show""#));
+
+    // Without its ALB the request breaks, and the answer says so.
+    let mut broken = d.clone();
+    let alb = broken
+        .nodes
+        .values()
+        .find(|n| n.kind == Kind::Alb)
+        .unwrap()
+        .id
+        .clone();
+    broken.nodes.remove(&alb);
+    broken.edges.retain(|_, e| e.from != alb && e.to != alb);
+    let html = job(&broken, "GET /api/rooms").run(&none).unwrap();
+    assert!(
+        html.contains(r#"data-request="GET /api/rooms">BREAKS "#),
+        "{html}"
+    );
+
+    let bad = job(&d, "FETCH \"<x>").run(&none).unwrap();
+    assert!(
+        bad.contains(r#"role="alert""#) && !bad.contains("<ol"),
+        "{bad}"
+    );
+    assert!(
+        bad.contains(r#"data-request="FETCH &quot;&lt;x&gt;""#),
+        "escaped: {bad}"
+    );
+}

@@ -1,5 +1,5 @@
 //! Work the first screen never needs, done by the on-demand module (`kumozu-worker`, a Web
-//! Worker) so that its code is not in the first load: comparing two designs, the Pricing
+//! Worker) so that its code is not in the first load: the request tracer, comparing two designs, the Pricing
 //! Calculator sheet, Fargate vs EC2, the auto-scaling simulation, the chapter's checklist, the
 //! SVG and Mermaid exports and the Mermaid import. A job is plain data (designs as design-file
 //! JSON) and its answer is text: escaped HTML the side panel sets as is, or a file.
@@ -25,6 +25,7 @@ use crate::core::region::Region;
 mod autoscale;
 mod compare;
 mod ec2;
+mod trace;
 
 /// A request to the worker: an id the answer carries back, and the job.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -110,6 +111,17 @@ pub enum Job {
         text: String,
         /// The language of the warnings and errors.
         lang: Lang,
+    },
+    /// A request traced through the design (`core::trace`).
+    Trace {
+        /// The design.
+        design: String,
+        /// The request as typed (`GET /api/rooms`).
+        request: String,
+        /// The language of the answer.
+        lang: Lang,
+        /// The panel's strings.
+        words: Words,
     },
     /// The chapter's checklist (`core::checklist`); `open` lists the points shown open.
     Checklist {
@@ -282,6 +294,17 @@ impl Job {
                     warnings: i.warnings.iter().map(|w| w.get(*lang).to_owned()).collect(),
                 };
                 serde_json::to_string(&imported).map_err(|e| e.to_string())
+            }
+            Job::Trace {
+                design: json,
+                request,
+                lang,
+                words,
+            } => {
+                let d = design(json, *lang)?;
+                let mut out = String::new();
+                trace::html(&mut out, &d, request, *lang, words);
+                Ok(out)
             }
             Job::Checklist {
                 design: json,

@@ -1,18 +1,21 @@
 //! The request tracer (issue #7, first part): pick or type a request and see, hop by hop,
 //! how the design serves it — which ALB rule takes it and why, which service and tasks, which
-//! database — or where it breaks. The core decides (`core::trace`); this panel shows it and
-//! lights the path up on the canvas.
-
-use crate::core::sort::Ordered;
+//! database — or where it breaks. The core decides (`core::trace`, run by the on-demand module:
+//! `jobs::Job::Trace`); this panel shows the answer and lights the path up on the canvas.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::core::trace::{trace, Request, Trace};
-use crate::core::validate::Message;
+use crate::core::i18n::Lang;
+use crate::core::load::to_json;
+use crate::core::model::{EdgeId, NodeId};
+use crate::core::sort::Ordered;
+use crate::jobs::{Job, Words};
 
 use super::i18n::msg;
 use super::section::Section;
 use super::state::{AppState, Selection};
+use super::worker::rendered;
 
 /// How long each hop stays the current one while the path is walked.
 const HOP_MS: u64 = 450;
@@ -38,40 +41,45 @@ pub fn TracerPanel() -> impl IntoView {
     let lang = state.lang;
     let open = RwSignal::new(false);
     let request = RwSignal::new(PRESETS[1].to_owned());
-    let result = Memo::new(move |_| -> Option<Result<Trace, Message>> {
+    // The trace, written by the on-demand module (`jobs::Job::Trace`).
+    let body = rendered(move || {
         if !open.get() {
             return None;
         }
-        Some(match Request::parse(&request.get()) {
-            Err(e) => Err(e.message()),
-            Ok(r) => Ok(state.design.with(|d| trace(d, &r))),
+        let l = lang.get();
+        Some(Job::Trace {
+            design: state.design.with(to_json),
+            request: request.get(),
+            lang: l,
+            words: words(l),
         })
     });
-    // Walks the hops on the canvas one after another (the request "travels" through the
-    // design), then leaves the whole path lit. `step` is the hop being shown; a newer trace
-    // or a second click restarts the walk (`run` tells the stale timers apart). With reduced
-    // motion asked for, the whole path lights up at once.
-    let step = RwSignal::new(None::<usize>);
+    // "Show the path" walks the hops on the canvas one after another (the request "travels"
+    // through the design), then leaves the whole path lit: the hops' ids are read back from
+    // the answer. A newer click restarts the walk (`run` tells the stale timers apart). With
+    // reduced motion asked for, the whole path lights up at once.
     let run = StoredValue::new(0u32);
-    let light = move |hops: &[crate::core::trace::Hop], upto: usize| {
-        let shown = &hops[..(upto + 1).min(hops.len())];
-        let nodes = shown.iter().map(|h| h.node.clone()).to_set();
-        let edges = shown.iter().filter_map(|h| h.edge.clone()).to_set();
-        state.selection.set(Selection::items(nodes, edges));
-    };
-    let show = move |_| {
-        let Some(Ok(t)) = result.get_untracked() else {
-            return;
-        };
-        run.update_value(|r| *r += 1);
-        let this_run = run.get_value();
-        let last = t.hops.len().saturating_sub(1);
-        if reduced_motion() || t.hops.is_empty() {
-            step.set(None);
-            light(&t.hops, last);
+    let hops_ref = NodeRef::<leptos::html::Div>::new();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let shown = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(r#"[data-testid="tracer-show"]"#).ok().flatten());
+        if shown.is_none() {
             return;
         }
-        let hops = std::rc::Rc::new(t.hops);
+        let Some(root) = hops_ref.get_untracked() else {
+            return;
+        };
+        let hops = hop_ids(&root);
+        run.update_value(|r| *r += 1);
+        let this_run = run.get_value();
+        let last = hops.len().saturating_sub(1);
+        if reduced_motion() || hops.is_empty() {
+            light(state, &hops, last);
+            return;
+        }
+        let hops = std::rc::Rc::new(hops);
         for i in 0..=last {
             let hops = hops.clone();
             set_timeout(
@@ -79,8 +87,10 @@ pub fn TracerPanel() -> impl IntoView {
                     if run.get_value() != this_run {
                         return;
                     }
-                    light(&hops, i);
-                    step.set((i < last).then_some(i));
+                    light(state, &hops, i);
+                    if let Some(root) = hops_ref.get_untracked() {
+                        mark_current(&root, (i < last).then_some(i));
+                    }
                 },
                 std::time::Duration::from_millis(HOP_MS * i as u64),
             );
@@ -97,62 +107,6 @@ pub fn TracerPanel() -> impl IntoView {
             }
         })
         .collect_view();
-    let body = move || {
-        let l = lang.get();
-        result.get().map(|r| match r {
-            Err(e) => view! {
-                <p class="alert" role="alert" data-testid="tracer-result" data-served="false">{e.get(l).to_owned()}</p>
-            }
-            .into_any(),
-            Ok(t) => {
-                let hops = t
-                    .hops
-                    .iter()
-                    .enumerate()
-                    .map(|(i, h)| {
-                        let now = move || step.get() == Some(i);
-                        view! {
-                            <li
-                                data-hop-kind=h.kind.id()
-                                data-hop-node=h.node.as_str().to_owned()
-                                class:is-current=now
-                                aria-current=move || now().then_some("step")
-                            >
-                                {h.text.get(l).to_owned()}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                let served = t.stop.is_none();
-                let outcome = match &t.stop {
-                    None => msg!(tracer_served).get(l).to_owned(),
-                    Some(b) => format!("{} {}", msg!(tracer_breaks).get(l), b.message.get(l)),
-                };
-                let rule = t
-                    .stop
-                    .as_ref()
-                    .and_then(|b| b.finding.as_ref())
-                    .map(|f| view! { <code class="rule-id">{f.rule}</code> });
-                view! {
-                    <ol class="tracer-hops" data-testid="tracer-hops">{hops}</ol>
-                    <p
-                        class=if served { "tracer-result ok" } else { "tracer-result broken" }
-                        role="status"
-                        data-testid="tracer-result"
-                        data-served=if served { "true" } else { "false" }
-                    >
-                        {outcome}
-                        " "
-                        {rule}
-                    </p>
-                    <button type="button" class="button" data-testid="tracer-show" on:click=show>
-                        {msg!(tracer_show).get(l)}
-                    </button>
-                }
-                .into_any()
-            }
-        })
-    };
     view! {
         <Section class="tracer" testid="tracer" title=msg!(tracer_title) help=msg!(tracer_help) open=open>
             <div class="tracer-presets">{presets}</div>
@@ -166,7 +120,64 @@ pub fn TracerPanel() -> impl IntoView {
                 prop:value=move || request.get()
                 on:change=move |ev| request.set(event_target_value(&ev))
             />
-            {body}
+            <div node_ref=hops_ref on:click=on_click inner_html=move || body.get()></div>
         </Section>
     }
+}
+
+/// The node and edge of each hop listed in the answer under `root`.
+fn hop_ids(root: &web_sys::Element) -> Vec<(NodeId, Option<EdgeId>)> {
+    let Ok(items) = root.query_selector_all("li[data-hop-node]") else {
+        return Vec::new();
+    };
+    (0..items.length())
+        .filter_map(|i| items.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|li| {
+            let node = li.get_attribute("data-hop-node")?;
+            Some((NodeId(node), li.get_attribute("data-hop-edge").map(EdgeId)))
+        })
+        .collect()
+}
+
+/// Selects the first `upto + 1` hops on the canvas.
+fn light(state: AppState, hops: &[(NodeId, Option<EdgeId>)], upto: usize) {
+    let shown = &hops[..(upto + 1).min(hops.len())];
+    let nodes = shown.iter().map(|h| h.0.clone()).to_set();
+    let edges = shown.iter().filter_map(|h| h.1.clone()).to_set();
+    state.selection.set(Selection::items(nodes, edges));
+}
+
+/// Marks hop `current` (none: no hop) as the one being shown.
+fn mark_current(root: &web_sys::Element, current: Option<usize>) {
+    let Ok(items) = root.query_selector_all("li[data-hop-node]") else {
+        return;
+    };
+    for i in 0..items.length() {
+        let Some(li) = items
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if Some(i as usize) == current {
+            let _ = li.class_list().add_1("is-current");
+            let _ = li.set_attribute("aria-current", "step");
+        } else {
+            let _ = li.class_list().remove_1("is-current");
+            let _ = li.remove_attribute("aria-current");
+        }
+    }
+}
+
+/// The panel's strings for the job, in `l`.
+fn words(l: Lang) -> Words {
+    let mut w = Words::default();
+    for (key, m) in [
+        ("tracer_served", msg!(tracer_served)),
+        ("tracer_breaks", msg!(tracer_breaks)),
+        ("tracer_show", msg!(tracer_show)),
+    ] {
+        w.0.insert(key.to_owned(), m.get(l).to_owned());
+    }
+    w
 }

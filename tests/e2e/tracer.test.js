@@ -15,7 +15,12 @@ const RESULT = '[data-testid="tracer-result"]';
 async function traceOf(page, request) {
   await page.locator('[data-testid="tracer-request"]').fill(request);
   await page.locator('[data-testid="tracer-request"]').press('Enter');
-  await page.waitForFunction(() => document.querySelector('[data-testid="tracer-result"]'), undefined, { timeout: STEP_MS });
+  // The answer comes from the on-demand module: wait for the one about this request.
+  await page.waitForFunction(
+    (r) => document.querySelector('[data-testid="tracer-result"]')?.dataset.request === r,
+    request,
+    { timeout: STEP_MS },
+  );
   return {
     served: await page.getAttribute(RESULT, 'data-served'),
     hops: await page.$$eval('[data-testid="tracer-hops"] li', (els) =>
@@ -77,6 +82,8 @@ describe('request tracer (release build)', () => {
       await page.locator(`${CANVAS} [data-node-id="nat"]`).click();
       await page.keyboard.press('Delete');
       await page.waitForFunction(() => !document.querySelector('[data-testid="canvas"] [data-node-id="nat"]'), undefined, { timeout: STEP_MS });
+      // The same request again: its answer changes with the design.
+      await page.waitForSelector(`${RESULT}[data-served="false"]`, { timeout: STEP_MS });
       t = await traceOf(page, 'GET /api/rooms');
       assert.equal(t.served, 'false', t.result);
       assert.match(t.result, /fargate-image-pull/);
