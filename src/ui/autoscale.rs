@@ -24,7 +24,7 @@ use super::i18n::{msg, tr};
 use super::section::Section;
 use super::state::AppState;
 use super::text;
-use super::worker::rendered;
+use super::worker::{rendered, words};
 
 /// The ECS services of `d` and the one shown: `chosen` if it still exists, else the first
 /// that auto-scales, else the first.
@@ -195,7 +195,7 @@ pub fn AutoscalePanel() -> impl IntoView {
             service: service?.0,
             curve: curve.values().to_vec(),
             lang: l,
-            words: words(l),
+            words: panel_words(l),
         })
     });
     let result = move || {
@@ -284,21 +284,19 @@ pub fn AutoscalePanel() -> impl IntoView {
 }
 
 /// The panel's strings for the job, in `l` (values as `{name}`, filled in by the job).
-fn words(l: Lang) -> Words {
-    let mut w = Words::default();
-    for (key, m) in [
-        ("autoscale_band", msg!(autoscale_band)),
-        ("autoscale_chart", msg!(autoscale_chart)),
-        ("autoscale_demand", msg!(autoscale_demand)),
-        ("autoscale_events", msg!(autoscale_events)),
-        ("autoscale_high", msg!(autoscale_high)),
-        ("autoscale_low", msg!(autoscale_low)),
-        ("autoscale_no_events", msg!(autoscale_no_events)),
-        ("autoscale_simulated", msg!(autoscale_simulated)),
-        ("autoscale_tasks", msg!(autoscale_tasks)),
-    ] {
-        w.0.insert(key.to_owned(), m.get(l).to_owned());
-    }
+fn panel_words(l: Lang) -> Words {
+    let mut w = words!(
+        l;
+        autoscale_band,
+        autoscale_chart,
+        autoscale_demand,
+        autoscale_events,
+        autoscale_high,
+        autoscale_low,
+        autoscale_no_events,
+        autoscale_simulated,
+        autoscale_tasks,
+    );
     for (key, v) in [
         (
             "autoscale_task_hours",

@@ -20,7 +20,7 @@ use super::i18n::{msg, tr};
 use super::pricing::request;
 use super::section::Section;
 use super::state::{design_from_text, AppState, Selection};
-use super::worker::rendered;
+use super::worker::{rendered, words};
 
 /// The other design: where it came from (shown as is) and the design.
 #[derive(Clone, PartialEq)]
@@ -124,7 +124,7 @@ pub fn ComparePanel() -> impl IntoView {
             b,
             priced,
             lang: l,
-            words: words(l),
+            words: panel_words(l),
         })
     });
     let body = move || -> String {
@@ -213,19 +213,17 @@ fn short(s: &str) -> String {
 }
 
 /// The panel's strings for the job, in `l` (counts as `{n}`, filled in by the job).
-fn words(l: Lang) -> Words {
-    let mut w = Words::default();
-    for (key, m) in [
-        ("compare_equal", msg!(compare_equal)),
-        ("compare_unpriced", msg!(compare_unpriced)),
-        ("compare_this", msg!(compare_this)),
-        ("compare_added", msg!(compare_added)),
-        ("compare_removed", msg!(compare_removed)),
-        ("compare_changed", msg!(compare_changed)),
-        ("compare_moved", msg!(compare_moved)),
-    ] {
-        w.0.insert(key.to_owned(), m.get(l).to_owned());
-    }
+fn panel_words(l: Lang) -> Words {
+    let mut w = words!(
+        l;
+        compare_equal,
+        compare_unpriced,
+        compare_this,
+        compare_added,
+        compare_removed,
+        compare_changed,
+        compare_moved,
+    );
     w.0.insert("compare_count".to_owned(), tr!(l, compare_count, n = "{n}"));
     w.0.insert(
         "compare_layout".to_owned(),

@@ -9,16 +9,15 @@
 use leptos::prelude::*;
 
 use crate::core::html::{el, esc};
-use crate::core::i18n::Lang;
 use crate::core::load::to_json;
-use crate::jobs::{Job, Words};
+use crate::jobs::Job;
 
 use super::i18n::msg;
 use super::pricing::TableState;
 use super::section::Section;
 use super::state::AppState;
 use super::text;
-use super::worker::rendered;
+use super::worker::{rendered, words};
 
 /// The collapsible comparison.
 #[component]
@@ -41,7 +40,23 @@ pub fn Ec2Panel() -> impl IntoView {
         Some(Job::Ec2 {
             design: state.design.with(to_json),
             lang: l,
-            words: words(l),
+            words: words!(
+                l;
+                ec2_at_max,
+                ec2_cheapest,
+                ec2_fargate,
+                ec2_hourly,
+                ec2_instances,
+                ec2_monthly,
+                ec2_no_price,
+                ec2_on_demand,
+                ec2_price_unknown,
+                ec2_size,
+                ec2_tasks,
+                ec2_too_small,
+                ec2_trade_offs,
+                ec2_type,
+            ),
         })
     });
     let html = move || {
@@ -79,28 +94,4 @@ pub fn Ec2Panel() -> impl IntoView {
             <div inner_html=html></div>
         </Section>
     }
-}
-
-/// The panel's strings for the job, in `l`.
-fn words(l: Lang) -> Words {
-    let mut w = Words::default();
-    for (key, m) in [
-        ("ec2_at_max", msg!(ec2_at_max)),
-        ("ec2_cheapest", msg!(ec2_cheapest)),
-        ("ec2_fargate", msg!(ec2_fargate)),
-        ("ec2_hourly", msg!(ec2_hourly)),
-        ("ec2_instances", msg!(ec2_instances)),
-        ("ec2_monthly", msg!(ec2_monthly)),
-        ("ec2_no_price", msg!(ec2_no_price)),
-        ("ec2_on_demand", msg!(ec2_on_demand)),
-        ("ec2_price_unknown", msg!(ec2_price_unknown)),
-        ("ec2_size", msg!(ec2_size)),
-        ("ec2_tasks", msg!(ec2_tasks)),
-        ("ec2_too_small", msg!(ec2_too_small)),
-        ("ec2_trade_offs", msg!(ec2_trade_offs)),
-        ("ec2_type", msg!(ec2_type)),
-    ] {
-        w.0.insert(key.to_owned(), m.get(l).to_owned());
-    }
-    w
 }

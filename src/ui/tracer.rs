@@ -6,16 +6,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::i18n::Lang;
 use crate::core::load::to_json;
 use crate::core::model::{EdgeId, NodeId};
 use crate::core::sort::Ordered;
-use crate::jobs::{Job, Words};
+use crate::jobs::Job;
 
 use super::i18n::msg;
 use super::section::Section;
 use super::state::{AppState, Selection};
-use super::worker::rendered;
+use super::worker::{rendered, words};
 
 /// How long each hop stays the current one while the path is walked.
 const HOP_MS: u64 = 450;
@@ -51,7 +50,12 @@ pub fn TracerPanel() -> impl IntoView {
             design: state.design.with(to_json),
             request: request.get(),
             lang: l,
-            words: words(l),
+            words: words!(
+                l;
+                tracer_served,
+                tracer_breaks,
+                tracer_show,
+            ),
         })
     });
     // "Show the path" walks the hops on the canvas one after another (the request "travels"
@@ -167,17 +171,4 @@ fn mark_current(root: &web_sys::Element, current: Option<usize>) {
             let _ = li.remove_attribute("aria-current");
         }
     }
-}
-
-/// The panel's strings for the job, in `l`.
-fn words(l: Lang) -> Words {
-    let mut w = Words::default();
-    for (key, m) in [
-        ("tracer_served", msg!(tracer_served)),
-        ("tracer_breaks", msg!(tracer_breaks)),
-        ("tracer_show", msg!(tracer_show)),
-    ] {
-        w.0.insert(key.to_owned(), m.get(l).to_owned());
-    }
-    w
 }

@@ -138,6 +138,26 @@ pub fn ask(job: Job, done: impl FnOnce(Option<Result<String, String>>) + 'static
     }
 }
 
+/// The strings `keys` in `lang`, for a job (`words!(lang; key, …)` writes the pairs).
+pub fn words_of(lang: Lang, keys: &[(&str, super::i18n::Msg)]) -> crate::jobs::Words {
+    let mut w = crate::jobs::Words::default();
+    for (key, m) in keys {
+        w.0.insert((*key).to_owned(), m.get(lang).to_owned());
+    }
+    w
+}
+
+/// `words!(lang; key, …)`: the [`crate::jobs::Words`] of these keys of the locale files.
+macro_rules! words {
+    ($lang:expr; $($key:ident),+ $(,)?) => {
+        $crate::ui::worker::words_of(
+            $lang,
+            &[$((stringify!($key), $crate::ui::i18n::msg!($key))),+],
+        )
+    };
+}
+pub(crate) use words;
+
 /// Sends `job` to the worker; `done` gets its answer, or why there is none in `lang` (the
 /// worker's failure included).
 pub fn ask_text(job: Job, lang: Lang, done: impl FnOnce(Result<String, String>) + 'static) {
