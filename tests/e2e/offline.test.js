@@ -1,7 +1,7 @@
 'use strict';
 // Offline: once the app has loaded, it works with the network cut — the page, the wasm, the
-// styles and every region's pricing table come from the service worker's cache (dist/sw.js,
-// written by scripts/post-build.js).
+// styles, every region's pricing table and the on-demand module come from the service worker's
+// cache (dist/sw.js, written by scripts/post-build.js).
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -28,6 +28,9 @@ describe('offline (release build)', () => {
       assert.ok(sw.includes(`./pricing/${region}.json`), `sw.js does not precache ${region}`);
     }
     assert.ok(fs.readdirSync(DIST).filter((f) => f.endsWith('_bg.wasm')).every((f) => sw.includes(`./${f}`)), 'the wasm');
+    for (const f of ['kumozu-worker-loader.js', 'kumozu-worker.js', 'kumozu-worker_bg.wasm']) {
+      assert.ok(sw.includes(`./${f}`), `sw.js does not precache the on-demand module's ${f}`);
+    }
   });
 
   test('after one visit the app loads, edits and prices with the network cut', T, async () => {
@@ -58,6 +61,10 @@ describe('offline (release build)', () => {
       await page.locator(`${CANVAS} [data-node-id="nat"]`).click();
       await page.keyboard.press('Delete');
       await page.waitForFunction((sel) => !document.querySelector(sel), `${CANVAS} [data-node-id="nat"]`, { timeout: STEP_MS });
+      // The on-demand module, never started before, starts from the cache too.
+      await page.locator('[data-testid="sheet"] summary').click();
+      await page.waitForSelector('[data-testid="sheet"] [data-testid="sheet-total"]', { timeout: STEP_MS });
+      assert.equal(page.workers().length, 1);
       assert.equal(env.server.requests.length, served, 'nothing reached the server while offline');
       assert.deepEqual(errors, []);
     } finally {
