@@ -6,9 +6,12 @@
 use kumozu::core::cost::PriceTable;
 use kumozu::core::diff::{diff, diff_priced, Category};
 use kumozu::core::edit::{apply, Command};
-use kumozu::core::model::{Design, EdgeId, NodeId, ParamValue, Point};
+use kumozu::core::model::{Design, NodeId, ParamValue, Point};
 use kumozu::core::templates;
 use proptest::prelude::*;
+
+mod common;
+use common::ops::{choice_by, edge_at, node_at, set_param};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -67,24 +70,15 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn node_at(d: &Design, i: usize) -> NodeId {
-    d.nodes.keys().nth(i % d.nodes.len()).unwrap().clone()
-}
-
-fn edge_at(d: &Design, i: usize) -> Option<EdgeId> {
-    let n = d.edges.len();
-    (n > 0).then(|| d.edges.keys().nth(i % n).unwrap().clone())
-}
-
 fn command(d: &Design, op: &Op) -> Option<Command> {
     Some(match op {
         Op::Move { node, dx, dy } => Command::Move {
-            ids: vec![node_at(d, *node)],
+            ids: vec![node_at(d, *node)?],
             dx: *dx as f64,
             dy: *dy as f64,
         },
         Op::Label { node, label } => Command::SetLabel {
-            id: node_at(d, *node),
+            id: node_at(d, *node)?,
             label: label.clone(),
         },
         Op::Param {
@@ -92,26 +86,7 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
             param,
             num,
             flag,
-        } => {
-            let id = node_at(d, *node);
-            let params = d.nodes[&id].kind.info().params;
-            if params.is_empty() {
-                return None;
-            }
-            let spec = &params[param % params.len()];
-            use kumozu::core::catalogue::ParamType as T;
-            let value = match spec.ty {
-                T::Number { .. } | T::NumberChoice(_) => ParamValue::Num(*num),
-                T::Integer { .. } => ParamValue::Num(num.round()),
-                T::Bool => ParamValue::Bool(*flag),
-                T::Choice(c) => ParamValue::Str(c[(*num as usize) % c.len()].to_owned()),
-                T::Text | T::AzList => return None,
-            };
-            Command::SetParams {
-                id,
-                values: vec![(spec.key.to_owned(), value)],
-            }
-        }
+        } => return set_param(d, *node, *param, *num, *flag, |spec| choice_by(spec, *num)),
         Op::Rule {
             edge,
             priority,
@@ -123,7 +98,7 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
         },
         Op::Retarget { edge, to } => Command::SetEdgeTarget {
             id: edge_at(d, *edge)?,
-            to: node_at(d, *to),
+            to: node_at(d, *to)?,
         },
         Op::DeleteEdge { edge } => Command::Delete {
             nodes: vec![],

@@ -10,6 +10,9 @@ use kumozu::core::model::{Design, EdgeId, NodeId, ParamValue, Point, Size};
 use kumozu::core::templates;
 use proptest::prelude::*;
 
+mod common;
+use common::ops::{edge_at, node_at, set_param};
+
 /// One step, with indices resolved against the design at the time it runs.
 #[derive(Debug, Clone)]
 enum Op {
@@ -127,16 +130,6 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn node_at(d: &Design, i: usize) -> Option<NodeId> {
-    let n = d.nodes.len();
-    (n > 0).then(|| d.nodes.keys().nth(i % n).unwrap().clone())
-}
-
-fn edge_at(d: &Design, i: usize) -> Option<EdgeId> {
-    let n = d.edges.len();
-    (n > 0).then(|| d.edges.keys().nth(i % n).unwrap().clone())
-}
-
 fn command(d: &Design, op: &Op) -> Option<Command> {
     let nodes = |v: &[usize]| v.iter().filter_map(|&i| node_at(d, i)).collect::<Vec<_>>();
     Some(match op {
@@ -185,30 +178,20 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
             flag,
             text,
         } => {
-            let id = node_at(d, *node)?;
-            let kind = d.nodes[&id].kind;
-            let params = kind.info().params;
-            if params.is_empty() {
-                return None;
-            }
-            let spec = &params[param % params.len()];
             use kumozu::core::catalogue::ParamType as T;
-            let value = match spec.ty {
-                T::Number { .. } | T::NumberChoice(_) => ParamValue::Num(*num),
-                T::Integer { .. } => ParamValue::Num(num.round()),
-                T::Bool => ParamValue::Bool(*flag),
-                T::Choice(c) => ParamValue::Str(if *flag { c[0].to_owned() } else { text.clone() }),
-                T::Text => ParamValue::Str(text.clone()),
-                T::AzList => ParamValue::List(if *flag {
-                    vec!["a".into(), "c".into()]
-                } else {
-                    vec![text.clone()]
-                }),
-            };
-            Command::SetParams {
-                id,
-                values: vec![(spec.key.to_owned(), value)],
-            }
+            return set_param(d, *node, *param, *num, *flag, |spec| {
+                Some(match spec.ty {
+                    T::Choice(c) => {
+                        ParamValue::Str(if *flag { c[0].to_owned() } else { text.clone() })
+                    }
+                    T::AzList => ParamValue::List(if *flag {
+                        vec!["a".into(), "c".into()]
+                    } else {
+                        vec![text.clone()]
+                    }),
+                    _ => ParamValue::Str(text.clone()),
+                })
+            });
         }
         Op::EdgeKind { edge, kind } => Command::SetEdgeKind {
             id: edge_at(d, *edge)?,

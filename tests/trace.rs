@@ -4,12 +4,15 @@
 
 use kumozu::core::catalogue::{EDGE_KINDS, KINDS};
 use kumozu::core::edit::{apply, Command};
-use kumozu::core::model::{Design, EdgeId, NodeId, ParamValue};
+use kumozu::core::model::Design;
 use kumozu::core::templates;
 use kumozu::core::trace::{render_text, trace, HopKind, Request, METHODS};
 use kumozu::core::validate::context::route;
 use kumozu::core::Lang;
 use proptest::prelude::*;
+
+mod common;
+use common::ops::{choice_by, edge_at, node_at, set_param};
 
 /// One edit, with indices resolved against the design at the time it runs.
 #[derive(Debug, Clone)]
@@ -80,16 +83,6 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn node_at(d: &Design, i: usize) -> Option<NodeId> {
-    let n = d.nodes.len();
-    (n > 0).then(|| d.nodes.keys().nth(i % n).unwrap().clone())
-}
-
-fn edge_at(d: &Design, i: usize) -> Option<EdgeId> {
-    let n = d.edges.len();
-    (n > 0).then(|| d.edges.keys().nth(i % n).unwrap().clone())
-}
-
 fn command(d: &Design, op: &Op) -> Option<Command> {
     Some(match op {
         Op::Delete { node, edge } => Command::Delete {
@@ -114,26 +107,7 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
             param,
             num,
             flag,
-        } => {
-            let id = node_at(d, *node)?;
-            let params = d.nodes[&id].kind.info().params;
-            if params.is_empty() {
-                return None;
-            }
-            let spec = &params[param % params.len()];
-            use kumozu::core::catalogue::ParamType as T;
-            let value = match spec.ty {
-                T::Number { .. } | T::NumberChoice(_) => ParamValue::Num(*num),
-                T::Integer { .. } => ParamValue::Num(num.round()),
-                T::Bool => ParamValue::Bool(*flag),
-                T::Choice(c) => ParamValue::Str(c[(*num as usize) % c.len()].to_owned()),
-                T::Text | T::AzList => return None,
-            };
-            Command::SetParams {
-                id,
-                values: vec![(spec.key.to_owned(), value)],
-            }
-        }
+        } => return set_param(d, *node, *param, *num, *flag, |spec| choice_by(spec, *num)),
         Op::EdgeKind { edge, kind } => Command::SetEdgeKind {
             id: edge_at(d, *edge)?,
             kind: EDGE_KINDS[*kind].kind,

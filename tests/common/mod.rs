@@ -2,6 +2,8 @@
 //! golden files refreshed with `UPDATE_EXPECT=1`.
 #![allow(dead_code)]
 
+pub mod ops;
+
 use std::path::Path;
 
 use kumozu::core::load::load_value;
