@@ -167,8 +167,8 @@ pub fn ask_text(job: Job, lang: Lang, done: impl FnOnce(Result<String, String>) 
 }
 
 /// The HTML of the latest job `job` describes (`None`: nothing to show), recomputed when the
-/// signals `job` reads change. An answer to an older job is dropped; a failure is shown as an
-/// alert.
+/// signals `job` reads change. Until the first answer it says the work is under way; an answer
+/// to an older job is dropped; a failure is shown as an alert.
 pub fn rendered(job: impl Fn() -> Option<Job> + 'static) -> ReadSignal<String> {
     let lang = expect_context::<AppState>().lang;
     let (html, set_html) = signal(String::new());
@@ -180,6 +180,15 @@ pub fn rendered(job: impl Fn() -> Option<Job> + 'static) -> ReadSignal<String> {
             set_html.set(String::new());
             return;
         };
+        // The first answer can take a moment (the module loads on first use): say so, but
+        // keep an earlier answer on screen while a newer one is worked out.
+        if html.with_untracked(String::is_empty) {
+            let mut out =
+                String::from(r#"<p class="muted" role="status" data-testid="worker-loading">"#);
+            crate::core::svg::escape(msg!(worker_loading).get(lang.get_untracked()), &mut out);
+            out.push_str("</p>");
+            set_html.set(out);
+        }
         ask(job, move |result| {
             if latest.try_get_value() != Some(asked) {
                 return;

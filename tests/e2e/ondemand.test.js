@@ -2,7 +2,8 @@
 // The on-demand module (issue #8, first-load size): the first load neither fetches nor starts
 // the worker that compares designs and writes the calculator sheet and the checklist; the
 // first panel that needs it starts it once, and later panels reuse it. When its wasm cannot
-// be had, the panel says so (no endless wait) and opening the panel again retries.
+// be had, the panel says so (no endless wait) and opening the panel again retries; while it
+// loads, the panel says it is working.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -55,8 +56,18 @@ describe('on-demand module (release build)', () => {
     const { context, page, errors } = await openApp(env, { serviceWorkers: 'block' });
     try {
       await page.waitForSelector('[data-testid="total-monthly"]', { timeout: STEP_MS });
-      await context.route('**/kumozu-worker_bg.wasm', (route) => route.abort());
+      // The module's wasm is held back until the panel has said it is working, then refused.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route('**/kumozu-worker_bg.wasm', async (route) => {
+        await held;
+        await route.abort();
+      });
       await page.locator(`${SHEET} summary`).click();
+      const loading = page.locator(`${SHEET} [data-testid="worker-loading"]`);
+      await loading.waitFor({ timeout: STEP_MS });
+      assert.match(await loading.textContent(), /Working it out/);
+      release();
       const alert = page.locator(`${SHEET} [data-testid="worker-error"]`);
       await alert.waitFor({ timeout: STEP_MS });
       assert.match(await alert.textContent(), /could not be loaded/);
