@@ -113,16 +113,22 @@ fn fail_all() {
 
 /// Sends `job` to the worker (starting it if need be); `done` gets the answer.
 pub fn ask(job: Job, done: impl FnOnce(Option<Result<String, String>>) + 'static) {
+    // Held until it is registered, so that a worker that cannot even start still answers.
+    let mut done: Option<Done> = Some(Box::new(done));
     let sent = RUNNING.with(|r| -> Result<(), String> {
         let mut slot = r.borrow_mut();
         if slot.is_none() {
             *slot = Some(start()?);
         }
-        let run = slot.as_mut().expect("just started");
+        let Some(run) = slot.as_mut() else {
+            return Err("no worker".to_owned());
+        };
         let id = run.next;
         run.next = run.next.wrapping_add(1).max(1);
         let text = serde_json::to_string(&Request { id, job }).map_err(|e| e.to_string())?;
-        run.pending.insert(id, Box::new(done));
+        if let Some(d) = done.take() {
+            run.pending.insert(id, d);
+        }
         if run.ready {
             run.worker
                 .post_message(&JsValue::from_str(&text))
@@ -134,6 +140,9 @@ pub fn ask(job: Job, done: impl FnOnce(Option<Result<String, String>>) + 'static
     });
     if let Err(e) = sent {
         leptos::logging::warn!("kumozu: the on-demand module: {e}");
+        if let Some(d) = done {
+            d(None);
+        }
         fail_all();
     }
 }

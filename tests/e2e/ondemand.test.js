@@ -82,4 +82,24 @@ describe('on-demand module (release build)', () => {
       await context.close();
     }
   });
+  test('a browser that refuses to start the worker gets the message, not an endless wait', T, async () => {
+    const context = await env.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+    try {
+      await context.addInitScript(() => {
+        window.Worker = function Worker() {
+          throw new Error('workers are disabled here');
+        };
+      });
+      const page = await context.newPage();
+      await page.goto(env.server.url, { waitUntil: 'load' });
+      await page.waitForSelector('[data-testid="total-monthly"]', { timeout: STEP_MS });
+      await page.locator(`${SHEET} summary`).click();
+      const alert = page.locator(`${SHEET} [data-testid="worker-error"]`);
+      await alert.waitFor({ timeout: STEP_MS });
+      assert.match(await alert.textContent(), /could not be loaded/);
+      assert.equal(await page.locator(`${SHEET} [data-testid="worker-loading"]`).count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
 });
