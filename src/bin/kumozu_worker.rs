@@ -67,17 +67,21 @@ mod worker {
             };
             let scope = replies.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let regions = serde_json::from_str::<Request>(&text)
-                    .map(|r| r.job.regions())
-                    .unwrap_or_default();
-                for region in regions {
-                    if cached(region).is_none() {
-                        if let Some(t) = fetch(&scope, region).await {
-                            TABLES.with(|c| c.borrow_mut().push((region, Arc::new(t))));
+                // Read once: the tables the job names are fetched, then the job runs.
+                let reply = match serde_json::from_str::<Request>(&text) {
+                    Ok(request) => {
+                        for region in request.job.regions() {
+                            if cached(region).is_none() {
+                                if let Some(t) = fetch(&scope, region).await {
+                                    TABLES.with(|c| c.borrow_mut().push((region, Arc::new(t))));
+                                }
+                            }
                         }
+                        request.answer(&cached)
                     }
-                }
-                let reply = answer(&text, &cached);
+                    // Answered with the reason (id 0).
+                    Err(_) => answer(&text, &cached),
+                };
                 let _ = scope.post_message(&JsValue::from_str(&reply));
             });
         });

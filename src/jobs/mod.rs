@@ -180,10 +180,19 @@ fn design(json: &str, lang: Lang) -> Result<Design, String> {
 }
 
 impl Job {
-    /// The pricing tables the job wants, read from the design texts (an unreadable design
-    /// wants none: running the job reports it).
+    /// The pricing tables the job wants, read from the design texts' `region` fields alone
+    /// (the designs are loaded once, by [`Job::run`]; one whose region cannot be read wants
+    /// none, and running the job reports it).
     pub fn regions(&self) -> Vec<Region> {
-        let region = |json: &str| load_json(json).ok().map(|l| l.design.region);
+        #[derive(Deserialize)]
+        struct RegionOf {
+            region: Region,
+        }
+        let region = |json: &str| {
+            serde_json::from_str::<RegionOf>(json)
+                .ok()
+                .map(|r| r.region)
+        };
         let mut out = Vec::new();
         match self {
             Job::Compare { a, b, priced, .. } if *priced => {
@@ -329,18 +338,26 @@ fn no_table(region: Region, lang: Lang) -> String {
     }
 }
 
+impl Request {
+    /// Runs the job and writes the reply as JSON text.
+    pub fn answer(&self, tables: &dyn Fn(Region) -> Option<Arc<PriceTable>>) -> String {
+        let reply = Reply {
+            id: self.id,
+            result: self.job.run(tables),
+        };
+        serde_json::to_string(&reply).unwrap_or_default()
+    }
+}
+
 /// Reads a request, runs it and writes the reply, as JSON text (the worker's whole loop but
 /// the fetching). An unreadable request is answered with id 0.
 pub fn answer(request: &str, tables: &dyn Fn(Region) -> Option<Arc<PriceTable>>) -> String {
-    let reply = match serde_json::from_str::<Request>(request) {
-        Ok(r) => Reply {
-            id: r.id,
-            result: r.job.run(tables),
-        },
-        Err(e) => Reply {
+    match serde_json::from_str::<Request>(request) {
+        Ok(r) => r.answer(tables),
+        Err(e) => serde_json::to_string(&Reply {
             id: 0,
             result: Err(format!("unreadable request: {e}")),
-        },
-    };
-    serde_json::to_string(&reply).unwrap_or_default()
+        })
+        .unwrap_or_default(),
+    }
 }

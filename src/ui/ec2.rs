@@ -25,12 +25,7 @@ pub fn Ec2Panel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let open = RwSignal::new(false);
-    let ready = move || {
-        let region = state.design.with(|d| d.region);
-        state
-            .tables
-            .with(|t| matches!(t.get(&region), Some(TableState::Ready(_))))
-    };
+    let ready = move || state.table(state.design.with(|d| d.region)).is_some();
     // The comparison is written by the on-demand module (`jobs::Job::Ec2`).
     let compared = rendered(move || {
         if !open.get() || !ready() {
