@@ -46,11 +46,12 @@ function writePolicy(html) {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const charset = /<meta charset="utf-8"\s*\/?>/i;
+  // Trunk's release minifier writes the tag as <meta charset=utf-8>.
+  const charset = /<meta charset="?utf-8"?\s*\/?>/i;
   if (!charset.test(html)) {
     fail(`no <meta charset="utf-8"> in ${file} to put the policy after`);
   }
-  const out = html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  const out = html.replace(charset, (tag) => `${tag}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
   fs.writeFileSync(file, out);
   console.log(`post-build: Content-Security-Policy written into ${file} (${hashes.length} inline script hash)`);
 }

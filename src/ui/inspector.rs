@@ -6,23 +6,27 @@
 //! `Command` through `AppState::dispatch`; the core decides, and a refused value is explained
 //! next to its field while the control goes back to the design's value.
 //!
-//! Size: every input, select, button and field row is built by one of a few functions over
-//! type-erased values (`Signal`, boxed handlers, `AnyView`), so that the wasm holds one copy
-//! of the view code for each, not one per call site.
+//! Size: the inspector is written as one escaped HTML string (`render`) from a memo, and
+//! `morph` brings the live section up to date with it, keeping the elements that stay (so the
+//! focus, the caret and Tab order survive an edit). Two listeners on the section handle every
+//! control, found by its data attributes. Typed Leptos views cost one monomorphised copy per
+//! binding; this costs one string writer.
 
-use leptos::either::Either;
-use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use crate::core::catalogue::{EdgeKind, Kind, ParamSpec, ParamType, FARGATE_VCPU, RDS_CLASSES};
 use crate::core::edit::{fitting_edge_kinds, rules_of, Command, MAX_PRIORITY};
 use crate::core::fargate;
+use crate::core::html::{el, esc};
 use crate::core::i18n::{Lang, Text};
 use crate::core::model::{Design, EdgeId, NodeId, ParamValue};
-use crate::core::validate::{self, Severity};
+use crate::core::region::Region;
+use crate::core::validate::{self, Finding, Severity};
 
+use super::morph::{morph, sync_controls};
 use super::pricing::TableState;
 use super::state::{AppState, Selection};
 use super::text_editor as tx;
@@ -36,278 +40,794 @@ enum Showing {
     Many(usize),
 }
 
+fn showing(s: &Selection) -> Showing {
+    if let Some(id) = s.single_node() {
+        Showing::Node(id.clone())
+    } else if let Some(id) = s.single_edge() {
+        Showing::Edge(id.clone())
+    } else if let Selection::Items { nodes, edges } = s {
+        Showing::Many(nodes.len() + edges.len())
+    } else {
+        Showing::Hint
+    }
+}
+
+/// Refused edits, by field: `label`, `p:<param>`, `fargate`, `kind`, `edge-label`,
+/// `rule:<edge>`. Cleared when what is shown changes.
+type Errors = Vec<(String, Text)>;
+
 /// The inspector section of the side panel.
 #[component]
 pub fn Inspector() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let showing = Memo::new(move |_| {
-        state.selection.with(|s| {
-            if let Some(id) = s.single_node() {
-                Showing::Node(id.clone())
-            } else if let Some(id) = s.single_edge() {
-                Showing::Edge(id.clone())
-            } else if let Selection::Items { nodes, edges } = s {
-                Showing::Many(nodes.len() + edges.len())
-            } else {
-                Showing::Hint
-            }
-        })
+    let errors = RwSignal::new(Errors::new());
+    // The target picked for the next ALB rule.
+    let new_target = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| state.selection.with(showing));
+    Effect::new(move |_| {
+        shown.track();
+        errors.set(Errors::new());
     });
-    view! {
-        <section class="inspector" data-testid="inspector" aria-label=tr(lang, tx::INSPECTOR)>
-            {move || match showing.get() {
-                Showing::Hint => hint(lang),
-                Showing::Many(n) => many(state, n),
-                Showing::Node(id) => node_view(state, id),
-                Showing::Edge(id) => edge_view(state, id),
-            }}
-        </section>
-    }
-}
-
-// --- Building blocks: one view type each ------------------------------------------------------
-
-type OnChange = Box<dyn FnMut(Event)>;
-type OnClick = Box<dyn FnMut(MouseEvent)>;
-
-/// A text in the current language.
-fn tr(lang: RwSignal<Lang>, text: impl Into<Text>) -> Signal<String> {
-    let text: Text = text.into();
-    Signal::derive(move || text.get(lang.get()).to_owned())
-}
-
-/// What an `<input>` shows and is marked with (absent attributes are `None`).
-#[derive(Default)]
-struct Input {
-    ty: &'static str,
-    testid: Option<&'static str>,
-    param: Option<&'static str>,
-    rule_field: Option<&'static str>,
-    az: Option<String>,
-    min: Option<String>,
-    max: Option<String>,
-    step: Option<&'static str>,
-    aria: Option<Signal<String>>,
-    placeholder: Option<Signal<String>>,
-    value: Option<Signal<String>>,
-    checked: Option<Signal<bool>>,
-}
-
-fn input(i: Input, on_change: OnChange) -> impl IntoView + use<> {
-    let value = i.value.unwrap_or_else(|| Signal::stored(String::new()));
-    let checked = i.checked.unwrap_or_else(|| Signal::stored(false));
-    view! {
-        <input
-            type=i.ty
-            data-testid=i.testid
-            data-param=i.param
-            data-rule-field=i.rule_field
-            data-az=i.az
-            min=i.min
-            max=i.max
-            step=i.step
-            maxlength="1000"
-            autocomplete="off"
-            aria-label=i.aria
-            placeholder=i.placeholder
-            prop:value=value
-            prop:checked=checked
-            on:change=on_change
-        />
-    }
-}
-
-/// A `<select>` of `(value, text)` options with `current` selected.
-struct Select {
-    testid: Option<&'static str>,
-    param: Option<&'static str>,
-    rule_field: Option<&'static str>,
-    aria: Signal<String>,
-    options: Signal<Vec<(String, String)>>,
-    current: Signal<String>,
-}
-
-fn select(s: Select, on_change: OnChange) -> impl IntoView + use<> {
-    let (options, current) = (s.options, s.current);
-    view! {
-        <select
-            data-testid=s.testid
-            data-param=s.param
-            data-rule-field=s.rule_field
-            aria-label=s.aria
-            on:change=on_change
-        >
-            {move || {
-                let current = current.get();
-                options
-                    .get()
-                    .into_iter()
-                    .map(|(v, t)| {
-                        let selected = v == current;
-                        view! { <option value=v selected=selected>{t}</option> }
-                    })
-                    .collect_view()
-            }}
-        </select>
-    }
-}
-
-/// A button; `aria` names it when its text does not (arrows, ×).
-fn button(
-    class: &'static str,
-    testid: Option<&'static str>,
-    action: Option<&'static str>,
-    text: Signal<String>,
-    aria: Option<Signal<String>>,
-    on_click: OnClick,
-) -> impl IntoView + use<> {
-    view! {
-        <button
-            type="button"
-            class=class
-            data-testid=testid
-            data-action=action
-            aria-label=aria
-            title=aria
-            on:click=on_click
-        >
-            {text}
-        </button>
-    }
-}
-
-/// A labelled row: the visible name, the control with its unit, and the inline message.
-fn field(
-    class: &'static str,
-    name: Signal<String>,
-    control: AnyView,
-    unit: Option<Signal<String>>,
-    err: RwSignal<Option<Text>>,
-    lang: RwSignal<Lang>,
-) -> impl IntoView + use<> {
-    view! {
-        <label class=class>
-            <span class="insp-name">{name}</span>
-            <span class="insp-control">
-                {control}
-                {unit.map(|u| view! { <span class="insp-unit" aria-hidden="true">{u}</span> })}
-            </span>
-            {error_line(lang, err)}
-        </label>
-    }
-}
-
-/// The inline message of a refused edit.
-fn error_line(lang: RwSignal<Lang>, err: RwSignal<Option<Text>>) -> impl IntoView + use<> {
-    move || {
-        err.get()
-            .map(|t| view! { <span class="field-error" role="alert">{t.get(lang.get())}</span> })
-    }
-}
-
-/// Findings as a list: severity and text, marked with the rule's id.
-fn findings_list(
-    class: &'static str,
-    items: Signal<Vec<(Severity, &'static str, String)>>,
-    lang: RwSignal<Lang>,
-) -> impl IntoView + use<> {
-    move || {
-        let items = items.get();
+    let html = Memo::new(move |_| {
+        let showing = shown.get();
         let lang = lang.get();
-        (!items.is_empty()).then(|| {
-            view! {
-                <ul class=class>
-                    {items
-                        .into_iter()
-                        .map(|(sev, rule, text)| {
-                            view! {
-                                <li class=format!("sev-{}", sev.id()) data-rule-id=rule>
-                                    <strong>{sev.name(lang)}</strong>
-                                    " "
-                                    {text}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-        })
-    }
-}
-
-/// Duplicate (when `dup` has something to copy) and Delete buttons.
-fn actions(
-    state: AppState,
-    dup: Option<Signal<Vec<NodeId>>>,
-    del: Signal<(Vec<NodeId>, Vec<EdgeId>)>,
-) -> impl IntoView + use<> {
-    let lang = state.lang;
-    let duplicate = dup.map(|ids| {
-        button(
-            "",
-            Some("inspector-duplicate"),
-            None,
-            tr(lang, tx::DUPLICATE),
-            None,
-            Box::new(move |_| {
-                let ids = ids.get_untracked();
-                if !ids.is_empty() {
-                    let _ = state.dispatch(Command::Duplicate { ids });
+        let errors = errors.get();
+        let new_target = new_target.get();
+        state.design.with(|d| {
+            state.findings.with(|fs| {
+                let mut r = Render {
+                    out: String::new(),
+                    lang,
+                    errors: &errors,
+                    findings: fs,
+                    d,
+                };
+                match showing {
+                    Showing::Hint => r.hint(),
+                    Showing::Many(n) => r.many(n),
+                    Showing::Node(id) => r.node(state, &id, &new_target),
+                    Showing::Edge(id) => r.edge(&id),
                 }
-            }),
-        )
+                r.out
+            })
+        })
     });
-    let delete = button(
-        "danger",
-        Some("inspector-delete"),
-        None,
-        tr(lang, tx::DELETE),
-        None,
-        Box::new(move |_| {
-            let (nodes, edges) = del.get_untracked();
-            let _ = state.dispatch(Command::Delete { nodes, edges });
-        }),
-    );
-    view! { <div class="insp-actions">{duplicate}{delete}</div> }
+    let section = NodeRef::<leptos::html::Section>::new();
+    // Runs on every change of the design, not only of the text: a control left showing
+    // something the design no longer says (typed, then undone) is put back.
+    Effect::new(move |last: Option<String>| {
+        state.design.track();
+        let Some(el) = section.get() else {
+            return String::new();
+        };
+        html.with(|h| {
+            if last.as_deref() != Some(h.as_str()) {
+                morph(&el, h);
+            }
+            sync_controls(&el);
+            h.clone()
+        })
+    });
+    // Every control's change, caught on the way down (a `change` fired by a script need not
+    // bubble).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(el) = section.get() else {
+            return false;
+        };
+        let on_change = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+            on_change(state, errors, new_target, &ev)
+        });
+        let _ = el.add_event_listener_with_callback_and_bool(
+            "change",
+            on_change.as_ref().unchecked_ref(),
+            true,
+        );
+        on_change.forget();
+        true
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, new_target, section, &ev);
+    view! {
+        <section
+            class="inspector"
+            data-testid="inspector"
+            aria-label=move || tx::INSPECTOR.get(lang.get())
+            node_ref=section
+            on:click=on_click
+            // The first text at once (the effect above keeps it up to date).
+            inner_html=html.get_untracked()
+        ></section>
+    }
 }
 
-/// Puts a control back to `value` (after a refused edit).
-fn reset_control(ev: &Event, value: &str) {
-    let Some(target) = ev.target() else { return };
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        if input.type_() == "checkbox" {
-            input.set_checked(!input.checked());
+// --- Writing ----------------------------------------------------------------------------------
+
+struct Render<'a> {
+    out: String,
+    lang: Lang,
+    errors: &'a Errors,
+    findings: &'a [Finding],
+    d: &'a Design,
+}
+
+/// An attribute of a control: name and value (escaped when written).
+type Attr<'a> = (&'static str, &'a str);
+
+impl Render<'_> {
+    fn t(&self, text: impl Into<Text>) -> &'static str {
+        text.into().get(self.lang)
+    }
+
+    fn text(&mut self, s: &str) {
+        esc(&mut self.out, s);
+    }
+
+    fn attrs(&mut self, attrs: &[Attr]) {
+        for (name, value) in attrs {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            esc(&mut self.out, value);
+            self.out.push('"');
+        }
+    }
+
+    /// An `<input>` of `ty` with these attributes, showing `value` (or ticked when `checked`).
+    fn input(&mut self, ty: &str, attrs: &[Attr], value: &str, checked: bool) {
+        self.out.push_str("<input");
+        self.attrs(&[("type", ty)]);
+        self.attrs(attrs);
+        self.out.push_str(r#" maxlength="1000" autocomplete="off""#);
+        if ty == "checkbox" {
+            if checked {
+                self.out.push_str(" checked");
+            }
         } else {
-            input.set_value(value);
+            self.attrs(&[("value", value)]);
         }
-    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-        select.set_value(value);
+        self.out.push('>');
+    }
+
+    /// A `<select>` of `(value, text)` options with `current` selected.
+    fn select(&mut self, attrs: &[Attr], options: &[(String, String)], current: &str) {
+        self.out.push_str("<select");
+        self.attrs(attrs);
+        self.out.push('>');
+        for (v, t) in options {
+            self.out.push_str("<option");
+            self.attrs(&[("value", v)]);
+            if v == current {
+                self.out.push_str(" selected");
+            }
+            self.out.push('>');
+            self.text(t);
+            self.out.push_str("</option>");
+        }
+        self.out.push_str("</select>");
+    }
+
+    /// A button; `aria` names it when its text does not (arrows, ×).
+    fn button(&mut self, class: &str, attrs: &[Attr], text: &str, aria: Option<&str>) {
+        self.out.push_str(r#"<button type="button""#);
+        if !class.is_empty() {
+            self.attrs(&[("class", class)]);
+        }
+        self.attrs(attrs);
+        if let Some(a) = aria {
+            self.attrs(&[("aria-label", a), ("title", a)]);
+        }
+        self.out.push('>');
+        self.text(text);
+        self.out.push_str("</button>");
+    }
+
+    /// A labelled row: the visible name, the control (written by `control`) with its unit, and
+    /// the inline message of the field `err` (none: `None`).
+    fn field(
+        &mut self,
+        class: &str,
+        name: &str,
+        unit: Option<&str>,
+        err: Option<&str>,
+        control: impl FnOnce(&mut Self),
+    ) {
+        self.out.push_str("<label");
+        self.attrs(&[("class", class)]);
+        self.out.push('>');
+        el(
+            &mut self.out,
+            r#"<span class="insp-name">"#,
+            name,
+            "</span>",
+        );
+        self.out.push_str(r#"<span class="insp-control">"#);
+        control(self);
+        if let Some(u) = unit {
+            el(
+                &mut self.out,
+                r#"<span class="insp-unit" aria-hidden="true">"#,
+                u,
+                "</span>",
+            );
+        }
+        self.out.push_str("</span>");
+        if let Some(key) = err {
+            self.error_line(key);
+        }
+        self.out.push_str("</label>");
+    }
+
+    /// The inline message of a refused edit of the field `key`.
+    fn error_line(&mut self, key: &str) {
+        let lang = self.lang;
+        if let Some((_, t)) = self.errors.iter().find(|(k, _)| k == key) {
+            el(
+                &mut self.out,
+                r#"<span class="field-error" role="alert">"#,
+                t.get(lang),
+                "</span>",
+            );
+        }
+    }
+
+    /// Findings as a list: severity and text, marked with the rule's id.
+    fn findings_list(&mut self, class: &str, items: &[(Severity, &str, &str)]) {
+        if items.is_empty() {
+            return;
+        }
+        self.out.push_str("<ul");
+        self.attrs(&[("class", class)]);
+        self.out.push('>');
+        for (sev, rule, text) in items {
+            self.out.push_str("<li");
+            self.attrs(&[
+                ("class", &format!("sev-{}", sev.id())),
+                ("data-rule-id", rule),
+            ]);
+            self.out.push('>');
+            el(&mut self.out, "<strong>", sev.name(self.lang), "</strong>");
+            self.out.push(' ');
+            self.text(text);
+            self.out.push_str("</li>");
+        }
+        self.out.push_str("</ul>");
+    }
+
+    /// Duplicate (when `dup`) and Delete buttons; they act on the selection.
+    fn actions(&mut self, dup: bool) {
+        self.out.push_str(r#"<div class="insp-actions">"#);
+        if dup {
+            let t = self.t(tx::DUPLICATE);
+            self.button("", &[("data-testid", "inspector-duplicate")], t, None);
+        }
+        let t = self.t(tx::DELETE);
+        self.button("danger", &[("data-testid", "inspector-delete")], t, None);
+        self.out.push_str("</div>");
+    }
+
+    // --- What is shown ------------------------------------------------------------------------
+
+    fn hint(&mut self) {
+        self.out
+            .push_str(r#"<ul class="insp-hint muted" data-testid="inspector-hint">"#);
+        for m in [tx::HINT_ADD, tx::HINT_SELECT, tx::HINT_CONNECT] {
+            el(&mut self.out, "<li>", m.get(self.lang), "</li>");
+        }
+        self.out.push_str("</ul>");
+    }
+
+    fn many(&mut self, n: usize) {
+        el(
+            &mut self.out,
+            r#"<p class="insp-count" data-testid="inspector-count">"#,
+            &tx::items_selected(self.lang, n),
+            "</p>",
+        );
+        self.actions(true);
+    }
+
+    fn node(&mut self, state: AppState, id: &NodeId, new_target: &str) {
+        let d = self.d;
+        let Some(node) = d.nodes.get(id) else { return };
+        let kind = node.kind;
+        let info = kind.info();
+        let lang = self.lang;
+        self.out.push_str(r#"<h2 class="insp-title"><svg class="insp-icon" viewBox="0 0 48 48" aria-hidden="true">"#);
+        self.out.push_str(crate::core::icons::icon(kind));
+        self.out.push_str("</svg>");
+        el(&mut self.out, "<span>", info.name.get(lang), "</span></h2>");
+        let label = self.t(tx::LABEL);
+        self.field("insp-field", label, None, Some("label"), |r| {
+            r.input(
+                "text",
+                &[
+                    ("data-testid", "inspector-label"),
+                    ("aria-label", label),
+                    ("placeholder", info.name.get(lang)),
+                ],
+                &node.label,
+                false,
+            );
+        });
+        // The ECS service's vCPU and memory are one Fargate size, unless it runs on EC2.
+        let fargate = kind == Kind::EcsService && node.text("launch_type") == "FARGATE";
+        if !info.params.is_empty() {
+            el(
+                &mut self.out,
+                r#"<h3 class="insp-sub">"#,
+                tx::SETTINGS.get(lang),
+                "</h3>",
+            );
+            self.out
+                .push_str(r#"<div class="insp-params" data-testid="inspector-params">"#);
+            for p in info.params {
+                if fargate && p.key == "memory_gb" {
+                    continue;
+                }
+                if fargate && p.key == "vcpu" {
+                    self.fargate_field(node.num("vcpu"), node.num("memory_gb"));
+                } else {
+                    let rds = matches!(p.ty, ParamType::Choice(l) if l == RDS_CLASSES);
+                    let unpriced = (p.key == "instance_class" && rds)
+                        .then(|| unpriced_rds_classes(state, d.region, node.flag("multi_az")))
+                        .flatten();
+                    self.param_field(p, node.params.get(p.key), unpriced.as_deref());
+                }
+            }
+            self.out.push_str("</div>");
+        }
+        if kind == Kind::Alb {
+            self.alb_rules(id, new_target);
+        }
+        if !node.note.is_empty() {
+            self.out
+                .push_str(r#"<p class="insp-note muted" data-testid="inspector-note">"#);
+            el(
+                &mut self.out,
+                r#"<span class="insp-name">"#,
+                tx::NOTE.get(lang),
+                "</span>",
+            );
+            self.out.push(' ');
+            self.text(&node.note);
+            self.out.push_str("</p>");
+        }
+        let items: Vec<(Severity, &str, &str)> = self
+            .findings
+            .iter()
+            .filter(|f| f.nodes.contains(id))
+            .map(|f| {
+                let title = validate::rule(f.rule).map_or(f.rule, |r| r.title.get(lang));
+                (f.severity, f.rule, title)
+            })
+            .collect();
+        if !items.is_empty() {
+            el(
+                &mut self.out,
+                r#"<h3 class="insp-sub">"#,
+                tx::FINDINGS.get(lang),
+                "</h3>",
+            );
+        }
+        self.findings_list("insp-findings", &items);
+        self.actions(true);
+    }
+
+    /// One parameter of a node as a labelled control, whatever its type.
+    fn param_field(
+        &mut self,
+        spec: &'static ParamSpec,
+        value: Option<&ParamValue>,
+        unpriced: Option<&[&str]>,
+    ) {
+        let lang = self.lang;
+        let key = spec.key;
+        let text = shown(value);
+        let name = spec.name.get(lang);
+        let unit = spec.unit.map(|u| tx::unit(lang, u));
+        let aria = match unit {
+            Some(u) => format!("{name} ({u})"),
+            None => name.to_owned(),
+        };
+        let err = format!("p:{key}");
+        if matches!(spec.ty, ParamType::AzList) {
+            return self.az_field(spec, value, &err);
+        }
+        self.field("insp-field", name, unit, Some(&err), |r| match spec.ty {
+            ParamType::Number { min, max } => r.input(
+                "number",
+                &[
+                    ("data-param", key),
+                    ("min", &format!("{min}")),
+                    ("max", &format!("{max}")),
+                    ("step", "any"),
+                    ("aria-label", &aria),
+                ],
+                &text,
+                false,
+            ),
+            ParamType::Integer { min, max } => r.input(
+                "number",
+                &[
+                    ("data-param", key),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                    ("step", "1"),
+                    ("aria-label", &aria),
+                ],
+                &text,
+                false,
+            ),
+            ParamType::Bool => r.input(
+                "checkbox",
+                &[("data-param", key), ("aria-label", &aria)],
+                "",
+                matches!(value, Some(ParamValue::Bool(true))),
+            ),
+            ParamType::Text | ParamType::AzList => r.input(
+                "text",
+                &[("data-param", key), ("aria-label", &aria)],
+                &text,
+                false,
+            ),
+            ParamType::Choice(list) => {
+                let options = list
+                    .iter()
+                    .map(|c| {
+                        let mark = unpriced.is_some_and(|u| u.contains(c));
+                        let shown = if mark {
+                            format!("{c} {}", tx::PRICE_UNKNOWN.get(lang))
+                        } else {
+                            (*c).to_owned()
+                        };
+                        ((*c).to_owned(), shown)
+                    })
+                    .collect();
+                r.select(
+                    &[("data-param", key), ("aria-label", &aria)],
+                    &with_current(options, &text),
+                    &text,
+                );
+            }
+            ParamType::NumberChoice(list) => {
+                let options = list
+                    .iter()
+                    .map(|c| (format!("{c}"), format!("{c}")))
+                    .collect();
+                r.select(
+                    &[("data-param", key), ("aria-label", &aria)],
+                    &with_current(options, &text),
+                    &text,
+                );
+            }
+        });
+    }
+
+    /// AZ letters as one checkbox per zone of the design's region (and any other letter the
+    /// node holds); the core refuses an empty list.
+    fn az_field(&mut self, spec: &'static ParamSpec, value: Option<&ParamValue>, err: &str) {
+        let lang = self.lang;
+        let region = self.d.region;
+        let held: &[String] = match value {
+            Some(ParamValue::List(l)) => l,
+            _ => &[],
+        };
+        let mut letters: Vec<&str> = region.az_letters().to_vec();
+        for l in held {
+            if !letters.contains(&l.as_str()) {
+                letters.push(l.as_str());
+            }
+        }
+        self.out
+            .push_str(r#"<fieldset class="insp-field insp-azs""#);
+        self.attrs(&[("data-param", spec.key)]);
+        self.out.push('>');
+        el(
+            &mut self.out,
+            r#"<legend class="insp-name">"#,
+            spec.name.get(lang),
+            "</legend>",
+        );
+        for letter in letters {
+            let foreign = !region.az_letters().contains(&letter);
+            self.out.push_str(r#"<label class="insp-check">"#);
+            self.input(
+                "checkbox",
+                &[("data-az", letter)],
+                "",
+                held.iter().any(|h| h == letter),
+            );
+            self.out.push_str("<span>");
+            self.text(&region.az_name(letter));
+            if foreign {
+                self.text(tx::NOT_IN_REGION.get(lang));
+            }
+            self.out.push_str("</span></label>");
+        }
+        self.error_line(err);
+        self.out.push_str("</fieldset>");
+    }
+
+    /// The ECS service's vCPU and memory as one select of the sizes Fargate offers.
+    fn fargate_field(&mut self, v: f64, m: f64) {
+        let lang = self.lang;
+        let mut list: Vec<(String, String)> = Vec::new();
+        if !fargate::is_valid(v, m) {
+            list.push((
+                fargate_code(v, m),
+                format!("{} {}", tx::fargate_pair(v, m), tx::NOT_VALID.get(lang)),
+            ));
+        }
+        for &cpu in FARGATE_VCPU {
+            for mem in fargate::valid_memory_gb(cpu) {
+                list.push((fargate_code(cpu, mem), tx::fargate_pair(cpu, mem)));
+            }
+        }
+        let name = tx::TASK_SIZE.get(lang);
+        self.field("insp-field", name, None, Some("fargate"), |r| {
+            r.select(
+                &[("data-param", "fargate-size"), ("aria-label", name)],
+                &list,
+                &fargate_code(v, m),
+            );
+        });
+    }
+
+    // --- Rules and edges --------------------------------------------------------------------
+
+    /// The priority and path pattern of an `alb_rule` edge, as two labelled inputs, and the
+    /// message of a refused edit of the rule (shown once, under both).
+    fn rule_inputs(&mut self, id: &EdgeId, priority: u32, path: &str) {
+        let lang = self.lang;
+        self.out.push_str(r#"<div class="rule-fields">"#);
+        let name = tx::PRIORITY.get(lang);
+        self.field("rule-field", name, None, None, |r| {
+            r.input(
+                "number",
+                &[
+                    ("data-rule-field", "priority"),
+                    ("min", "1"),
+                    ("max", &MAX_PRIORITY.to_string()),
+                    ("step", "1"),
+                    ("aria-label", name),
+                ],
+                &priority.to_string(),
+                false,
+            );
+        });
+        let name = tx::PATH_PATTERN.get(lang);
+        self.field("rule-field", name, None, None, |r| {
+            r.input(
+                "text",
+                &[("data-rule-field", "path"), ("aria-label", name)],
+                path,
+                false,
+            );
+        });
+        self.out.push_str("</div>");
+        self.error_line(&format!("rule:{id}"));
+    }
+
+    /// The validator's messages about the edge `id`, in the current language.
+    fn edge_findings(&mut self, id: &EdgeId) {
+        let lang = self.lang;
+        let items: Vec<(Severity, &str, &str)> = self
+            .findings
+            .iter()
+            .filter(|f| f.edges.contains(id))
+            .map(|f| (f.severity, f.rule, f.message.get(lang)))
+            .collect();
+        self.findings_list("rule-findings", &items);
+    }
+
+    /// The ALB's listener rules in evaluation order, editable, and its default action.
+    fn alb_rules(&mut self, alb: &NodeId, new_target: &str) {
+        let lang = self.lang;
+        let d = self.d;
+        let heading = tx::LISTENER_RULES.get(lang);
+        self.out
+            .push_str(r#"<section class="alb-rules" data-testid="alb-rules""#);
+        self.attrs(&[("aria-label", heading)]);
+        self.out.push('>');
+        el(&mut self.out, r#"<h3 class="insp-sub">"#, heading, "</h3>");
+        el(
+            &mut self.out,
+            r#"<p class="muted insp-small">"#,
+            tx::RULES_ORDER.get(lang),
+            "</p>",
+        );
+        let rules = rules_of(d, alb);
+        if rules.is_empty() {
+            el(
+                &mut self.out,
+                r#"<p class="muted">"#,
+                tx::NO_RULES.get(lang),
+                "</p>",
+            );
+        }
+        let targets = rule_targets(d, lang);
+        self.out.push_str(r#"<ol class="rule-list">"#);
+        for e in rules {
+            self.rule_row(e, &targets);
+        }
+        self.out.push_str("</ol>");
+        let defaults: Vec<String> = d
+            .edges
+            .values()
+            .filter(|e| e.from == *alb && e.kind == EdgeKind::AlbDefault)
+            .map(|e| node_name(d, &e.to, lang))
+            .collect();
+        self.out
+            .push_str(r#"<p class="rule-default" data-testid="alb-default">"#);
+        el(
+            &mut self.out,
+            r#"<span class="insp-name">"#,
+            tx::DEFAULT_ACTION.get(lang),
+            "</span> → ",
+        );
+        if defaults.is_empty() {
+            self.text(tx::NO_DEFAULT.get(lang));
+        } else {
+            self.text(&defaults.join(", "));
+        }
+        self.out.push_str("</p>");
+        if targets.is_empty() {
+            el(
+                &mut self.out,
+                r#"<p class="muted insp-small">"#,
+                tx::NO_TARGETS.get(lang),
+                "</p>",
+            );
+        } else {
+            self.out.push_str(r#"<div class="rule-add">"#);
+            self.select(
+                &[
+                    ("data-testid", "alb-new-rule-target"),
+                    ("aria-label", tx::NEW_RULE_TARGET.get(lang)),
+                ],
+                &targets,
+                new_target,
+            );
+            let t = tx::ADD_RULE.get(lang);
+            self.button("", &[("data-testid", "alb-add-rule")], t, None);
+            self.out.push_str("</div>");
+        }
+        self.out.push_str("</section>");
+    }
+
+    /// One rule of the ALB's list: priority, path pattern, target, order buttons, remove, and
+    /// the validator's messages about it.
+    fn rule_row(&mut self, e: &crate::core::model::Edge, targets: &[(String, String)]) {
+        let lang = self.lang;
+        let (priority, path) = e
+            .rule
+            .as_ref()
+            .map(|r| (r.priority, r.path_pattern.as_str()))
+            .unwrap_or((0, ""));
+        self.out.push_str(r#"<li class="rule-row""#);
+        self.attrs(&[("data-rule-edge", &e.id.to_string())]);
+        self.out.push('>');
+        self.rule_inputs(&e.id, priority, path);
+        self.out.push_str(r#"<div class="rule-tools">"#);
+        let current = e.to.to_string();
+        let mut options = targets.to_vec();
+        if !options.iter().any(|(id, _)| *id == current) {
+            options.insert(0, (current.clone(), node_name(self.d, &e.to, lang)));
+        }
+        self.select(
+            &[
+                ("data-rule-field", "target"),
+                ("aria-label", tx::TARGET.get(lang)),
+            ],
+            &options,
+            &current,
+        );
+        for (class, action, text, aria) in [
+            ("icon-button", "up", "↑", tx::MOVE_UP),
+            ("icon-button", "down", "↓", tx::MOVE_DOWN),
+            ("icon-button danger", "remove", "×", tx::REMOVE_RULE),
+        ] {
+            self.button(
+                class,
+                &[("data-action", action)],
+                text,
+                Some(aria.get(lang)),
+            );
+        }
+        self.out.push_str("</div>");
+        self.edge_findings(&e.id);
+        self.out.push_str("</li>");
+    }
+
+    fn edge(&mut self, id: &EdgeId) {
+        let d = self.d;
+        let lang = self.lang;
+        let Some(e) = d.edges.get(id) else { return };
+        let (Some(from), Some(to)) = (d.nodes.get(&e.from), d.nodes.get(&e.to)) else {
+            return;
+        };
+        el(
+            &mut self.out,
+            r#"<h2 class="insp-title"><span>"#,
+            e.kind.info().name.get(lang),
+            "</span></h2>",
+        );
+        self.out
+            .push_str(r#"<p class="insp-ends" data-testid="inspector-ends">"#);
+        el(
+            &mut self.out,
+            r#"<span class="insp-name">"#,
+            tx::ENDS.get(lang),
+            "</span>",
+        );
+        self.out.push(' ');
+        self.text(&format!(
+            "{} → {}",
+            node_name(d, &e.from, lang),
+            node_name(d, &e.to, lang)
+        ));
+        self.out.push_str("</p>");
+        let mut kinds = fitting_edge_kinds(from.kind, to.kind);
+        if !kinds.contains(&e.kind) {
+            kinds.insert(0, e.kind);
+        }
+        let options: Vec<(String, String)> = kinds
+            .into_iter()
+            .map(|k| (k.id().to_owned(), k.info().name.get(lang).to_owned()))
+            .collect();
+        let name = tx::EDGE_KIND.get(lang);
+        self.field("insp-field", name, None, Some("kind"), |r| {
+            r.select(
+                &[("data-testid", "inspector-edge-kind"), ("aria-label", name)],
+                &options,
+                e.kind.id(),
+            );
+        });
+        let name = tx::LABEL.get(lang);
+        self.field("insp-field", name, None, Some("edge-label"), |r| {
+            r.input(
+                "text",
+                &[
+                    ("data-testid", "inspector-edge-label"),
+                    ("aria-label", name),
+                ],
+                &e.label,
+                false,
+            );
+        });
+        if e.kind == EdgeKind::AlbRule {
+            let (priority, path) = e
+                .rule
+                .as_ref()
+                .map(|r| (r.priority, r.path_pattern.as_str()))
+                .unwrap_or((0, ""));
+            self.out
+                .push_str(r#"<div class="insp-rule" data-testid="inspector-rule">"#);
+            self.rule_inputs(id, priority, path);
+            self.out.push_str("</div>");
+            self.edge_findings(id);
+        }
+        self.actions(false);
     }
 }
 
-/// Dispatches `command`; on refusal shows the reason in `err` and puts the control back to
-/// `kept`.
-fn commit(state: AppState, err: RwSignal<Option<Text>>, command: Command, ev: &Event, kept: &str) {
-    match state.dispatch(command) {
-        Ok(_) => err.set(None),
-        Err(refusal) => {
-            err.set(Some(refusal.0));
-            reset_control(ev, kept);
-        }
+/// `options` with `current` first when it is not one of them (a value from a file).
+fn with_current(mut options: Vec<(String, String)>, current: &str) -> Vec<(String, String)> {
+    if !options.iter().any(|(v, _)| v == current) {
+        options.insert(0, (current.to_owned(), current.to_owned()));
     }
+    options
 }
 
-/// The number typed into the input that fired `ev` (`None`: not a number).
-fn typed_number(ev: &Event) -> Option<f64> {
-    ev.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .map(|i| i.value_as_number())
-        .filter(|v| v.is_finite())
+fn fargate_code(v: f64, m: f64) -> String {
+    format!("{v}/{m}")
 }
 
 /// A value as a control shows it.
-fn shown(value: &Option<ParamValue>) -> String {
+fn shown(value: Option<&ParamValue>) -> String {
     match value {
         Some(ParamValue::Num(v)) => format!("{v}"),
         Some(ParamValue::Str(s)) => s.clone(),
@@ -324,159 +844,9 @@ fn node_name(d: &Design, id: &NodeId, lang: Lang) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// Focuses the first element matching `selector` inside `within` once the view has caught up.
-fn focus_later(within: NodeRef<leptos::html::Section>, selector: String) {
-    request_animation_frame(move || {
-        let found = within
-            .get_untracked()
-            .and_then(|s| s.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        if let Some(el) = found {
-            let _ = el.focus();
-        }
-    });
-}
-
-// --- What is shown ----------------------------------------------------------------------------
-
-fn hint(lang: RwSignal<Lang>) -> AnyView {
-    view! {
-        <ul class="insp-hint muted" data-testid="inspector-hint">
-            <li>{tr(lang, tx::HINT_ADD)}</li>
-            <li>{tr(lang, tx::HINT_SELECT)}</li>
-            <li>{tr(lang, tx::HINT_CONNECT)}</li>
-        </ul>
-    }
-    .into_any()
-}
-
-fn many(state: AppState, n: usize) -> AnyView {
-    let lang = state.lang;
-    let nodes = Signal::derive(move || state.selection.with(Selection::nodes));
-    let all = Signal::derive(move || state.selection.with(|s| (s.nodes(), s.edges())));
-    view! {
-        <p class="insp-count" data-testid="inspector-count">{move || tx::items_selected(lang.get(), n)}</p>
-        {actions(state, Some(nodes), all)}
-    }
-    .into_any()
-}
-
-fn node_view(state: AppState, id: NodeId) -> AnyView {
-    let Some(kind) = state
-        .design
-        .with_untracked(|d| d.nodes.get(&id).map(|n| n.kind))
-    else {
-        return ().into_any();
-    };
-    let lang = state.lang;
-    let info = kind.info();
-    let sid = StoredValue::new(id);
-    let label = Signal::derive(move || {
-        state.design.with(|d| {
-            d.nodes
-                .get(&sid.get_value())
-                .map(|n| n.label.clone())
-                .unwrap_or_default()
-        })
-    });
-    let label_err = RwSignal::new(None::<Text>);
-    let label_input = input(
-        Input {
-            ty: "text",
-            testid: Some("inspector-label"),
-            aria: Some(tr(lang, tx::LABEL)),
-            placeholder: Some(tr(lang, info.name)),
-            value: Some(label),
-            ..Input::default()
-        },
-        Box::new(move |ev| {
-            let command = Command::SetLabel {
-                id: sid.get_value(),
-                label: event_target_value(&ev),
-            };
-            commit(state, label_err, command, &ev, &label.get_untracked());
-        }),
-    );
-    // The ECS service's vCPU and memory are one Fargate size, unless it runs on EC2.
-    let fargate = Memo::new(move |_| {
-        kind == Kind::EcsService
-            && state.design.with(|d| {
-                d.nodes
-                    .get(&sid.get_value())
-                    .is_some_and(|n| n.text("launch_type") == "FARGATE")
-            })
-    });
-    let params = move || {
-        let fargate = fargate.get();
-        info.params
-            .iter()
-            .filter(|p| !(fargate && p.key == "memory_gb"))
-            .map(|p| {
-                if fargate && p.key == "vcpu" {
-                    fargate_field(state, sid)
-                } else {
-                    param_field(state, sid, p)
-                }
-            })
-            .collect_view()
-    };
-    let note = move || {
-        state.design.with(|d| {
-            d.nodes
-                .get(&sid.get_value())
-                .map(|n| n.note.clone())
-                .filter(|n| !n.is_empty())
-        })
-    };
-    let findings = Signal::derive(move || {
-        let id = sid.get_value();
-        let lang = lang.get();
-        state.findings.with(|fs| {
-            fs.iter()
-                .filter(|f| f.nodes.contains(&id))
-                .map(|f| {
-                    let title = validate::rule(f.rule).map_or(f.rule, |r| r.title.get(lang));
-                    (f.severity, f.rule, title.to_owned())
-                })
-                .collect()
-        })
-    });
-    let me = Signal::derive(move || vec![sid.get_value()]);
-    let delete = Signal::derive(move || (vec![sid.get_value()], Vec::new()));
-    view! {
-        <h2 class="insp-title">
-            <svg class="insp-icon" viewBox="0 0 48 48" aria-hidden="true" inner_html=crate::core::icons::icon(kind)></svg>
-            <span>{tr(lang, info.name)}</span>
-        </h2>
-        {field("insp-field", tr(lang, tx::LABEL), label_input.into_any(), None, label_err, lang)}
-        {(!info.params.is_empty()).then(|| view! {
-            <h3 class="insp-sub">{tr(lang, tx::SETTINGS)}</h3>
-            <div class="insp-params" data-testid="inspector-params">{params}</div>
-        })}
-        {(kind == Kind::Alb).then(|| alb_rules(state, sid))}
-        {move || note().map(|n| view! {
-            <p class="insp-note muted" data-testid="inspector-note">
-                <span class="insp-name">{tr(lang, tx::NOTE)}</span>
-                " "
-                {n}
-            </p>
-        })}
-        {move || (!findings.with(Vec::is_empty)).then(|| view! { <h3 class="insp-sub">{tr(lang, tx::FINDINGS)}</h3> })}
-        {findings_list("insp-findings", findings, lang)}
-        {actions(state, Some(me), delete)}
-    }
-    .into_any()
-}
-
-/// The RDS classes without a known price in the loaded table of the design's region (for
-/// the node's Multi-AZ setting); `None` while no table is loaded.
-fn unpriced_rds_classes(state: AppState, id: &NodeId) -> Option<Vec<&'static str>> {
-    let (region, multi) = state.design.with(|d| {
-        (
-            d.region,
-            d.nodes.get(id).is_some_and(|n| n.flag("multi_az")),
-        )
-    });
+/// The RDS classes without a known price in the loaded table of `region` (for the node's
+/// Multi-AZ setting); `None` while no table is loaded.
+fn unpriced_rds_classes(state: AppState, region: Region, multi: bool) -> Option<Vec<&'static str>> {
     state.tables.with(|t| match t.get(&region) {
         Some(TableState::Ready(table)) => Some(
             RDS_CLASSES
@@ -493,364 +863,159 @@ fn unpriced_rds_classes(state: AppState, id: &NodeId) -> Option<Vec<&'static str
     })
 }
 
-/// One parameter of a node as a labelled control, whatever its type.
-fn param_field(state: AppState, sid: StoredValue<NodeId>, spec: &'static ParamSpec) -> AnyView {
-    let lang = state.lang;
-    let key = spec.key;
-    let value = Memo::new(move |_| {
-        state.design.with(|d| {
-            d.nodes
-                .get(&sid.get_value())
-                .and_then(|n| n.params.get(key).cloned())
-        })
-    });
-    let text = Signal::derive(move || shown(&value.get()));
-    let err = RwSignal::new(None::<Text>);
-    let set = move |v: ParamValue, ev: &Event| {
-        let command = Command::SetParams {
-            id: sid.get_value(),
-            values: vec![(key.to_owned(), v)],
-        };
-        commit(state, err, command, ev, &shown(&value.get_untracked()));
-    };
-    let aria = Signal::derive(move || {
-        let lang = lang.get();
-        let n = spec.name.get(lang);
-        match spec.unit {
-            Some(u) => format!("{n} ({})", tx::unit(lang, u)),
-            None => n.to_owned(),
-        }
-    });
-    let unit = spec
-        .unit
-        .map(|u| Signal::derive(move || tx::unit(lang.get(), u).to_owned()));
-    let number = move |min: String, max: String, step: &'static str| {
-        input(
-            Input {
-                ty: "number",
-                param: Some(key),
-                min: Some(min),
-                max: Some(max),
-                step: Some(step),
-                aria: Some(aria),
-                value: Some(text),
-                ..Input::default()
-            },
-            Box::new(move |ev| match typed_number(&ev) {
-                Some(v) => set(ParamValue::Num(v), &ev),
-                None => {
-                    err.set(Some(tx::NOT_A_NUMBER.text()));
-                    reset_control(&ev, &text.get_untracked());
-                }
-            }),
-        )
-    };
-    // The choices of a select, with the current value first when it is not one of them.
-    let choices = move |list: Vec<(String, String)>| {
-        let current = text.get();
-        let mut list = list;
-        if !list.iter().any(|(v, _)| *v == current) {
-            list.insert(0, (current.clone(), current));
-        }
-        list
-    };
-    let control = match spec.ty {
-        ParamType::Number { min, max } => {
-            number(format!("{min}"), format!("{max}"), "any").into_any()
-        }
-        ParamType::Integer { min, max } => number(min.to_string(), max.to_string(), "1").into_any(),
-        ParamType::Bool => input(
-            Input {
-                ty: "checkbox",
-                param: Some(key),
-                aria: Some(aria),
-                checked: Some(Signal::derive(move || {
-                    matches!(value.get(), Some(ParamValue::Bool(true)))
-                })),
-                ..Input::default()
-            },
-            Box::new(move |ev| set(ParamValue::Bool(event_target_checked(&ev)), &ev)),
-        )
-        .into_any(),
-        ParamType::Text => input(
-            Input {
-                ty: "text",
-                param: Some(key),
-                aria: Some(aria),
-                value: Some(text),
-                ..Input::default()
-            },
-            Box::new(move |ev| set(ParamValue::Str(event_target_value(&ev)), &ev)),
-        )
-        .into_any(),
-        ParamType::Choice(list) => {
-            let rds = key == "instance_class" && list == RDS_CLASSES;
-            let options = Signal::derive(move || {
-                let unpriced = if rds {
-                    unpriced_rds_classes(state, &sid.get_value())
-                } else {
-                    None
-                };
-                let lang = lang.get();
-                choices(
-                    list.iter()
-                        .map(|c| {
-                            let mark = unpriced.as_ref().is_some_and(|u| u.contains(c));
-                            let text = if mark {
-                                format!("{c} {}", tx::PRICE_UNKNOWN.get(lang))
-                            } else {
-                                (*c).to_owned()
-                            };
-                            ((*c).to_owned(), text)
-                        })
-                        .collect(),
-                )
-            });
-            select(
-                Select {
-                    testid: None,
-                    param: Some(key),
-                    rule_field: None,
-                    aria,
-                    options,
-                    current: text,
-                },
-                Box::new(move |ev| set(ParamValue::Str(event_target_value(&ev)), &ev)),
-            )
-            .into_any()
-        }
-        ParamType::NumberChoice(list) => {
-            let options = Signal::derive(move || {
-                choices(
-                    list.iter()
-                        .map(|c| (format!("{c}"), format!("{c}")))
-                        .collect(),
-                )
-            });
-            select(
-                Select {
-                    testid: None,
-                    param: Some(key),
-                    rule_field: None,
-                    aria,
-                    options,
-                    current: text,
-                },
-                Box::new(move |ev| {
-                    let picked = event_target_value(&ev);
-                    if let Some(c) = list.iter().find(|c| format!("{c}") == picked) {
-                        set(ParamValue::Num(*c), &ev);
-                    }
-                }),
-            )
-            .into_any()
-        }
-        ParamType::AzList => return az_field(state, sid, spec, value, err),
-    };
-    field("insp-field", tr(lang, spec.name), control, unit, err, lang).into_any()
+/// The nodes an ALB rule can forward to (the kinds the catalogue connects from an ALB with a
+/// rule), by name.
+fn rule_targets(d: &Design, lang: Lang) -> Vec<(String, String)> {
+    d.nodes
+        .values()
+        .filter(|n| fitting_edge_kinds(Kind::Alb, n.kind).contains(&EdgeKind::AlbRule))
+        .map(|n| (n.id.to_string(), n.display_label(lang).to_owned()))
+        .collect()
 }
 
-/// AZ letters as one checkbox per zone of the design's region (and any other letter the
-/// node holds); the core refuses an empty list.
-fn az_field(
-    state: AppState,
-    sid: StoredValue<NodeId>,
-    spec: &'static ParamSpec,
-    value: Memo<Option<ParamValue>>,
-    err: RwSignal<Option<Text>>,
-) -> AnyView {
-    let lang = state.lang;
-    let key = spec.key;
-    let boxes = move || {
-        let region = state.design.with(|d| d.region);
-        let held: Vec<String> = match value.get() {
-            Some(ParamValue::List(l)) => l,
-            _ => Vec::new(),
-        };
-        let mut letters: Vec<String> = region
-            .az_letters()
-            .iter()
-            .map(|l| (*l).to_owned())
-            .collect();
-        for l in &held {
-            if !letters.contains(l) {
-                letters.push(l.clone());
-            }
-        }
-        let lang = lang.get();
-        letters
-            .into_iter()
-            .map(|letter| {
-                let checked = held.contains(&letter);
-                let foreign = !region.az_letters().contains(&letter.as_str());
-                let name = format!(
-                    "{}{}",
-                    region.az_name(&letter),
-                    if foreign {
-                        tx::NOT_IN_REGION.get(lang)
-                    } else {
-                        ""
-                    }
-                );
-                let toggle = {
-                    let letter = letter.clone();
-                    move |ev: Event| {
-                        let on = event_target_checked(&ev);
-                        let mut list: Vec<String> = match value.get_untracked() {
-                            Some(ParamValue::List(l)) => l,
-                            _ => Vec::new(),
-                        };
-                        list.retain(|l| *l != letter);
-                        if on {
-                            list.push(letter.clone());
-                        }
-                        // Keep the region's order.
-                        crate::core::sort::sort_by_key(&mut list, |l| {
-                            region
-                                .az_letters()
-                                .iter()
-                                .position(|x| x == l)
-                                .unwrap_or(usize::MAX)
-                        });
-                        let command = Command::SetParams {
-                            id: sid.get_value(),
-                            values: vec![(key.to_owned(), ParamValue::List(list))],
-                        };
-                        commit(state, err, command, &ev, "");
-                    }
-                };
-                let check = input(
-                    Input {
-                        ty: "checkbox",
-                        az: Some(letter),
-                        checked: Some(Signal::stored(checked)),
-                        ..Input::default()
-                    },
-                    Box::new(toggle),
-                );
-                view! { <label class="insp-check">{check}<span>{name}</span></label> }
-            })
-            .collect_view()
-    };
-    view! {
-        <fieldset class="insp-field insp-azs" data-param=key>
-            <legend class="insp-name">{tr(lang, spec.name)}</legend>
-            {boxes}
-            {error_line(lang, err)}
-        </fieldset>
+// --- Acting -----------------------------------------------------------------------------------
+
+/// Sets the message of the field `key` (`None`: clears it).
+fn set_error(errors: RwSignal<Errors>, key: &str, text: Option<Text>) {
+    let has = errors.with_untracked(|e| e.iter().any(|(k, _)| k == key));
+    if !has && text.is_none() {
+        return;
     }
-    .into_any()
+    errors.update(|e| {
+        e.retain(|(k, _)| k != key);
+        if let Some(t) = text {
+            e.push((key.to_owned(), t));
+        }
+    });
 }
 
-/// The ECS service's vCPU and memory as one select of the sizes Fargate offers.
-fn fargate_field(state: AppState, sid: StoredValue<NodeId>) -> AnyView {
-    let lang = state.lang;
-    let pair = Memo::new(move |_| {
-        state.design.with(|d| {
-            d.nodes
-                .get(&sid.get_value())
-                .map(|n| (n.num("vcpu"), n.num("memory_gb")))
-                .unwrap_or((0.0, 0.0))
-        })
-    });
-    let code = |v: f64, m: f64| format!("{v}/{m}");
-    let err = RwSignal::new(None::<Text>);
-    let options = Signal::derive(move || {
-        let (v, m) = pair.get();
-        let lang = lang.get();
-        let mut list: Vec<(String, String)> = Vec::new();
-        if !fargate::is_valid(v, m) {
-            list.push((
-                code(v, m),
-                format!("{} {}", tx::fargate_pair(v, m), tx::NOT_VALID.get(lang)),
-            ));
+/// Puts a control back to `value` (after a refused edit).
+fn reset_control(target: &Element, value: &str) {
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        if input.type_() == "checkbox" {
+            input.set_checked(!input.checked());
+        } else {
+            input.set_value(value);
         }
-        for &cpu in FARGATE_VCPU {
-            for mem in fargate::valid_memory_gb(cpu) {
-                list.push((code(cpu, mem), tx::fargate_pair(cpu, mem)));
-            }
-        }
-        list
-    });
-    let current = Signal::derive(move || {
-        let (v, m) = pair.get();
-        code(v, m)
-    });
-    let control = select(
-        Select {
-            testid: None,
-            param: Some("fargate-size"),
-            rule_field: None,
-            aria: tr(lang, tx::TASK_SIZE),
-            options,
-            current,
-        },
-        Box::new(move |ev| {
-            let picked = event_target_value(&ev);
-            let found = FARGATE_VCPU.iter().find_map(|&cpu| {
-                fargate::valid_memory_gb(cpu)
-                    .into_iter()
-                    .find(|&mem| code(cpu, mem) == picked)
-                    .map(|mem| (cpu, mem))
-            });
-            let Some((cpu, mem)) = found else { return };
-            let command = Command::SetParams {
-                id: sid.get_value(),
-                values: vec![
-                    ("vcpu".to_owned(), ParamValue::Num(cpu)),
-                    ("memory_gb".to_owned(), ParamValue::Num(mem)),
-                ],
-            };
-            commit(state, err, command, &ev, &current.get_untracked());
-        }),
-    );
-    field(
-        "insp-field",
-        tr(lang, tx::TASK_SIZE),
-        control.into_any(),
-        None,
-        err,
-        lang,
-    )
-    .into_any()
+    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        select.set_value(value);
+    }
 }
 
-// --- Rules and edges ----------------------------------------------------------------------------
-
-/// The priority and path pattern of an `alb_rule` edge, as two labelled inputs.
-fn rule_inputs(
+/// Dispatches `command`; on refusal shows the reason under the field `key` and puts the
+/// control back to `kept`.
+fn commit(
     state: AppState,
-    eid: StoredValue<EdgeId>,
-    err: RwSignal<Option<Text>>,
-) -> impl IntoView + use<> {
-    let lang = state.lang;
-    let rule = Memo::new(move |_| {
-        state.design.with(|d| {
-            d.edges
-                .get(&eid.get_value())
-                .and_then(|e| e.rule.clone())
-                .map(|r| (r.priority, r.path_pattern))
-                .unwrap_or((0, String::new()))
+    errors: RwSignal<Errors>,
+    key: &str,
+    command: Command,
+    target: &Element,
+    kept: &str,
+) {
+    match state.dispatch(command) {
+        Ok(_) => set_error(errors, key, None),
+        Err(refusal) => {
+            set_error(errors, key, Some(refusal.0));
+            reset_control(target, kept);
+        }
+    }
+}
+
+/// The value of the input or select `target`.
+fn value_of(target: &Element) -> String {
+    if let Some(i) = target.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else if let Some(s) = target.dyn_ref::<HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+/// The number typed into the input `target` (`None`: not a number).
+fn typed_number(target: &Element) -> Option<f64> {
+    target
+        .dyn_ref::<HtmlInputElement>()
+        .map(|i| i.value_as_number())
+        .filter(|v| v.is_finite())
+}
+
+fn checked(target: &Element) -> bool {
+    target
+        .dyn_ref::<HtmlInputElement>()
+        .is_some_and(HtmlInputElement::checked)
+}
+
+fn on_change(state: AppState, errors: RwSignal<Errors>, new_target: RwSignal<String>, ev: &Event) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let attr = |name: &str| target.get_attribute(name);
+    let selection = state.selection.get_untracked();
+    if attr("data-testid").as_deref() == Some("alb-new-rule-target") {
+        new_target.set(value_of(&target));
+    } else if let Some(field) = attr("data-rule-field") {
+        // A rule's row in the ALB's list, or the selected rule edge.
+        let id = match target.closest("[data-rule-edge]").ok().flatten() {
+            Some(row) => EdgeId(row.get_attribute("data-rule-edge").unwrap_or_default()),
+            None => match selection.single_edge() {
+                Some(id) => id.clone(),
+                None => return,
+            },
+        };
+        rule_changed(state, errors, &id, &field, &target);
+    } else if let Some(id) = selection.single_node().cloned() {
+        node_changed(state, errors, &id, &target);
+    } else if let Some(id) = selection.single_edge().cloned() {
+        let testid = attr("data-testid").unwrap_or_default();
+        let Some((kind, label)) = state
+            .design
+            .with_untracked(|d| d.edges.get(&id).map(|e| (e.kind, e.label.clone())))
+        else {
+            return;
+        };
+        if testid == "inspector-edge-kind" {
+            let Some(new) = EdgeKind::from_id(&value_of(&target)) else {
+                return;
+            };
+            let command = Command::SetEdgeKind { id, kind: new };
+            commit(state, errors, "kind", command, &target, kind.id());
+        } else if testid == "inspector-edge-label" {
+            let command = Command::SetEdgeLabel {
+                id,
+                label: value_of(&target),
+            };
+            commit(state, errors, "edge-label", command, &target, &label);
+        }
+    }
+}
+
+fn rule_changed(
+    state: AppState,
+    errors: RwSignal<Errors>,
+    id: &EdgeId,
+    field: &str,
+    target: &Element,
+) {
+    let key = format!("rule:{id}");
+    let Some((p, path, to)) = state.design.with_untracked(|d| {
+        d.edges.get(id).map(|e| {
+            let (p, path) = e
+                .rule
+                .as_ref()
+                .map(|r| (r.priority, r.path_pattern.clone()))
+                .unwrap_or((0, String::new()));
+            (p, path, e.to.to_string())
         })
-    });
-    // Errors show once, under both inputs.
-    let quiet = RwSignal::new(None::<Text>);
-    let priority = input(
-        Input {
-            ty: "number",
-            rule_field: Some("priority"),
-            min: Some("1".to_owned()),
-            max: Some(MAX_PRIORITY.to_string()),
-            step: Some("1"),
-            aria: Some(tr(lang, tx::PRIORITY)),
-            value: Some(Signal::derive(move || rule.get().0.to_string())),
-            ..Input::default()
-        },
-        Box::new(move |ev| {
-            let (p, path) = rule.get_untracked();
-            let Some(v) = typed_number(&ev) else {
-                err.set(Some(tx::NOT_A_NUMBER.text()));
-                reset_control(&ev, &p.to_string());
+    }) else {
+        return;
+    };
+    let id = id.clone();
+    match field {
+        "priority" => {
+            let Some(v) = typed_number(target) else {
+                set_error(errors, &key, Some(tx::NOT_A_NUMBER.text()));
+                reset_control(target, &p.to_string());
                 return;
             };
             // Anything but a whole number in range becomes 0, which the core refuses with
@@ -861,358 +1026,233 @@ fn rule_inputs(
                 0
             };
             let command = Command::SetRule {
-                id: eid.get_value(),
+                id,
                 priority,
                 path_pattern: path,
             };
-            commit(state, err, command, &ev, &p.to_string());
-        }),
-    );
-    let path = input(
-        Input {
-            ty: "text",
-            rule_field: Some("path"),
-            aria: Some(tr(lang, tx::PATH_PATTERN)),
-            value: Some(Signal::derive(move || rule.get().1)),
-            ..Input::default()
-        },
-        Box::new(move |ev| {
-            let (p, path) = rule.get_untracked();
+            commit(state, errors, &key, command, target, &p.to_string());
+        }
+        "path" => {
             let command = Command::SetRule {
-                id: eid.get_value(),
+                id,
                 priority: p,
-                path_pattern: event_target_value(&ev),
+                path_pattern: value_of(target),
             };
-            commit(state, err, command, &ev, &path);
-        }),
-    );
-    view! {
-        <div class="rule-fields">
-            {field("rule-field", tr(lang, tx::PRIORITY), priority.into_any(), None, quiet, lang)}
-            {field("rule-field", tr(lang, tx::PATH_PATTERN), path.into_any(), None, quiet, lang)}
-        </div>
-        {error_line(lang, err)}
+            commit(state, errors, &key, command, target, &path);
+        }
+        "target" => {
+            let command = Command::SetEdgeTarget {
+                id,
+                to: NodeId(value_of(target)),
+            };
+            commit(state, errors, &key, command, target, &to);
+        }
+        _ => {}
     }
 }
 
-/// The validator's messages about the edge `eid`, in the current language.
-fn edge_findings(state: AppState, eid: StoredValue<EdgeId>) -> impl IntoView + use<> {
-    let lang = state.lang;
-    let items = Signal::derive(move || {
-        let id = eid.get_value();
-        let lang = lang.get();
-        state.findings.with(|fs| {
-            fs.iter()
-                .filter(|f| f.edges.contains(&id))
-                .map(|f| (f.severity, f.rule, f.message.get(lang).to_owned()))
-                .collect()
+fn node_changed(state: AppState, errors: RwSignal<Errors>, id: &NodeId, target: &Element) {
+    let Some((kind, label, region, size)) = state.design.with_untracked(|d| {
+        d.nodes.get(id).map(|n| {
+            let size = (n.num("vcpu"), n.num("memory_gb"));
+            (n.kind, n.label.clone(), d.region, size)
         })
-    });
-    findings_list("rule-findings", items, lang)
-}
-
-/// The nodes an ALB rule can forward to (the kinds the catalogue connects from an ALB with a
-/// rule), by name.
-fn rule_targets(d: &Design, lang: Lang) -> Vec<(String, String)> {
-    d.nodes
-        .values()
-        .filter(|n| {
-            crate::core::edit::fitting_edge_kinds(Kind::Alb, n.kind).contains(&EdgeKind::AlbRule)
-        })
-        .map(|n| (n.id.to_string(), n.display_label(lang).to_owned()))
-        .collect()
-}
-
-/// The ALB's listener rules in evaluation order, editable, and its default action.
-fn alb_rules(state: AppState, alb: StoredValue<NodeId>) -> impl IntoView + use<> {
-    let lang = state.lang;
-    let section = NodeRef::<leptos::html::Section>::new();
-    let ids = Memo::new(move |_| {
-        state.design.with(|d| {
-            rules_of(d, &alb.get_value())
+    }) else {
+        return;
+    };
+    let current = |key: &str| {
+        state
+            .design
+            .with_untracked(|d| d.nodes.get(id).and_then(|n| n.params.get(key).cloned()))
+    };
+    let set = |key: &str, values: Vec<(String, ParamValue)>, kept: &str| {
+        let command = Command::SetParams {
+            id: id.clone(),
+            values,
+        };
+        commit(state, errors, key, command, target, kept);
+    };
+    if target.get_attribute("data-testid").as_deref() == Some("inspector-label") {
+        let command = Command::SetLabel {
+            id: id.clone(),
+            label: value_of(target),
+        };
+        commit(state, errors, "label", command, target, &label);
+        return;
+    }
+    if let Some(letter) = target.get_attribute("data-az") {
+        // AZ letters: one box each; the list keeps the region's order.
+        let Some(key) = target
+            .closest("[data-param]")
+            .ok()
+            .flatten()
+            .and_then(|f| f.get_attribute("data-param"))
+        else {
+            return;
+        };
+        let mut list: Vec<String> = match current(&key) {
+            Some(ParamValue::List(l)) => l,
+            _ => Vec::new(),
+        };
+        list.retain(|l| *l != letter);
+        if checked(target) {
+            list.push(letter);
+        }
+        crate::core::sort::sort_by_key(&mut list, |l| {
+            region
+                .az_letters()
+                .iter()
+                .position(|x| x == l)
+                .unwrap_or(usize::MAX)
+        });
+        set(&format!("p:{key}"), vec![(key, ParamValue::List(list))], "");
+        return;
+    }
+    let Some(key) = target.get_attribute("data-param") else {
+        return;
+    };
+    if key == "fargate-size" {
+        let picked = value_of(target);
+        let kept = fargate_code(size.0, size.1);
+        let found = FARGATE_VCPU.iter().find_map(|&cpu| {
+            fargate::valid_memory_gb(cpu)
                 .into_iter()
-                .map(|e| e.id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
-    let defaults = move || {
-        let lang = lang.get();
-        let list = state.design.with(|d| {
-            d.edges
-                .values()
-                .filter(|e| e.from == alb.get_value() && e.kind == EdgeKind::AlbDefault)
-                .map(|e| node_name(d, &e.to, lang))
-                .collect::<Vec<_>>()
+                .find(|&mem| fargate_code(cpu, mem) == picked)
+                .map(|mem| (cpu, mem))
         });
-        if list.is_empty() {
-            tx::NO_DEFAULT.get(lang).to_owned()
-        } else {
-            list.join(", ")
-        }
-    };
-    let targets = Signal::derive(move || state.design.with(|d| rule_targets(d, lang.get())));
-    let new_target = RwSignal::new(String::new());
-    let add = move |_| {
-        let chosen = new_target.get_untracked();
-        let to = targets.with_untracked(|t| {
-            t.iter()
-                .find(|(id, _)| *id == chosen)
-                .or(t.first())
-                .map(|(id, _)| NodeId(id.clone()))
-        });
-        let Some(to) = to else { return };
-        let from = alb.get_value();
-        let added = state.dispatch(Command::Connect {
-            from: from.clone(),
-            to,
-            kind: Some(EdgeKind::AlbRule),
-        });
-        if added.is_ok() {
-            // Stay on the ALB: the new rule shows in its list.
-            state.selection.set(Selection::node(from));
-        }
-    };
-    let rows = move || {
-        ids.get()
-            .into_iter()
-            .map(|rid| rule_row(state, targets, section, rid))
-            .collect_view()
-    };
-    let adder = move || {
-        if targets.with(Vec::is_empty) {
-            return Either::Left(
-                view! { <p class="muted insp-small">{tr(lang, tx::NO_TARGETS)}</p> },
-            );
-        }
-        let picker = select(
-            Select {
-                testid: Some("alb-new-rule-target"),
-                param: None,
-                rule_field: None,
-                aria: tr(lang, tx::NEW_RULE_TARGET),
-                options: targets,
-                current: new_target.into(),
-            },
-            Box::new(move |ev| new_target.set(event_target_value(&ev))),
-        );
-        let add = button(
-            "",
-            Some("alb-add-rule"),
-            None,
-            tr(lang, tx::ADD_RULE),
-            None,
-            Box::new(add),
-        );
-        Either::Right(view! { <div class="rule-add">{picker}{add}</div> })
-    };
-    view! {
-        <section class="alb-rules" data-testid="alb-rules" aria-label=tr(lang, tx::LISTENER_RULES) node_ref=section>
-            <h3 class="insp-sub">{tr(lang, tx::LISTENER_RULES)}</h3>
-            <p class="muted insp-small">{tr(lang, tx::RULES_ORDER)}</p>
-            {move || ids.with(Vec::is_empty).then(|| view! { <p class="muted">{tr(lang, tx::NO_RULES)}</p> })}
-            <ol class="rule-list">{rows}</ol>
-            <p class="rule-default" data-testid="alb-default">
-                <span class="insp-name">{tr(lang, tx::DEFAULT_ACTION)}</span>
-                " → "
-                {defaults}
-            </p>
-            {adder}
-        </section>
+        let Some((cpu, mem)) = found else { return };
+        let values = vec![
+            ("vcpu".to_owned(), ParamValue::Num(cpu)),
+            ("memory_gb".to_owned(), ParamValue::Num(mem)),
+        ];
+        set("fargate", values, &kept);
+        return;
     }
+    let Some(spec) = kind.info().params.iter().find(|p| p.key == key) else {
+        return;
+    };
+    let err = format!("p:{key}");
+    let kept = shown(current(&key).as_ref());
+    let value = match spec.ty {
+        ParamType::Number { .. } | ParamType::Integer { .. } => match typed_number(target) {
+            Some(v) => ParamValue::Num(v),
+            None => {
+                set_error(errors, &err, Some(tx::NOT_A_NUMBER.text()));
+                reset_control(target, &kept);
+                return;
+            }
+        },
+        ParamType::Bool => ParamValue::Bool(checked(target)),
+        ParamType::Text | ParamType::Choice(_) | ParamType::AzList => {
+            ParamValue::Str(value_of(target))
+        }
+        ParamType::NumberChoice(list) => {
+            let picked = value_of(target);
+            match list.iter().find(|c| format!("{c}") == picked) {
+                Some(c) => ParamValue::Num(*c),
+                None => return,
+            }
+        }
+    };
+    set(&err, vec![(key, value)], &kept);
 }
 
-/// One rule of the ALB's list: priority, path pattern, target, order buttons, remove, and
-/// the validator's messages about it.
-fn rule_row(
-    state: AppState,
-    targets: Signal<Vec<(String, String)>>,
-    section: NodeRef<leptos::html::Section>,
-    rid: EdgeId,
-) -> impl IntoView {
-    let lang = state.lang;
-    let rid_text = rid.to_string();
-    let eid = StoredValue::new(rid);
-    let err = RwSignal::new(None::<Text>);
-    let to = Signal::derive(move || {
-        state.design.with(|d| {
-            d.edges
-                .get(&eid.get_value())
-                .map(|e| e.to.to_string())
-                .unwrap_or_default()
-        })
+/// Focuses the first element matching `selector` inside `within` once the view has caught up.
+fn focus_later(within: NodeRef<leptos::html::Section>, selector: String) {
+    request_animation_frame(move || {
+        let found = within
+            .get_untracked()
+            .and_then(|s| s.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(el) = found {
+            let _ = el.focus();
+        }
     });
-    let move_rule = move |up: bool| -> OnClick {
-        Box::new(move |_| {
-            let id = eid.get_value();
-            let _ = state.dispatch(Command::MoveRule { id: id.clone(), up });
+}
+
+fn on_click(
+    state: AppState,
+    new_target: RwSignal<String>,
+    section: NodeRef<leptos::html::Section>,
+    ev: &leptos::ev::MouseEvent,
+) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("button").ok().flatten())
+    else {
+        return;
+    };
+    let selection = state.selection.get_untracked();
+    match button.get_attribute("data-testid").as_deref() {
+        Some("inspector-duplicate") => {
+            let ids = selection.nodes();
+            if !ids.is_empty() {
+                let _ = state.dispatch(Command::Duplicate { ids });
+            }
+            return;
+        }
+        Some("inspector-delete") => {
+            let _ = state.dispatch(Command::Delete {
+                nodes: selection.nodes(),
+                edges: selection.edges(),
+            });
+            return;
+        }
+        Some("alb-add-rule") => {
+            let Some(from) = selection.single_node().cloned() else {
+                return;
+            };
+            let chosen = new_target.get_untracked();
+            let to = state.design.with_untracked(|d| {
+                let targets = rule_targets(d, state.lang.get_untracked());
+                targets
+                    .iter()
+                    .find(|(id, _)| *id == chosen)
+                    .or(targets.first())
+                    .map(|(id, _)| NodeId(id.clone()))
+            });
+            let Some(to) = to else { return };
+            let added = state.dispatch(Command::Connect {
+                from: from.clone(),
+                to,
+                kind: Some(EdgeKind::AlbRule),
+            });
+            if added.is_ok() {
+                // Stay on the ALB: the new rule shows in its list.
+                state.selection.set(Selection::node(from));
+            }
+            return;
+        }
+        _ => {}
+    }
+    let Some(row) = button.closest("[data-rule-edge]").ok().flatten() else {
+        return;
+    };
+    let id = EdgeId(row.get_attribute("data-rule-edge").unwrap_or_default());
+    match button.get_attribute("data-action").as_deref() {
+        Some(action @ ("up" | "down")) => {
+            let _ = state.dispatch(Command::MoveRule {
+                id: id.clone(),
+                up: action == "up",
+            });
             // The list is drawn again in the new order: keep the keyboard on this button.
-            let action = if up { "up" } else { "down" };
             focus_later(
                 section,
                 format!("[data-rule-edge=\"{id}\"] [data-action={action}]"),
             );
-        })
-    };
-    let remove: OnClick = Box::new(move |_| {
-        let _ = state.dispatch(Command::Delete {
-            nodes: vec![],
-            edges: vec![eid.get_value()],
-        });
-        // The row is gone: the keyboard goes on to the first rule, or to "Add rule".
-        focus_later(
-            section,
-            "[data-rule-field=priority], [data-testid=alb-add-rule]".to_owned(),
-        );
-    });
-    let options = Signal::derive(move || {
-        let current = to.get();
-        let mut list = targets.get();
-        if !list.iter().any(|(id, _)| *id == current) {
-            let name = state
-                .design
-                .with(|d| node_name(d, &NodeId(current.clone()), lang.get()));
-            list.insert(0, (current, name));
         }
-        list
-    });
-    let target = select(
-        Select {
-            testid: None,
-            param: None,
-            rule_field: Some("target"),
-            aria: tr(lang, tx::TARGET),
-            options,
-            current: to,
-        },
-        Box::new(move |ev| {
-            let command = Command::SetEdgeTarget {
-                id: eid.get_value(),
-                to: NodeId(event_target_value(&ev)),
-            };
-            commit(state, err, command, &ev, &to.get_untracked());
-        }),
-    );
-    let icon = |s: &'static str| Signal::stored(s.to_owned());
-    view! {
-        <li class="rule-row" data-rule-edge=rid_text>
-            {rule_inputs(state, eid, err)}
-            <div class="rule-tools">
-                {target}
-                {button("icon-button", None, Some("up"), icon("↑"), Some(tr(lang, tx::MOVE_UP)), move_rule(true))}
-                {button("icon-button", None, Some("down"), icon("↓"), Some(tr(lang, tx::MOVE_DOWN)), move_rule(false))}
-                {button("icon-button danger", None, Some("remove"), icon("×"), Some(tr(lang, tx::REMOVE_RULE)), remove)}
-            </div>
-            {edge_findings(state, eid)}
-        </li>
-    }
-}
-
-fn edge_view(state: AppState, id: EdgeId) -> AnyView {
-    let Some((from_kind, to_kind)) = state.design.with_untracked(|d| {
-        let e = d.edges.get(&id)?;
-        Some((d.nodes.get(&e.from)?.kind, d.nodes.get(&e.to)?.kind))
-    }) else {
-        return ().into_any();
-    };
-    let lang = state.lang;
-    let eid = StoredValue::new(id);
-    let edge = Memo::new(move |_| {
-        state
-            .design
-            .with(|d| d.edges.get(&eid.get_value()).cloned())
-    });
-    let kind_err = RwSignal::new(None::<Text>);
-    let label_err = RwSignal::new(None::<Text>);
-    let rule_err = RwSignal::new(None::<Text>);
-    let current_kind = Memo::new(move |_| edge.with(|e| e.as_ref().map(|e| e.kind)));
-    let kind_id = Signal::derive(move || {
-        current_kind
-            .get()
-            .map(EdgeKind::id)
-            .unwrap_or("")
-            .to_owned()
-    });
-    let options = Signal::derive(move || {
-        let lang = lang.get();
-        let mut list = fitting_edge_kinds(from_kind, to_kind);
-        if let Some(k) = current_kind.get().filter(|k| !list.contains(k)) {
-            list.insert(0, k);
+        Some("remove") => {
+            let _ = state.dispatch(Command::Delete {
+                nodes: vec![],
+                edges: vec![id],
+            });
+            // The row is gone: the keyboard goes on to the first rule, or to "Add rule".
+            focus_later(
+                section,
+                "[data-rule-field=priority], [data-testid=alb-add-rule]".to_owned(),
+            );
         }
-        list.into_iter()
-            .map(|k| (k.id().to_owned(), k.info().name.get(lang).to_owned()))
-            .collect()
-    });
-    let kind_select = select(
-        Select {
-            testid: Some("inspector-edge-kind"),
-            param: None,
-            rule_field: None,
-            aria: tr(lang, tx::EDGE_KIND),
-            options,
-            current: kind_id,
-        },
-        Box::new(move |ev| {
-            let Some(kind) = EdgeKind::from_id(&event_target_value(&ev)) else {
-                return;
-            };
-            let command = Command::SetEdgeKind {
-                id: eid.get_value(),
-                kind,
-            };
-            commit(state, kind_err, command, &ev, &kind_id.get_untracked());
-        }),
-    );
-    let label = Signal::derive(move || {
-        edge.with(|e| e.as_ref().map(|e| e.label.clone()).unwrap_or_default())
-    });
-    let label_input = input(
-        Input {
-            ty: "text",
-            testid: Some("inspector-edge-label"),
-            aria: Some(tr(lang, tx::LABEL)),
-            value: Some(label),
-            ..Input::default()
-        },
-        Box::new(move |ev| {
-            let command = Command::SetEdgeLabel {
-                id: eid.get_value(),
-                label: event_target_value(&ev),
-            };
-            commit(state, label_err, command, &ev, &label.get_untracked());
-        }),
-    );
-    let ends = move || {
-        let lang = lang.get();
-        edge.with(|e| {
-            e.as_ref().map(|e| {
-                state.design.with(|d| {
-                    format!(
-                        "{} → {}",
-                        node_name(d, &e.from, lang),
-                        node_name(d, &e.to, lang)
-                    )
-                })
-            })
-        })
-    };
-    let is_rule = move || current_kind.get() == Some(EdgeKind::AlbRule);
-    let delete = Signal::derive(move || (Vec::new(), vec![eid.get_value()]));
-    view! {
-        <h2 class="insp-title">
-            <span>{move || current_kind.get().map(|k| k.info().name.get(lang.get()))}</span>
-        </h2>
-        <p class="insp-ends" data-testid="inspector-ends">
-            <span class="insp-name">{tr(lang, tx::ENDS)}</span>
-            " "
-            {ends}
-        </p>
-        {field("insp-field", tr(lang, tx::EDGE_KIND), kind_select.into_any(), None, kind_err, lang)}
-        {field("insp-field", tr(lang, tx::LABEL), label_input.into_any(), None, label_err, lang)}
-        {move || is_rule().then(|| view! {
-            <div class="insp-rule" data-testid="inspector-rule">{rule_inputs(state, eid, rule_err)}</div>
-            {edge_findings(state, eid)}
-        })}
-        {actions(state, None, delete)}
+        _ => {}
     }
-    .into_any()
 }

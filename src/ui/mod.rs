@@ -18,6 +18,7 @@ mod gestures;
 mod header;
 mod i18n;
 mod inspector;
+mod morph;
 mod outline;
 mod palette;
 mod pricing;

@@ -96,6 +96,48 @@ describe('the palette and the inspector (release build)', () => {
     }
   });
 
+  test('an edit in the inspector keeps the keyboard where it was going', T, async () => {
+    const { context, page, errors } = await openApp(env);
+    try {
+      await selectOnCanvas(page, 'rds');
+      const storage = page.locator('[data-testid="inspector"] [data-param="storage_gb"]');
+      await storage.focus();
+      // The control after the storage field in Tab order, before anything changes.
+      const next = await page.evaluate(() => {
+        const all = [...document.querySelectorAll('[data-testid="inspector"] input, [data-testid="inspector"] select, [data-testid="inspector"] button')];
+        const i = all.indexOf(document.activeElement);
+        return all[i + 1].getAttribute('data-param') || all[i + 1].getAttribute('data-testid');
+      });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('100');
+      // Tab commits the value (the inspector is written again) and moves on.
+      await page.keyboard.press('Tab');
+      await waitFor(
+        page,
+        () => document.querySelector('[data-testid="inspector"] [data-param="storage_gb"]')?.getAttribute('value') === '100',
+        undefined,
+        'the inspector to show the new storage',
+      );
+      const focused = await page.evaluate(() => {
+        const a = document.activeElement;
+        return {
+          inside: !!a?.closest('[data-testid="inspector"]'),
+          name: a?.getAttribute('data-param') || a?.getAttribute('data-testid'),
+        };
+      });
+      assert.deepEqual(focused, { inside: true, name: next }, 'focus went on to the next control');
+      // The same element stays focused while the design changes again (a Tab-away edit
+      // elsewhere): type into the label, and the storage field still reads 100.
+      await page.locator('[data-testid="inspector-label"]').fill('Game DB');
+      await page.locator('[data-testid="inspector-label"]').press('Enter');
+      assert.equal(await storage.inputValue(), '100');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-testid')), 'inspector-label');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the ALB rules are edited by keyboard', T, async () => {
     const { context, page, errors } = await openApp(env);
     try {

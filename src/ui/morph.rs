@@ -1,0 +1,163 @@
+//! Bringing a live element's contents up to date with new HTML text without replacing the
+//! elements that stay: the panels that render themselves as one escaped string (the inspector)
+//! keep the focus, the caret and the user's place when the string changes.
+//!
+//! Children are matched by position. Two elements match when they have the same tag and the
+//! same identity attributes (`IDENTITY`); a match keeps the live element and updates its
+//! attributes, then its children. Anything else is replaced by the new node.
+//!
+//! Form controls follow the text the way a reactive binding would: an input's `value` and
+//! `checked` properties are set when the rendered attribute changed (so what a person is
+//! typing is kept while something else changes), and a `<select>` is set to the option the new
+//! text selects.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, Node};
+
+/// Attributes that say which thing an element stands for: when they differ, the element is
+/// replaced rather than reused for something else.
+const IDENTITY: [&str; 6] = [
+    "type",
+    "data-testid",
+    "data-param",
+    "data-rule-edge",
+    "data-rule-field",
+    "data-az",
+];
+
+/// Makes the children of `live` equal to `html` (parsed as the children of an element of the
+/// same kind as `live`).
+pub fn morph(live: &Element, html: &str) {
+    let Some(doc) = live.owner_document() else {
+        return;
+    };
+    let Ok(parsed) = doc.create_element(&live.tag_name()) else {
+        return;
+    };
+    parsed.set_inner_html(html);
+    children(live, &parsed);
+}
+
+fn nodes(parent: &Element) -> Vec<Node> {
+    let list = parent.child_nodes();
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+fn children(live: &Element, new: &Element) {
+    let old = nodes(live);
+    let fresh = nodes(new);
+    for (i, n) in fresh.iter().enumerate() {
+        match old.get(i) {
+            Some(o) => node(live, o, n),
+            None => {
+                let _ = live.append_child(n);
+            }
+        }
+    }
+    for o in old.iter().skip(fresh.len()) {
+        let _ = live.remove_child(o);
+    }
+}
+
+fn node(parent: &Element, old: &Node, new: &Node) {
+    let same = old.node_type() == new.node_type() && old.node_name() == new.node_name();
+    match (old.dyn_ref::<Element>(), new.dyn_ref::<Element>()) {
+        (Some(o), Some(n))
+            if same
+                && IDENTITY
+                    .iter()
+                    .all(|a| o.get_attribute(a) == n.get_attribute(a)) =>
+        {
+            element(o, n);
+        }
+        (None, None) if same => {
+            if old.node_value() != new.node_value() {
+                old.set_node_value(new.node_value().as_deref());
+            }
+        }
+        _ => {
+            let _ = parent.replace_child(new, old);
+        }
+    }
+}
+
+fn element(old: &Element, new: &Element) {
+    let value_changed = old.get_attribute("value") != new.get_attribute("value");
+    let checked_changed = old.has_attribute("checked") != new.has_attribute("checked");
+    // Read before the children move across.
+    let chosen = new
+        .dyn_ref::<HtmlSelectElement>()
+        .map(HtmlSelectElement::value);
+    // Attributes: set what differs, drop what the new text does not have.
+    let names = new.get_attribute_names();
+    for name in names.iter().filter_map(|n| n.as_string()) {
+        let value = new.get_attribute(&name).unwrap_or_default();
+        if old.get_attribute(&name).as_deref() != Some(value.as_str()) {
+            let _ = old.set_attribute(&name, &value);
+        }
+    }
+    let names = old.get_attribute_names();
+    for name in names.iter().filter_map(|n| n.as_string()) {
+        if !new.has_attribute(&name) {
+            let _ = old.remove_attribute(&name);
+        }
+    }
+    if let Some(input) = old.dyn_ref::<HtmlInputElement>() {
+        if value_changed {
+            input.set_value(&new.get_attribute("value").unwrap_or_default());
+        }
+        if checked_changed {
+            input.set_checked(new.has_attribute("checked"));
+        }
+        return;
+    }
+    children(old, new);
+    if let (Some(o), Some(wanted)) = (old.dyn_ref::<HtmlSelectElement>(), chosen) {
+        if o.value() != wanted {
+            o.set_value(&wanted);
+        }
+    }
+}
+
+/// Puts every form control under `live` that does not have the focus back to what its
+/// attributes say (the design's value), in case the design changed back to what was last
+/// written while the control showed something else (typed, then undone).
+pub fn sync_controls(live: &Element) {
+    let focused = live.owner_document().and_then(|d| d.active_element());
+    let Ok(list) = live.query_selector_all("input, select") else {
+        return;
+    };
+    for el in (0..list.length()).filter_map(|i| list.item(i)) {
+        let Some(el) = el.dyn_ref::<Element>() else {
+            continue;
+        };
+        if focused.as_ref() == Some(el) {
+            continue;
+        }
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            if input.type_() == "checkbox" {
+                let want = input.has_attribute("checked");
+                if input.checked() != want {
+                    input.set_checked(want);
+                }
+            } else {
+                let want = input.get_attribute("value").unwrap_or_default();
+                if input.value() != want {
+                    input.set_value(&want);
+                }
+            }
+        } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+            let want = select
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .or_else(|| select.query_selector("option").ok().flatten())
+                .and_then(|o| o.get_attribute("value"));
+            if let Some(want) = want {
+                if select.value() != want {
+                    select.set_value(&want);
+                }
+            }
+        }
+    }
+}
