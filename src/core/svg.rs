@@ -130,58 +130,127 @@ pub fn to_svg_with(design: &Design, lang: Lang, opts: &Options) -> String {
         fmt_num(vb.h)
     );
 
-    let nodes = design.nodes_outer_first();
-    out.push_str("<g class=\"layer-containers\">\n");
-    for n in nodes.iter().filter(|n| n.kind.is_container()) {
-        container(&mut out, n, design, lang, marks);
-    }
-    out.push_str("</g>\n<g class=\"layer-edges\">\n");
-    for route in &layout.edges {
-        if let Some(e) = design.edges.get(&route.id) {
-            edge(&mut out, e, route, design, lang, (&arrow, marks));
-        }
-    }
-    out.push_str("</g>\n<g class=\"layer-cards\">\n");
-    for n in nodes.iter().filter(|n| !n.kind.is_container()) {
-        card(&mut out, n, lang, marks);
-    }
-    out.push_str("</g>\n</svg>\n");
+    let mark = |id: &str, _edge: bool| marks.get(id).map(|m| (*m).to_owned());
+    layers(
+        &mut out,
+        design,
+        &layout,
+        lang,
+        &Canvas {
+            arrow: &arrow,
+            interactive: false,
+            mark: &mark,
+        },
+    );
+    out.push_str("</svg>\n");
     out
 }
 
-type Marks = std::collections::BTreeMap<String, &'static str>;
+/// How [`layers`] draws: for a document or for the app's canvas.
+pub struct Canvas<'a> {
+    /// The id of the arrowhead marker the edges point with.
+    pub arrow: &'a str,
+    /// For the app's canvas: every node and edge is a tab stop (`tabindex="0"`), and each
+    /// edge has a wide transparent path under its line to click on (`edge-hit`).
+    pub interactive: bool,
+    /// Extra classes of a node (`false`) or an edge (`true`), by id.
+    pub mark: &'a dyn Fn(&str, bool) -> Option<String>,
+}
 
-/// `class` with the mark of `id` added, if it has one.
-fn marked(mut class: String, id: &str, marks: &Marks) -> String {
-    if let Some(m) = marks.get(id) {
+/// The diagram's three layers: `<g class="layer-containers">` (outermost first), then
+/// `layer-edges`, then `layer-cards`, placed by `layout` (which must be `design`'s).
+pub fn layers(
+    out: &mut String,
+    design: &Design,
+    layout: &geometry::Layout,
+    lang: Lang,
+    c: &Canvas,
+) {
+    let mut parts = [String::new(), String::new(), String::new()];
+    layer_items(design, layout, lang, c, &mut |layer, _, markup| {
+        parts[layer].push_str(markup);
+        parts[layer].push('\n');
+    });
+    for (class, part) in LAYERS.iter().zip(parts) {
+        let _ = write!(out, "<g class=\"{class}\">\n{part}</g>\n");
+    }
+}
+
+/// The classes of the diagram's layers, bottom to top.
+pub const LAYERS: [&str; 3] = ["layer-containers", "layer-edges", "layer-cards"];
+
+/// The diagram item by item, in drawing order: `f(layer, id, markup)` for every container
+/// (layer 0, outermost first), edge (layer 1) and card (layer 2), `markup` being that one
+/// `<g>` element. The app's canvas redraws only the items whose markup changed.
+pub fn layer_items(
+    design: &Design,
+    layout: &geometry::Layout,
+    lang: Lang,
+    c: &Canvas,
+    f: &mut dyn FnMut(usize, &str, &str),
+) {
+    let mut buf = String::with_capacity(1024);
+    let nodes = design.nodes_outer_first();
+    for n in nodes.iter().filter(|n| n.kind.is_container()) {
+        buf.clear();
+        container(&mut buf, n, design, lang, c);
+        f(0, n.id.as_str(), buf.trim_end());
+    }
+    for route in &layout.edges {
+        if let Some(e) = design.edges.get(&route.id) {
+            buf.clear();
+            edge(&mut buf, e, route, design, lang, c);
+            f(1, e.id.as_str(), buf.trim_end());
+        }
+    }
+    for n in nodes.iter().filter(|n| !n.kind.is_container()) {
+        buf.clear();
+        card(&mut buf, n, lang, c);
+        f(2, n.id.as_str(), buf.trim_end());
+    }
+}
+
+/// `class` with the marks of `id` added, if it has any.
+fn marked(mut class: String, id: &str, edge: bool, c: &Canvas) -> String {
+    if let Some(m) = (c.mark)(id, edge) {
         class.push(' ');
-        class.push_str(m);
+        class.push_str(&m);
     }
     class
 }
 
+/// ` tabindex="0"` on the app's canvas.
+fn tab_stop(out: &mut String, c: &Canvas) {
+    if c.interactive {
+        out.push_str(" tabindex=\"0\"");
+    }
+}
+
 /// Opens a node's group: `<g class data-node-id data-node-kind role aria-label>`.
-fn open_node(out: &mut String, class: &str, node: &Node, aria: &str) {
+fn open_node(out: &mut String, class: &str, node: &Node, aria: &str, c: &Canvas) {
     let _ = write!(out, "<g class=\"{class}\" data-node-id=\"");
     escape(node.id.as_str(), out);
     let _ = write!(
         out,
-        "\" data-node-kind=\"{}\" role=\"group\" aria-label=\"",
+        "\" data-node-kind=\"{}\" role=\"group\"",
         node.kind.id()
     );
+    tab_stop(out, c);
+    out.push_str(" aria-label=\"");
     escape(aria, out);
     out.push_str("\">");
 }
 
 /// A container: its box, its badge and its title.
-fn container(out: &mut String, node: &Node, design: &Design, lang: Lang, marks: &Marks) {
+fn container(out: &mut String, node: &Node, design: &Design, lang: Lang, c: &Canvas) {
     let face = draw::container_face(node, design.region, lang);
     let class = marked(
         format!("node container container--{}", face.variant),
         node.id.as_str(),
-        marks,
+        false,
+        c,
     );
-    open_node(out, &class, node, &face.aria);
+    open_node(out, &class, node, &face.aria, c);
     rect(out, "container-box", &face.rect, draw::CONTAINER_RADIUS);
     if let Some((markup, x, y)) = face.badge {
         let _ = write!(
@@ -217,14 +286,15 @@ fn container(out: &mut String, node: &Node, design: &Design, lang: Lang, marks: 
 }
 
 /// A card: its box, its icon, its label and its caption lines.
-fn card(out: &mut String, node: &Node, lang: Lang, marks: &Marks) {
+fn card(out: &mut String, node: &Node, lang: Lang, c: &Canvas) {
     let face = draw::card_face(node, lang);
     let class = marked(
         format!("node card card--{}", node.kind.id()),
         node.id.as_str(),
-        marks,
+        false,
+        c,
     );
-    open_node(out, &class, node, &face.aria);
+    open_node(out, &class, node, &face.aria, c);
     rect(out, "card-box", &face.rect, draw::CARD_RADIUS);
     let _ = write!(
         out,
@@ -246,7 +316,7 @@ fn edge(
     route: &geometry::EdgeRoute,
     design: &Design,
     lang: Lang,
-    (arrow, marks): (&str, &Marks),
+    c: &Canvas,
 ) {
     let info = e.kind.info();
     let class = marked(
@@ -257,20 +327,24 @@ fn edge(
         }
         .to_owned(),
         e.id.as_str(),
-        marks,
+        true,
+        c,
     );
     let _ = write!(out, "<g class=\"{class}\" data-edge-id=\"");
     escape(e.id.as_str(), out);
-    let _ = write!(
-        out,
-        "\" data-edge-kind=\"{}\" role=\"group\" aria-label=\"",
-        info.id
-    );
+    let _ = write!(out, "\" data-edge-kind=\"{}\" role=\"group\"", info.id);
+    tab_stop(out, c);
+    out.push_str(" aria-label=\"");
     escape(&draw::edge_aria(e, design, lang), out);
+    out.push_str("\">");
+    let d = route.path_d();
+    if c.interactive {
+        let _ = write!(out, "<path class=\"edge-hit\" d=\"{d}\"/>");
+    }
     let _ = write!(
         out,
-        "\"><path class=\"edge-line\" d=\"{}\" marker-end=\"url(#{arrow})\"/>",
-        route.path_d()
+        "<path class=\"edge-line\" d=\"{d}\" marker-end=\"url(#{})\"/>",
+        c.arrow
     );
     if let Some(r) = route.label {
         let c = r.center();

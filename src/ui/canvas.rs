@@ -8,13 +8,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::draw::{self, Anchor, ContainerTitle, TextLine};
+use crate::core::draw;
 use crate::core::edit::Command;
-use crate::core::geometry::{self, EdgeRoute, Layout, Rect, EDGE_LABEL_FONT};
-use crate::core::i18n::Lang;
-use crate::core::model::{Design, Edge, Node};
-use crate::core::region::Region;
-use crate::core::svg::ARROW_ID;
+use crate::core::geometry::{self, Rect};
+use crate::core::model::{EdgeId, NodeId};
+use crate::core::svg::{self, ARROW_ID};
+use crate::core::validate::Severity;
+
+use super::morph::{morph, morph_child};
 
 use super::gestures::{self, CanvasCtx, Gesture};
 use super::state::AppState;
@@ -86,6 +87,58 @@ pub fn Canvas() -> impl IntoView {
         let lang = state.lang.get();
         state.design.with(|d| draw::diagram_label(d, lang))
     };
+    // The diagram is SVG text written by `core::svg` (as the SVG export writes it, with tab
+    // stops and the state's marks), one string per node and edge: only the items whose text
+    // changed are brought up to date (`morph`), in place. One string writer in the wasm
+    // instead of typed views per node, edge and text; a drag touches one node and its edges.
+    let items = move || {
+        let lang = state.lang.get();
+        let mut items: Items = Default::default();
+        state.highlight.with(|hl| {
+            state.worst.with(|worst| {
+                cx.drop_hover.with(|drop| {
+                    cx.sliding.with(|sliding| {
+                        state.selection.with(|sel| {
+                            let mark = |id: &str, is_edge: bool| {
+                                marks(
+                                    id,
+                                    is_edge,
+                                    hl,
+                                    worst,
+                                    drop.as_ref(),
+                                    sliding.as_deref(),
+                                    sel,
+                                )
+                            };
+                            let c = svg::Canvas {
+                                arrow: ARROW_ID,
+                                interactive: true,
+                                mark: &mark,
+                            };
+                            state.design.with(|d| {
+                                layout.with(|l| {
+                                    svg::layer_items(d, l, lang, &c, &mut |layer, id, markup| {
+                                        items[layer].push((id.to_owned(), markup.to_owned()));
+                                    });
+                                })
+                            });
+                        })
+                    })
+                })
+            })
+        });
+        items
+    };
+    let first = untrack(items);
+    let first_text = whole(&first);
+    let drawn = StoredValue::new(first);
+    let diagram_ref = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let new = items();
+        if let Some(g) = diagram_ref.get() {
+            drawn.update_value(|old| redraw(&g, old, new));
+        }
+    });
     let can_undo = move || state.history.with(|h| h.can_undo());
     let can_redo = move || state.history.with(|h| h.can_redo());
     view! {
@@ -131,7 +184,8 @@ pub fn Canvas() -> impl IntoView {
                 on:pointerup=move |ev| gestures::pointer_up(state, cx, ev)
                 on:pointercancel=move |_| cx.gesture.set(Gesture::Idle)
                 on:wheel=move |ev| gestures::wheel(state, cx, ev)
-                on:click=move |_| gestures::click_background(state, cx)
+                on:click=move |ev| on_click(state, cx, &ev)
+                on:keydown=move |ev| on_key(state, cx, &ev)
                 on:dragover=move |ev: leptos::ev::DragEvent| { gestures::palette_over(state, cx, &ev); }
                 on:dragleave=move |_| cx.palette_hover.set(None)
                 on:drop=move |ev: leptos::ev::DragEvent| { gestures::palette_drop(state, cx, &ev); }
@@ -150,10 +204,7 @@ pub fn Canvas() -> impl IntoView {
                         <path class="arrow-head" d="M0 0.5 L10 5 L0 9.5 Z"></path>
                     </marker>
                 </defs>
-                {move || {
-                    let lang = state.lang.get();
-                    state.design.with(|d| layout.with(|l| diagram(d, l, lang, state, cx)))
-                }}
+                <g class="diagram" node_ref=diagram_ref inner_html=first_text></g>
                 {ghost(state, cx)}
                 {move || overlay(state, cx)}
             </svg>
@@ -316,249 +367,138 @@ fn kind_menu(state: AppState, cx: CanvasCtx) -> Option<impl IntoView> {
     })
 }
 
-/// Containers (outermost first), then edges, then the cards on top of both.
-fn diagram(
-    design: &Design,
-    layout: &Layout,
-    lang: Lang,
-    state: AppState,
-    cx: CanvasCtx,
-) -> impl IntoView {
-    let nodes = design.nodes_outer_first();
-    let containers = nodes
-        .iter()
-        .filter(|n| n.kind.is_container())
-        .map(|n| container(n, design.region, lang, state, cx))
-        .collect_view();
-    let edges = layout
-        .edges
-        .iter()
-        .filter_map(|r| Some(edge(design.edges.get(&r.id)?, r, design, lang, state, cx)))
-        .collect_view();
-    let cards = nodes
-        .iter()
-        .filter(|n| !n.kind.is_container())
-        .map(|n| card(n, lang, state, cx))
-        .collect_view();
-    view! {
-        <g class="layer-containers">{containers}</g>
-        <g class="layer-edges">{edges}</g>
-        <g class="layer-cards">{cards}</g>
+/// The diagram's items by layer (containers, edges, cards): id and markup.
+type Items = [Vec<(String, String)>; 3];
+
+/// The three layers of `items`, as markup.
+fn whole(items: &Items) -> String {
+    let mut out = String::new();
+    for (class, layer) in svg::LAYERS.iter().zip(items) {
+        out.push_str("<g class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+        for (_, markup) in layer {
+            out.push_str(markup);
+        }
+        out.push_str("</g>");
     }
+    out
 }
 
-/// A container: a rounded box with a badge and a title at its top left (placed by
-/// `core::draw`, as the SVG export draws it).
-fn container(node: &Node, region: Region, lang: Lang, state: AppState, cx: CanvasCtx) -> AnyView {
-    let face = draw::container_face(node, region, lang);
-    let r = face.rect;
-    let badge = face.badge.map(|(b, x, y)| {
-        view! { <g class="badge" transform=format!("translate({x} {y})") inner_html=b></g> }
-    });
-    let title = match face.title {
-        ContainerTitle::OneLine { x, y, name, detail } => {
-            let detail = detail.map(|d| view! { <tspan class="container-detail">" · "{d}</tspan> });
-            view! {
-                <text class="container-title" x=x y=y dominant-baseline="central" font-size=draw::TITLE_FONT>
-                    {name}
-                    {detail}
-                </text>
+/// Brings the diagram `g` from `old` (what it shows) to `new`: in a layer that holds the
+/// same items in the same order, only the items whose markup changed; otherwise the layer.
+fn redraw(g: &web_sys::Element, old: &mut Items, new: Items) {
+    let layers = g.children();
+    if layers.length() != 3 {
+        morph(g, &whole(&new));
+        *old = new;
+        return;
+    }
+    for (i, (was, now)) in old.iter().zip(&new).enumerate() {
+        let Some(layer) = layers.item(i as u32) else {
+            continue;
+        };
+        let same = was.len() == now.len() && was.iter().zip(now).all(|(a, b)| a.0 == b.0);
+        if same {
+            let kids = layer.children();
+            for (j, (a, b)) in was.iter().zip(now).enumerate() {
+                if a.1 != b.1 {
+                    if let Some(el) = kids.item(j as u32) {
+                        morph_child(&layer, &el, &b.1);
+                    }
+                }
             }
-            .into_any()
+        } else {
+            let text: String = now.iter().map(|(_, m)| m.as_str()).collect();
+            morph(&layer, &text);
         }
-        ContainerTitle::TwoLines { name, detail } => view! {
-            {line(name)}
-            {line(detail)}
-        }
-        .into_any(),
+    }
+    *old = new;
+}
+
+/// The extra classes of node or edge `id`: `is-highlighted` when selected or named by the
+/// selected finding, `has-error` / `has-warning` when a finding of that severity names it,
+/// `is-sliding` while a preview drag carries it, `is-drop-target` / `is-drop-refused` while a
+/// drag hovers over it.
+fn marks(
+    id: &str,
+    is_edge: bool,
+    highlight: &crate::ui::state::Highlight,
+    worst: &std::collections::BTreeMap<NodeId, Severity>,
+    drop: Option<&(NodeId, bool)>,
+    sliding: Option<&std::collections::BTreeSet<NodeId>>,
+    selection: &crate::ui::state::Selection,
+) -> Option<String> {
+    let mut class = String::new();
+    if is_edge {
+        let eid = EdgeId(id.to_owned());
+        let lit = highlight.edges.contains(&eid) || selection.has_edge(&eid);
+        return lit.then(|| "is-highlighted".to_owned());
+    }
+    let nid = NodeId(id.to_owned());
+    if highlight.nodes.contains(&nid) {
+        class.push_str(" is-highlighted");
+    }
+    match worst.get(&nid) {
+        Some(Severity::Error) => class.push_str(" has-error"),
+        Some(Severity::Warning) => class.push_str(" has-warning"),
+        _ => {}
+    }
+    if sliding.is_some_and(|m| m.contains(&nid)) {
+        class.push_str(" is-sliding");
+    }
+    match drop.filter(|(t, _)| *t == nid).map(|(_, ok)| *ok) {
+        Some(true) => class.push_str(" is-drop-target"),
+        Some(false) => class.push_str(" is-drop-refused"),
+        None => {}
+    }
+    (!class.is_empty()).then(|| class[1..].to_owned())
+}
+
+/// A click on the canvas: on an edge or a node it selects that (Shift: adds it to the
+/// selection; clicking the only selected node again clears the selection), elsewhere it
+/// clears the selection.
+fn on_click(state: AppState, cx: CanvasCtx, ev: &leptos::ev::MouseEvent) {
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let find = |attr: &str| {
+        target
+            .as_ref()
+            .and_then(|t| t.closest(&format!("[{attr}]")).ok().flatten())
+            .and_then(|el| el.get_attribute(attr))
     };
-    view! {
-        <g
-            class=node_class(format!("node container container--{}", face.variant), node, state, cx)
-            on:click=select_node(node, state, cx)
-            on:keydown=select_node_by_key(node, state, cx)
-            data-node-id=node.id.as_str().to_owned()
-            data-node-kind=node.kind.id()
-            tabindex="0"
-            role="group"
-            aria-label=face.aria
-        >
-            {rect("container-box", &r, draw::CONTAINER_RADIUS)}
-            {badge}
-            {title}
-        </g>
-    }
-    .into_any()
-}
-
-/// A non-container node: a card with its icon, its label and its key parameters.
-fn card(node: &Node, lang: Lang, state: AppState, cx: CanvasCtx) -> AnyView {
-    let face = draw::card_face(node, lang);
-    let captions = face.captions.iter().cloned().map(line).collect_view();
-    view! {
-        <g
-            class=node_class(format!("node card card--{}", node.kind.id()), node, state, cx)
-            on:click=select_node(node, state, cx)
-            on:keydown=select_node_by_key(node, state, cx)
-            data-node-id=node.id.as_str().to_owned()
-            data-node-kind=node.kind.id()
-            tabindex="0"
-            role="group"
-            aria-label=face.aria.clone()
-        >
-            {rect("card-box", &face.rect, draw::CARD_RADIUS)}
-            <g class="icon" transform=face.icon_transform() inner_html=face.icon></g>
-            {line(face.label)}
-            {captions}
-        </g>
-    }
-    .into_any()
-}
-
-/// An edge: its route with an arrowhead, dashed for control traffic, and its label on a pill.
-fn edge(
-    e: &Edge,
-    route: &EdgeRoute,
-    design: &Design,
-    lang: Lang,
-    state: AppState,
-    cx: CanvasCtx,
-) -> AnyView {
-    let info = e.kind.info();
-    let label = e.display_label().to_owned();
-    let aria = draw::edge_aria(e, design, lang);
-    let pill = route.label.map(|r| {
-        let c = r.center();
-        view! {
-            <g class="edge-label">
-                {rect("edge-pill", &r, r.h / 2.0)}
-                {line(TextLine { class: "edge-text", x: c.x, y: c.y, anchor: Anchor::Middle, font: EDGE_LABEL_FONT, text: label })}
-            </g>
-        }
-    });
-    view! {
-        <g
-            class={
-                let id = e.id.clone();
-                let base = if info.dashed { "edge edge--dashed" } else { "edge" };
-                move || {
-                    if state.highlight.with(|h| h.edges.contains(&id))
-                        || state.selection.with(|s| s.has_edge(&id))
-                    {
-                        format!("{base} is-highlighted")
-                    } else {
-                        base.to_owned()
-                    }
-                }
-            }
-            data-edge-id=e.id.as_str().to_owned()
-            data-edge-kind=info.id
-            role="group"
-            aria-label=aria
-            tabindex="0"
-            on:keydown={
-                let id = e.id.clone();
-                move |ev: leptos::ev::KeyboardEvent| {
-                    if (ev.key() == "Enter" || ev.key() == " ") && !ev.repeat() {
-                        ev.prevent_default();
-                        ev.stop_propagation();
-                        gestures::click_edge(state, cx, id.clone(), ev.shift_key());
-                    }
-                }
-            }
-            on:click={
-                let id = e.id.clone();
-                move |ev: leptos::ev::MouseEvent| {
-                    ev.stop_propagation();
-                    gestures::click_edge(state, cx, id.clone(), ev.shift_key());
-                }
-            }
-        >
-            <path class="edge-hit" d=route.path_d()></path>
-            <path class="edge-line" d=route.path_d() marker-end=format!("url(#{ARROW_ID})")></path>
-            {pill}
-        </g>
-    }
-    .into_any()
-}
-
-/// The class of a node's group, kept up to date with the selection, the findings and a
-/// drag: `is-highlighted` when selected or named by the selected finding, `has-error` /
-/// `has-warning` when a finding of that severity names it, `is-drop-target` /
-/// `is-drop-refused` while a drag hovers over it.
-fn node_class(
-    base: String,
-    node: &Node,
-    state: AppState,
-    cx: CanvasCtx,
-) -> impl Fn() -> String + use<> {
-    let id = node.id.clone();
-    move || {
-        let mut class = base.clone();
-        if state.highlight.with(|h| h.nodes.contains(&id)) {
-            class.push_str(" is-highlighted");
-        }
-        match state.worst.with(|w| w.get(&id).copied()) {
-            Some(crate::core::validate::Severity::Error) => class.push_str(" has-error"),
-            Some(crate::core::validate::Severity::Warning) => class.push_str(" has-warning"),
-            _ => {}
-        }
-        let drop = cx
-            .drop_hover
-            .with(|h| h.as_ref().filter(|(t, _)| t == &id).map(|(_, ok)| *ok));
-        if cx
-            .sliding
-            .with(|m| m.as_ref().is_some_and(|m| m.contains(&id)))
-        {
-            class.push_str(" is-sliding");
-        }
-        match drop {
-            Some(true) => class.push_str(" is-drop-target"),
-            Some(false) => class.push_str(" is-drop-refused"),
-            None => {}
-        }
-        class
-    }
-}
-
-/// Clicking a node selects it (Shift: adds it to the selection); clicking the only
-/// selected node again clears the selection.
-fn select_node(
-    node: &Node,
-    state: AppState,
-    cx: CanvasCtx,
-) -> impl Fn(leptos::ev::MouseEvent) + use<> {
-    let id = node.id.clone();
-    move |ev: leptos::ev::MouseEvent| {
-        // A click on a card must not also select the containers around it.
-        ev.stop_propagation();
+    if let Some(id) = find("data-edge-id") {
+        gestures::click_edge(state, cx, EdgeId(id), ev.shift_key());
+    } else if let Some(id) = find("data-node-id") {
         let at = (ev.offset_x() as f64, ev.offset_y() as f64);
-        gestures::click_node(state, cx, id.clone(), ev.shift_key(), at);
+        gestures::click_node(state, cx, NodeId(id), ev.shift_key(), at);
+    } else {
+        gestures::click_background(state, cx);
     }
 }
 
-/// Enter or Space on a focused node selects it, as a click does.
-fn select_node_by_key(
-    node: &Node,
-    state: AppState,
-    cx: CanvasCtx,
-) -> impl Fn(leptos::ev::KeyboardEvent) + use<> {
-    let id = node.id.clone();
-    move |ev: leptos::ev::KeyboardEvent| {
-        if (ev.key() == "Enter" || ev.key() == " ") && !ev.repeat() {
-            ev.prevent_default();
-            ev.stop_propagation();
-            let at = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .map(|el| {
-                    let b = el.get_bounding_client_rect();
-                    (b.left() + b.width() / 2.0, b.bottom())
-                })
-                .unwrap_or((40.0, 40.0));
-            let at = area_offset(cx, at);
-            gestures::click_node(state, cx, id.clone(), ev.shift_key(), at);
-        }
+/// Enter or Space on a focused node or edge selects it, as a click does.
+fn on_key(state: AppState, cx: CanvasCtx, ev: &leptos::ev::KeyboardEvent) {
+    if !(ev.key() == "Enter" || ev.key() == " ") || ev.repeat() {
+        return;
+    }
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if let Some(id) = el.get_attribute("data-edge-id") {
+        ev.prevent_default();
+        ev.stop_propagation();
+        gestures::click_edge(state, cx, EdgeId(id), ev.shift_key());
+    } else if let Some(id) = el.get_attribute("data-node-id") {
+        ev.prevent_default();
+        ev.stop_propagation();
+        let b = el.get_bounding_client_rect();
+        let at = area_offset(cx, (b.left() + b.width() / 2.0, b.bottom()));
+        gestures::click_node(state, cx, NodeId(id), ev.shift_key(), at);
     }
 }
 
@@ -572,16 +512,6 @@ fn area_offset(cx: CanvasCtx, client: (f64, f64)) -> (f64, f64) {
             (client.0 - b.left(), client.1 - b.top())
         })
         .unwrap_or(client)
-}
-
-/// A line of text centred vertically on its `y`; every text of the diagram goes through
-/// here, so the wasm holds one copy of the code that builds it.
-fn line(l: TextLine) -> impl IntoView + use<> {
-    view! {
-        <text class=l.class x=l.x y=l.y text-anchor=l.anchor.svg() dominant-baseline="central" font-size=l.font>
-            {l.text}
-        </text>
-    }
 }
 
 /// A rounded rectangle filling `r`.

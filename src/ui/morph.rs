@@ -16,8 +16,11 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, Node};
 
 /// Attributes that say which thing an element stands for: when they differ, the element is
 /// replaced rather than reused for something else.
-const IDENTITY: [&str; 6] = [
+const IDENTITY: [&str; 9] = [
     "type",
+    "data-node-id",
+    "data-edge-id",
+    "data-outline-id",
     "data-testid",
     "data-param",
     "data-rule-edge",
@@ -31,7 +34,9 @@ pub fn morph(live: &Element, html: &str) {
     let Some(doc) = live.owner_document() else {
         return;
     };
-    let Ok(parsed) = doc.create_element(&live.tag_name()) else {
+    // In the live element's namespace, so that SVG parses as SVG.
+    let ns = live.namespace_uri();
+    let Ok(parsed) = doc.create_element_ns(ns.as_deref(), &live.local_name()) else {
         return;
     };
     parsed.set_inner_html(html);
@@ -159,5 +164,21 @@ pub fn sync_controls(live: &Element) {
                 }
             }
         }
+    }
+}
+
+/// Brings the child `live` of `parent` up to date with `html`, the markup of one element (as
+/// [`morph`] would, for that child alone).
+pub fn morph_child(parent: &Element, live: &Element, html: &str) {
+    let Some(doc) = parent.owner_document() else {
+        return;
+    };
+    let ns = parent.namespace_uri();
+    let Ok(parsed) = doc.create_element_ns(ns.as_deref(), &parent.local_name()) else {
+        return;
+    };
+    parsed.set_inner_html(html);
+    if let Some(new) = parsed.first_element_child() {
+        node(parent, live, &new);
     }
 }

@@ -16,13 +16,15 @@ use std::time::Duration;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::custom::custom_attribute;
 use wasm_bindgen::JsCast;
 
 use crate::core::edit::{check_place, Command};
 use crate::core::i18n::Lang;
 use crate::core::model::{Design, Node, NodeId};
 
+use crate::core::html::{el, esc};
+
+use super::morph::morph;
 use super::state::{AppState, Selection};
 use super::text_outline as text;
 
@@ -304,6 +306,38 @@ impl Ctx {
         self.focus_later(id.clone());
     }
 
+    /// A click in the tree: the ▸ toggle opens or closes its container, "Move to…" opens the
+    /// list of places, anywhere else on a row selects its node (Shift: toggles it in the
+    /// selection); the item takes the focus.
+    fn click(&self, ev: &leptos::ev::MouseEvent) {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let closest = |sel: &str| target.closest(sel).ok().flatten();
+        let Some(id) = closest("[data-outline-id]")
+            .and_then(|li| li.get_attribute("data-outline-id"))
+            .map(NodeId)
+        else {
+            return;
+        };
+        if closest(".outline-toggle").is_some() {
+            self.collapsed.update(|c| {
+                if !c.remove(&id) {
+                    c.insert(id.clone());
+                }
+            });
+            self.focus(&id);
+        } else if closest(".outline-move").is_some() {
+            self.open_move(&id);
+        } else if closest(".outline-row").is_some() {
+            self.select(&id, ev.shift_key());
+            self.focus(&id);
+        }
+    }
+
     /// The outline's keys, on the focused item.
     fn key(&self, ev: &KeyboardEvent) {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -467,6 +501,35 @@ pub fn Outline() -> impl IntoView {
         }
     };
 
+    // The tree is one escaped HTML text (`write_items`) that `morph` brings the live list up
+    // to date with, keeping the items that stay (and the focus on them): one string writer in
+    // the wasm instead of typed views and closures per item.
+    let text = Memo::new(move |_| {
+        let lang = lang.get();
+        let stop = tab_stop.get();
+        let mut out = String::new();
+        items.with(|items| {
+            collapsed.with(|collapsed| {
+                state.selection.with(|sel| {
+                    let w = Writer {
+                        lang,
+                        collapsed,
+                        selection: sel,
+                        stop: stop.as_ref(),
+                    };
+                    w.items(&mut out, items);
+                })
+            })
+        });
+        out
+    });
+    let first = text.get_untracked();
+    Effect::new(move |_| {
+        if let Some(tree) = cx.tree.get() {
+            text.with(|t| morph(&tree, t));
+        }
+    });
+
     let on_focusin = move |ev: leptos::ev::FocusEvent| {
         in_tree.set_value(true);
         let id = ev
@@ -501,144 +564,102 @@ pub fn Outline() -> impl IntoView {
                 on:keydown=move |ev| cx.key(&ev)
                 on:focusin=on_focusin
                 on:focusout=on_focusout
-            >
-                {move || items.get().into_iter().map(|i| item_view(i, cx)).collect_view()}
-            </ul>
+                on:click=move |ev| cx.click(&ev)
+                inner_html=first
+            ></ul>
             {move || cx.moving.get().map(|id| move_list(id, cx))}
             <p class="outline-keys muted">{move || text::OUTLINE_KEYS.get(lang.get())}</p>
         </section>
     }
 }
 
-/// One `role="treeitem"`, with its children in a `role="group"`.
-fn item_view(item: Item, cx: Ctx) -> AnyView {
-    let lang = cx.state.lang;
-    let Item {
-        id,
-        label,
-        kind,
-        container,
-        level,
-        children,
-    } = item;
-    let parent_of_some = !children.is_empty();
-    let open = {
-        let id = id.clone();
-        move || !cx.collapsed.with(|c| c.contains(&id))
-    };
-    let aria_expanded = {
-        let open = open.clone();
-        move || parent_of_some.then(|| if open() { "true" } else { "false" })
-    };
-    let selected = {
-        let id = id.clone();
-        move || {
-            if cx.state.selection.with(|s| s.has_node(&id)) {
-                "true"
-            } else {
-                "false"
-            }
+/// What the tree's text depends on besides the items.
+struct Writer<'a> {
+    lang: Lang,
+    collapsed: &'a BTreeSet<NodeId>,
+    selection: &'a Selection,
+    /// The item with `tabindex="0"` (and the "Move to…" button).
+    stop: Option<&'a NodeId>,
+}
+
+impl Writer<'_> {
+    /// Each item as a `role="treeitem"`, with its children in a `role="group"`.
+    fn items(&self, out: &mut String, items: &[Item]) {
+        for item in items {
+            self.item(out, item);
         }
-    };
-    let is_stop = {
-        let id = id.clone();
-        move || cx.tab_stop.with(|t| t.as_ref() == Some(&id))
-    };
-    let tabindex = {
-        let is_stop = is_stop.clone();
-        move || if is_stop() { "0" } else { "-1" }
-    };
-    let on_click = {
-        let id = id.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            cx.select(&id, ev.shift_key());
-            cx.focus(&id);
-        }
-    };
-    let on_toggle = {
-        let id = id.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            ev.stop_propagation();
-            cx.collapsed.update(|c| {
-                if !c.remove(&id) {
-                    c.insert(id.clone());
-                }
-            });
-            cx.focus(&id);
-        }
-    };
-    let on_move = {
-        let id = id.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            ev.stop_propagation();
-            cx.open_move(&id);
-        }
-    };
-    let move_button = {
-        let label = label.clone();
-        move || {
-            is_stop().then(|| {
-                let on_move = on_move.clone();
-                let title = text::move_title(&label, lang.get());
-                view! {
-                    <button
-                        type="button"
-                        class="outline-move"
-                        tabindex="-1"
-                        title=title.clone()
-                        aria-label=title
-                        data-testid="outline-move"
-                        on:click=on_move
-                    >
-                        {text::MOVE_TO.get(lang.get())}
-                    </button>
-                }
-            })
-        }
-    };
-    let kind_shown = (label != kind).then_some(kind);
-    let group = parent_of_some.then(|| {
-        let open = open.clone();
-        let children = children
-            .into_iter()
-            .map(|c| item_view(c, cx))
-            .collect_view();
-        view! {
-            <ul class="outline-group" role="group" hidden=move || !open()>
-                {children}
-            </ul>
-        }
-    });
-    view! {
-        <li
-            class="outline-item"
-            class:container=container
-            role="treeitem"
-            data-outline-id=id.as_str().to_owned()
-            aria-expanded=aria_expanded
-            aria-selected=selected
-            tabindex=tabindex
-        >
-            <div class="outline-row" on:click=on_click>
-                {parent_of_some
-                    .then(|| {
-                        let open = open.clone();
-                        view! {
-                            <span class="outline-toggle" aria-hidden="true" on:click=on_toggle>
-                                {move || if open() { "▾" } else { "▸" }}
-                            </span>
-                        }
-                    })}
-                <span class="outline-label">{label}</span>
-                {kind_shown.map(|k| view! { <span class="outline-kind">{k}</span> })}
-                {move_button}
-            </div>
-            {group}
-        </li>
     }
-    // `aria-level` is not among the macro's known ARIA attributes.
-    .add_any_attr(custom_attribute("aria-level", level.to_string()))
-    .into_any()
+
+    fn item(&self, out: &mut String, item: &Item) {
+        let lang = self.lang;
+        let id = &item.id;
+        let parent_of_some = !item.children.is_empty();
+        let open = !self.collapsed.contains(id);
+        let is_stop = self.stop == Some(id);
+        out.push_str(if item.container {
+            r#"<li class="outline-item container" role="treeitem" data-outline-id=""#
+        } else {
+            r#"<li class="outline-item" role="treeitem" data-outline-id=""#
+        });
+        esc(out, id.as_str());
+        out.push_str(r#"" aria-level=""#);
+        out.push_str(&item.level.to_string());
+        out.push('"');
+        if parent_of_some {
+            out.push_str(if open {
+                r#" aria-expanded="true""#
+            } else {
+                r#" aria-expanded="false""#
+            });
+        }
+        out.push_str(if self.selection.has_node(id) {
+            r#" aria-selected="true""#
+        } else {
+            r#" aria-selected="false""#
+        });
+        out.push_str(if is_stop {
+            r#" tabindex="0"><div class="outline-row">"#
+        } else {
+            r#" tabindex="-1"><div class="outline-row">"#
+        });
+        if parent_of_some {
+            out.push_str(if open {
+                r#"<span class="outline-toggle" aria-hidden="true">▾</span>"#
+            } else {
+                r#"<span class="outline-toggle" aria-hidden="true">▸</span>"#
+            });
+        }
+        el(
+            out,
+            r#"<span class="outline-label">"#,
+            &item.label,
+            "</span>",
+        );
+        if item.label != item.kind {
+            el(out, r#"<span class="outline-kind">"#, item.kind, "</span>");
+        }
+        if is_stop {
+            let title = text::move_title(&item.label, lang);
+            out.push_str(r#"<button type="button" class="outline-move" tabindex="-1" title=""#);
+            esc(out, &title);
+            out.push_str(r#"" aria-label=""#);
+            esc(out, &title);
+            out.push_str(r#"" data-testid="outline-move">"#);
+            esc(out, text::MOVE_TO.get(lang));
+            out.push_str("</button>");
+        }
+        out.push_str("</div>");
+        if parent_of_some {
+            out.push_str(if open {
+                r#"<ul class="outline-group" role="group">"#
+            } else {
+                r#"<ul class="outline-group" role="group" hidden>"#
+            });
+            self.items(out, &item.children);
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>");
+    }
 }
 
 /// The "Move to…" list of `id`: a `role="listbox"` of the places it may go.
