@@ -228,9 +228,12 @@ pub fn AutoscalePanel() -> impl IntoView {
             else {
                 return;
             };
-            let Ok(v) = input.value().parse::<f64>() else {
+            // The browser's number, not `str::parse`: the app's wasm then carries no decimal
+            // float parser of its own (the standard library's tables are about 10 KB).
+            let v = input.value_as_number();
+            if !v.is_finite() {
                 return;
-            };
+            }
             let next =
                 curve.with_untracked(|c| c.as_ref().and_then(|c| c.with_value(hour, v).ok()));
             if let Some(next) = next {
