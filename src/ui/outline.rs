@@ -505,28 +505,55 @@ pub fn Outline() -> impl IntoView {
     // to date with, keeping the items that stay (and the focus on them): one string writer in
     // the wasm instead of typed views and closures per item.
     let text = Memo::new(move |_| {
-        let lang = lang.get();
-        let stop = tab_stop.get();
         let mut out = String::new();
         items.with(|items| {
             collapsed.with(|collapsed| {
-                state.selection.with(|sel| {
-                    let w = Writer {
-                        lang,
-                        collapsed,
-                        selection: sel,
-                        stop: stop.as_ref(),
-                    };
-                    w.items(&mut out, items);
-                })
+                let w = Writer {
+                    collapsed,
+                    marks: None,
+                };
+                w.items(&mut out, items);
             })
         });
         out
     });
-    let first = text.get_untracked();
+    // What is selected and which item is the tab stop are set on the drawn items directly
+    // (`Marks::apply`), so that a click in a large design touches two or three items instead
+    // of comparing the whole tree.
+    let marks = Memo::new(move |_| Marks {
+        selected: state.selection.with(Selection::nodes),
+        stop: tab_stop.get(),
+        lang: lang.get(),
+    });
+    let shown = StoredValue::new(None::<Marks>);
+    // The first drawing carries its marks (the page shows them at once).
+    let first = {
+        let m = marks.get_untracked();
+        let mut out = String::new();
+        items.with_untracked(|items| {
+            collapsed.with_untracked(|collapsed| {
+                let w = Writer {
+                    collapsed,
+                    marks: Some(&m),
+                };
+                w.items(&mut out, items);
+            })
+        });
+        out
+    };
     Effect::new(move |_| {
         if let Some(tree) = cx.tree.get() {
             text.with(|t| morph(&tree, t));
+            // The items drawn again have lost their marks.
+            marks.with_untracked(|m| m.apply(&tree, None));
+            shown.set_value(Some(marks.get_untracked()));
+        }
+    });
+    Effect::new(move |_| {
+        let now = marks.get();
+        if let Some(tree) = cx.tree.get() {
+            shown.with_value(|before| now.apply(&tree, before.as_ref()));
+            shown.set_value(Some(now));
         }
     });
 
@@ -575,11 +602,88 @@ pub fn Outline() -> impl IntoView {
 
 /// What the tree's text depends on besides the items.
 struct Writer<'a> {
-    lang: Lang,
     collapsed: &'a BTreeSet<NodeId>,
-    selection: &'a Selection,
-    /// The item with `tabindex="0"` (and the "Move to…" button).
-    stop: Option<&'a NodeId>,
+    /// Marks written into the text (the first drawing; later ones get them from
+    /// `Marks::apply`).
+    marks: Option<&'a Marks>,
+}
+
+/// The marks of the drawn tree: `aria-selected="true"` on the selected items, and on the tab
+/// stop `tabindex="0"` and the "Move to…" button.
+#[derive(Debug, Clone, PartialEq)]
+struct Marks {
+    selected: Vec<NodeId>,
+    stop: Option<NodeId>,
+    lang: Lang,
+}
+
+impl Marks {
+    /// Puts these marks on the tree, taking off those of `before` (`None`: the tree was
+    /// drawn without marks).
+    fn apply(&self, tree: &web_sys::Element, before: Option<&Marks>) {
+        let item = |id: &NodeId| {
+            let quoted = id.as_str().replace('\\', "\\\\").replace('"', "\\\"");
+            tree.query_selector(&format!("[data-outline-id=\"{quoted}\"]"))
+                .ok()
+                .flatten()
+        };
+        let was: &[NodeId] = before.map_or(&[], |b| &b.selected);
+        for id in was.iter().filter(|id| !self.selected.contains(id)) {
+            if let Some(li) = item(id) {
+                let _ = li.set_attribute("aria-selected", "false");
+            }
+        }
+        for id in self
+            .selected
+            .iter()
+            .filter(|id| before.is_none() || !was.contains(id))
+        {
+            if let Some(li) = item(id) {
+                let _ = li.set_attribute("aria-selected", "true");
+            }
+        }
+        let old_stop = before.and_then(|b| b.stop.as_ref());
+        if before.is_some_and(|b| b.stop == self.stop && b.lang == self.lang) {
+            return;
+        }
+        if let Some(li) = old_stop.and_then(item) {
+            let _ = li.set_attribute("tabindex", "-1");
+            if let Ok(Some(b)) = li.query_selector(":scope > .outline-row > .outline-move") {
+                b.remove();
+            }
+        }
+        let Some(li) = self.stop.as_ref().and_then(item) else {
+            return;
+        };
+        let _ = li.set_attribute("tabindex", "0");
+        let Ok(Some(row)) = li.query_selector(":scope > .outline-row") else {
+            return;
+        };
+        if let Ok(Some(b)) = row.query_selector(".outline-move") {
+            b.remove();
+        }
+        let label = row
+            .query_selector(".outline-label")
+            .ok()
+            .flatten()
+            .and_then(|l| l.text_content())
+            .unwrap_or_default();
+        let mut button = String::new();
+        move_button(&mut button, &label, self.lang);
+        let _ = row.insert_adjacent_html("beforeend", &button);
+    }
+}
+
+/// The tab stop's "Move to…" button (the keyboard uses M).
+fn move_button(out: &mut String, label: &str, lang: Lang) {
+    let title = text::move_title(label, lang);
+    out.push_str(r#"<button type="button" class="outline-move" tabindex="-1" title=""#);
+    esc(out, &title);
+    out.push_str(r#"" aria-label=""#);
+    esc(out, &title);
+    out.push_str(r#"" data-testid="outline-move">"#);
+    esc(out, text::MOVE_TO.get(lang));
+    out.push_str("</button>");
 }
 
 impl Writer<'_> {
@@ -591,11 +695,9 @@ impl Writer<'_> {
     }
 
     fn item(&self, out: &mut String, item: &Item) {
-        let lang = self.lang;
         let id = &item.id;
         let parent_of_some = !item.children.is_empty();
         let open = !self.collapsed.contains(id);
-        let is_stop = self.stop == Some(id);
         out.push_str(if item.container {
             r#"<li class="outline-item container" role="treeitem" data-outline-id=""#
         } else {
@@ -612,12 +714,15 @@ impl Writer<'_> {
                 r#" aria-expanded="false""#
             });
         }
-        out.push_str(if self.selection.has_node(id) {
+        // Without marks: unselected and not the tab stop (`Marks::apply` sets both).
+        let selected = self.marks.is_some_and(|m| m.selected.contains(id));
+        let stop = self.marks.filter(|m| m.stop.as_ref() == Some(id));
+        out.push_str(if selected {
             r#" aria-selected="true""#
         } else {
             r#" aria-selected="false""#
         });
-        out.push_str(if is_stop {
+        out.push_str(if stop.is_some() {
             r#" tabindex="0"><div class="outline-row">"#
         } else {
             r#" tabindex="-1"><div class="outline-row">"#
@@ -638,15 +743,8 @@ impl Writer<'_> {
         if item.label != item.kind {
             el(out, r#"<span class="outline-kind">"#, item.kind, "</span>");
         }
-        if is_stop {
-            let title = text::move_title(&item.label, lang);
-            out.push_str(r#"<button type="button" class="outline-move" tabindex="-1" title=""#);
-            esc(out, &title);
-            out.push_str(r#"" aria-label=""#);
-            esc(out, &title);
-            out.push_str(r#"" data-testid="outline-move">"#);
-            esc(out, text::MOVE_TO.get(lang));
-            out.push_str("</button>");
+        if let Some(m) = stop {
+            move_button(out, &item.label, m.lang);
         }
         out.push_str("</div>");
         if parent_of_some {
