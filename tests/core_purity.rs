@@ -192,3 +192,88 @@ fn app_code_sorts_through_core_sort() {
         bad.join("\n")
     );
 }
+
+/// Calls that bring large standard-library tables into the first-load wasm: Unicode case
+/// mapping (about 16 KB gzipped) and the decimal float parser (about 14 KB). BENCHMARKS.md,
+/// first-load size.
+const HEAVY: &[&str] = &[
+    ".to_lowercase()",
+    ".to_uppercase()",
+    "parse::<f64>",
+    "parse::<f32>",
+];
+
+fn heavy_calls(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (no, line) in source.lines().enumerate() {
+        if line.trim_start().starts_with("mod tests") || line.contains("#[cfg(test)]") {
+            break;
+        }
+        let code = line.split("//").next().unwrap_or("");
+        for call in HEAVY {
+            if code.contains(call) {
+                found.push(format!("line {}: {call}", no + 1));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_heavy_call_checker_catches_them() {
+    assert_eq!(heavy_calls("let l = s.to_lowercase();").len(), 1);
+    assert_eq!(heavy_calls("let v = t.parse::<f64>();").len(), 1);
+    assert!(heavy_calls("let l = s.to_ascii_lowercase(); // not .to_lowercase()").is_empty());
+}
+
+/// The code the first screen runs (the app's UI, and the core modules it calls) uses ASCII
+/// case mapping and the browser's number parsing instead. The on-demand module's own code
+/// (the Mermaid importer, the sheet, auto scaling, compare) and the native CLI may use them.
+#[test]
+fn first_load_code_avoids_heavy_std_calls() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in [
+        "src/ui",
+        "src/core/validate",
+        "src/core/link",
+        "src/core/cost",
+    ] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    for m in [
+        "catalogue",
+        "draw",
+        "edit",
+        "fargate",
+        "geometry",
+        "html",
+        "i18n",
+        "icons",
+        "load",
+        "model",
+        "region",
+        "sort",
+        "svg",
+        "templates",
+    ] {
+        // A module is a file or a folder.
+        let file = root.join(format!("src/core/{m}.rs"));
+        if file.exists() {
+            files.push(file);
+        } else {
+            rust_files(&root.join(format!("src/core/{m}")), &mut files);
+        }
+    }
+    let mut bad = Vec::new();
+    for f in files {
+        for v in heavy_calls(&std::fs::read_to_string(&f).unwrap()) {
+            bad.push(format!("{}: {v}", f.display()));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "heavy standard-library calls in first-load code:\n{}",
+        bad.join("\n")
+    );
+}

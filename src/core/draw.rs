@@ -171,7 +171,7 @@ pub fn caption(node: &Node, lang: Lang) -> Vec<String> {
         }],
         Kind::VpcEndpoint => vec![node.text("service").to_owned()],
         Kind::Alb => vec![node.text("listener_protocol").to_owned()],
-        Kind::Sqs => vec![node.text("queue_type").to_uppercase()],
+        Kind::Sqs => vec![node.text("queue_type").to_ascii_uppercase()],
         _ => Vec::new(),
     };
     parts.into_iter().filter(|p| !p.is_empty()).collect()

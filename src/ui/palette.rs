@@ -34,8 +34,8 @@ fn matches(info: &KindInfo, query: &str) -> bool {
     query.is_empty()
         || info.id.contains(query)
         || info.id.replace('_', " ").contains(query)
-        || info.name.en.to_lowercase().contains(query)
-        || info.name.ja.to_lowercase().contains(query)
+        || info.name.en.to_ascii_lowercase().contains(query)
+        || info.name.ja.to_ascii_lowercase().contains(query)
 }
 
 /// Where a clicked `kind` goes: the selected node when it is a container that may hold it,
@@ -87,7 +87,9 @@ pub fn Palette() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let query = RwSignal::new(String::new());
-    let q = Memo::new(move |_| query.with(|q| q.trim().to_lowercase()));
+    // ASCII case only (the names are English and Japanese): the app carries no Unicode case
+    // tables.
+    let q = Memo::new(move |_| query.with(|q| q.trim().to_ascii_lowercase()));
     let groups = move || {
         let lang = lang.get();
         let q = q.get();

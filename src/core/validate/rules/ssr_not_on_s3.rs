@@ -29,7 +29,9 @@ pub const RULE: Rule = Rule {
 
 /// Whether an S3 node's label says it serves the Next.js application itself.
 fn serves_nextjs(label: &str) -> bool {
-    let l = label.to_lowercase();
+    // ASCII case only: the words looked for are ASCII (and the app then carries no Unicode
+    // case tables).
+    let l = label.to_ascii_lowercase();
     if l.contains("ssr") {
         return true;
     }
