@@ -15,7 +15,7 @@ export KUMOZU_DIST="${KUMOZU_DIST:-$ROOT/dist}"
 if [ ! -f "$KUMOZU_DIST/index.html" ]; then
   trunk build --release --offline --dist "$KUMOZU_DIST"
 fi
-CHROMEDRIVER=/usr/bin/chromedriver cargo test -q --release --target wasm32-unknown-unknown --test web_bench -- --nocapture 2>&1 \
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --test web_bench -- --nocapture 2>&1 \
   | grep -E '^chromium' || echo "bench-browser.sh: the in-browser validate+estimate run printed nothing" >&2
 mkdir -p target/tmp
 cargo run -q --release --example synth -- 1000 > target/tmp/synth-1000.json
