@@ -879,3 +879,65 @@ async fn a_hostile_label_is_shown_as_text() {
     .await;
     assert!(all(&panel, "img").is_empty());
 }
+
+/// The canvas, the outline and the inspector are written as HTML text (smaller in wasm than
+/// typed views): a label that is markup, or that closes an attribute, stays text in each.
+#[wasm_bindgen_test]
+async fn a_hostile_label_stays_text_on_the_canvas_in_the_outline_and_the_inspector() {
+    let (host, state) = fresh_app_with_state();
+    let label = "\"'><img src=x onerror=\"window.kumozuPwned=1\"></text><script>window.kumozuPwned=2</script>&amp;";
+    state.design.update(|d| {
+        d.nodes.get_mut(&"alb".into()).unwrap().label = label.to_owned();
+        let e = d.edges.values_mut().next().unwrap();
+        e.label = label.to_owned();
+    });
+    state
+        .selection
+        .set(kumozu::ui::Selection::node("alb".into()));
+    wait_until("the inspector to show the label", || {
+        all(&host, "[data-testid=inspector-label]")
+            .first()
+            .and_then(|i| i.dyn_ref::<HtmlInputElement>().map(|i| i.value()))
+            .as_deref()
+            == Some(label)
+    })
+    .await;
+    wait_until("the outline to show the label", || {
+        all(
+            &host,
+            "[data-testid=outline] [data-outline-id=alb] > .outline-row .outline-label",
+        )
+        .first()
+        .and_then(|l| l.text_content())
+        .as_deref()
+            == Some(label)
+    })
+    .await;
+    let node = one(&host, "[data-testid=canvas] [data-node-id=alb]");
+    assert!(
+        node.get_attribute("aria-label")
+            .unwrap_or_default()
+            .contains(label),
+        "the canvas names the node with the label as text"
+    );
+    assert!(
+        all(&host, "img, script").is_empty(),
+        "no markup from the label"
+    );
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"kumozuPwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "nothing ran");
+    // Editing it again through the inspector keeps it whole.
+    let input: HtmlInputElement = one(&host, "[data-testid=inspector-label]")
+        .dyn_into()
+        .unwrap();
+    input.set_value(&format!("{label}!"));
+    input
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    assert_eq!(
+        state
+            .design
+            .with_untracked(|d| d.node("alb").unwrap().label.clone()),
+        format!("{label}!")
+    );
+}
