@@ -459,9 +459,7 @@ fn marks(
 /// selection; clicking the only selected node again clears the selection), elsewhere it
 /// clears the selection.
 fn on_click(state: AppState, cx: CanvasCtx, ev: &leptos::ev::MouseEvent) {
-    let target = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let target = gestures::target_element(ev);
     let find = |attr: &str| {
         target
             .as_ref()
@@ -483,10 +481,7 @@ fn on_key(state: AppState, cx: CanvasCtx, ev: &leptos::ev::KeyboardEvent) {
     if !(ev.key() == "Enter" || ev.key() == " ") || ev.repeat() {
         return;
     }
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(el) = gestures::target_element(ev) else {
         return;
     };
     if let Some(id) = el.get_attribute("data-edge-id") {

@@ -195,7 +195,7 @@ fn snap(v: f64) -> f64 {
 }
 
 /// The element the event happened on, if it is an element.
-fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
+pub(crate) fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()
 }
 

@@ -26,6 +26,7 @@ use crate::core::model::{Design, EdgeId, NodeId, ParamValue};
 use crate::core::region::Region;
 use crate::core::validate::{self, Finding, Severity};
 
+use super::gestures::target_element;
 use super::morph::{morph, sync_controls};
 use super::pricing::TableState;
 use super::state::{AppState, Selection};
@@ -260,6 +261,20 @@ impl Render<'_> {
         self.out.push_str("</label>");
     }
 
+    /// A paragraph opened by `open`: its name, a space and `text`.
+    fn named_line(&mut self, open: &str, name: &str, text: &str) {
+        self.out.push_str(open);
+        el(
+            &mut self.out,
+            r#"<span class="insp-name">"#,
+            name,
+            "</span>",
+        );
+        self.out.push(' ');
+        self.text(text);
+        self.out.push_str("</p>");
+    }
+
     /// The inline message of a refused edit of the field `key`.
     fn error_line(&mut self, key: &str) {
         let lang = self.lang;
@@ -383,17 +398,11 @@ impl Render<'_> {
             self.alb_rules(id, new_target);
         }
         if !node.note.is_empty() {
-            self.out
-                .push_str(r#"<p class="insp-note muted" data-testid="inspector-note">"#);
-            el(
-                &mut self.out,
-                r#"<span class="insp-name">"#,
+            self.named_line(
+                r#"<p class="insp-note muted" data-testid="inspector-note">"#,
                 tx::NOTE.get(lang),
-                "</span>",
+                &node.note,
             );
-            self.out.push(' ');
-            self.text(&node.note);
-            self.out.push_str("</p>");
         }
         let items: Vec<(Severity, &str, &str)> = self
             .findings
@@ -755,21 +764,16 @@ impl Render<'_> {
             e.kind.info().name.get(lang),
             "</span></h2>",
         );
-        self.out
-            .push_str(r#"<p class="insp-ends" data-testid="inspector-ends">"#);
-        el(
-            &mut self.out,
-            r#"<span class="insp-name">"#,
-            tx::ENDS.get(lang),
-            "</span>",
-        );
-        self.out.push(' ');
-        self.text(&format!(
+        let ends = format!(
             "{} → {}",
             node_name(d, &e.from, lang),
             node_name(d, &e.to, lang)
-        ));
-        self.out.push_str("</p>");
+        );
+        self.named_line(
+            r#"<p class="insp-ends" data-testid="inspector-ends">"#,
+            tx::ENDS.get(lang),
+            &ends,
+        );
         let mut kinds = fitting_edge_kinds(from.kind, to.kind);
         if !kinds.contains(&e.kind) {
             kinds.insert(0, e.kind);
@@ -947,7 +951,7 @@ fn checked(target: &Element) -> bool {
 }
 
 fn on_change(state: AppState, errors: RwSignal<Errors>, new_target: RwSignal<String>, ev: &Event) {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+    let Some(target) = target_element(ev) else {
         return;
     };
     let attr = |name: &str| target.get_attribute(name);
@@ -1176,11 +1180,7 @@ fn on_click(
     section: NodeRef<leptos::html::Section>,
     ev: &leptos::ev::MouseEvent,
 ) {
-    let Some(button) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest("button").ok().flatten())
-    else {
+    let Some(button) = target_element(ev).and_then(|t| t.closest("button").ok().flatten()) else {
         return;
     };
     let selection = state.selection.get_untracked();

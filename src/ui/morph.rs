@@ -31,16 +31,21 @@ const IDENTITY: [&str; 9] = [
 /// Makes the children of `live` equal to `html` (parsed as the children of an element of the
 /// same kind as `live`).
 pub fn morph(live: &Element, html: &str) {
-    let Some(doc) = live.owner_document() else {
-        return;
-    };
-    // In the live element's namespace, so that SVG parses as SVG.
-    let ns = live.namespace_uri();
-    let Ok(parsed) = doc.create_element_ns(ns.as_deref(), &live.local_name()) else {
-        return;
-    };
+    if let Some(parsed) = parse_in(live, html) {
+        children(live, &parsed);
+    }
+}
+
+/// `html` parsed as the children of a detached element like `like` (same name, and the same
+/// namespace, so that SVG parses as SVG).
+fn parse_in(like: &Element, html: &str) -> Option<Element> {
+    let doc = like.owner_document()?;
+    let ns = like.namespace_uri();
+    let parsed = doc
+        .create_element_ns(ns.as_deref(), &like.local_name())
+        .ok()?;
     parsed.set_inner_html(html);
-    children(live, &parsed);
+    Some(parsed)
 }
 
 fn nodes(parent: &Element) -> Vec<Node> {
@@ -170,15 +175,7 @@ pub fn sync_controls(live: &Element) {
 /// Brings the child `live` of `parent` up to date with `html`, the markup of one element (as
 /// [`morph`] would, for that child alone).
 pub fn morph_child(parent: &Element, live: &Element, html: &str) {
-    let Some(doc) = parent.owner_document() else {
-        return;
-    };
-    let ns = parent.namespace_uri();
-    let Ok(parsed) = doc.create_element_ns(ns.as_deref(), &parent.local_name()) else {
-        return;
-    };
-    parsed.set_inner_html(html);
-    if let Some(new) = parsed.first_element_child() {
+    if let Some(new) = parse_in(parent, html).and_then(|p| p.first_element_child()) {
         node(parent, live, &new);
     }
 }

@@ -310,10 +310,7 @@ impl Ctx {
     /// list of places, anywhere else on a row selects its node (Shift: toggles it in the
     /// selection); the item takes the focus.
     fn click(&self, ev: &leptos::ev::MouseEvent) {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(target) = super::gestures::target_element(ev) else {
             return;
         };
         let closest = |sel: &str| target.closest(sel).ok().flatten();
