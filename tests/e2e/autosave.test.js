@@ -5,7 +5,7 @@
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { CANVAS, NODE, start, openApp } = require('./harness');
+const { CANVAS, NODE, start, openApp, waitForSettledHash } = require('./harness');
 
 const T = { timeout: 120_000 };
 const STEP_MS = 10_000;
@@ -155,8 +155,7 @@ describe('autosave, outline and New / Reset (release build)', () => {
       await deleteWithOutline(page, 'nat');
       await waitForSavedWithout(page, 'nat');
       // The link of the edited design has no template to reset to (in a fresh profile).
-      await page.waitForFunction((l) => location.hash.startsWith('#k1.') && location.hash !== l, link, { timeout: STEP_MS });
-      const edited = await page.evaluate(() => location.hash);
+      const edited = await waitForSettledHash(page, link);
       const third = await openApp(env);
       await visit(third.page, `${env.server.url}${edited}`);
       assert.deepEqual(await nodeIds(third.page), PARTY_BOX.filter((id) => id !== 'nat'));

@@ -5,7 +5,7 @@
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { CANVAS, start, openApp } = require('./harness');
+const { CANVAS, start, openApp, waitForSettledHash } = require('./harness');
 
 const T = { timeout: 120_000 };
 const STEP_MS = 10_000;
@@ -80,7 +80,7 @@ describe('compare two designs (release build)', () => {
 
       // A real share link of this very design compares equal (a link carries the whole design).
       // The address bar follows the design 400 ms after the last edit.
-      await page.waitForFunction((t) => location.hash.length > 1 && location.hash !== t, untouched, { timeout: STEP_MS });
+      await waitForSettledHash(page, untouched);
       const link = await page.evaluate(() => location.href);
       assert.match(link, /#k\d+\./);
       await page.fill('[data-testid="compare-link"]', link);

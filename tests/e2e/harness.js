@@ -107,7 +107,25 @@ function fmt(counts) {
   return JSON.stringify(counts);
 }
 
+/**
+ * The page's share link once it has stopped changing and differs from `not`. The address bar
+ * follows the design after a pause, and again when the pricing table (whose version the link
+ * records) arrives, so the first change seen need not be the last edit.
+ */
+async function waitForSettledHash(page, not) {
+  const deadline = Date.now() + 15000;
+  let last = '';
+  for (;;) {
+    const now = await page.evaluate(() => location.hash);
+    if (now === last && now.startsWith('#k1.') && now !== not) return now;
+    if (Date.now() > deadline) throw new Error(`the share link did not settle (last: ${now.slice(0, 40)}…)`);
+    last = now;
+    await page.waitForTimeout(1000); // longer than the address bar's pause (400 ms)
+  }
+}
+
 module.exports = {
+  waitForSettledHash,
   REPO,
   DIST,
   CANVAS,

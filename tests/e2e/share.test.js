@@ -7,23 +7,13 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO, NODE, start, openApp } = require('./harness');
+const { REPO, NODE, start, openApp, waitForSettledHash } = require('./harness');
 
 const T = { timeout: 120_000 };
 const STEP_MS = 10_000;
 
 async function nodeIds(page) {
   return page.$$eval(NODE, (els) => els.map((e) => e.dataset.nodeId).sort());
-}
-
-/** Waits until the address bar holds a kumozu link other than `previous`, and returns it. */
-async function waitForHash(page, previous = '') {
-  await page.waitForFunction(
-    (prev) => location.hash.startsWith('#k1.') && location.hash !== prev,
-    previous,
-    { timeout: STEP_MS },
-  );
-  return page.evaluate(() => location.hash);
 }
 
 async function downloadText(page, testid) {
@@ -45,10 +35,10 @@ describe('links and files in the browser (release build)', () => {
   test('the address bar holds the design, and the link opens it elsewhere', T, async () => {
     const { context, page, errors } = await openApp(env);
     try {
-      const first = await waitForHash(page);
+      const first = await waitForSettledHash(page);
       // An edit changes the link (debounced), and the new link opens the edited design.
       await page.uncheck('[data-testid="follows-course"]');
-      const edited = await waitForHash(page, first);
+      const edited = await waitForSettledHash(page, first);
       assert.notEqual(edited, first);
       // A fresh browser profile (new context: no storage shared) opens the same design.
       const fresh = await env.browser.newContext({ locale: 'en-US' });
