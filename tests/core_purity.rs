@@ -193,14 +193,17 @@ fn app_code_sorts_through_core_sort() {
     );
 }
 
-/// Calls that bring large standard-library tables into the first-load wasm: Unicode case
-/// mapping (about 16 KB gzipped) and the decimal float parser (about 14 KB). BENCHMARKS.md,
-/// first-load size.
+/// Calls that bring large standard-library code and tables into the first-load wasm: Unicode
+/// case mapping (about 16 KB gzipped), the decimal float parser (about 14 KB), and `clamp`,
+/// whose panic message formats floats with `{:?}` (the float formatter, about 8 KB; write
+/// floats with `core::numtext` and clamp with `geometry::clamp`). BENCHMARKS.md, first-load
+/// size.
 const HEAVY: &[&str] = &[
     ".to_lowercase()",
     ".to_uppercase()",
     "parse::<f64>",
     "parse::<f32>",
+    ".clamp(",
 ];
 
 fn heavy_calls(source: &str) -> Vec<String> {
@@ -223,6 +226,7 @@ fn heavy_calls(source: &str) -> Vec<String> {
 fn the_heavy_call_checker_catches_them() {
     assert_eq!(heavy_calls("let l = s.to_lowercase();").len(), 1);
     assert_eq!(heavy_calls("let v = t.parse::<f64>();").len(), 1);
+    assert_eq!(heavy_calls("let x = x.clamp(lo, hi);").len(), 1);
     assert!(heavy_calls("let l = s.to_ascii_lowercase(); // not .to_lowercase()").is_empty());
 }
 

@@ -377,7 +377,7 @@ impl CardFace {
             geometry::fmt_num(self.icon_at.0),
             geometry::fmt_num(self.icon_at.1),
             // Scales such as 34/48 need more than two decimals to keep the icon's size.
-            (self.icon_scale * 10_000.0).round() / 10_000.0
+            crate::core::numtext::shortest((self.icon_scale * 10_000.0).round() / 10_000.0)
         )
     }
 }

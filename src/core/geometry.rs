@@ -163,7 +163,7 @@ impl Side {
 /// for positive offsets), kept inside the side.
 pub fn anchor(rect: &Rect, side: Side, offset: f64) -> Point {
     let c = rect.center();
-    let along = |half: f64| offset.clamp(-half, half);
+    let along = |half: f64| clamp(offset, -half, half);
     match side {
         Side::Top => Point {
             x: c.x + along(rect.w / 2.0),
@@ -509,7 +509,7 @@ fn straighten(a: &Rect, b: &Rect, side: Side, start: &mut Point, end: &mut Point
         let (lo, hi) = (a.x.max(b.x), a.right().min(b.right()));
         if hi - lo > 16.0 {
             let x = (start.x + end.x) / 2.0;
-            let x = x.clamp(lo + 8.0, hi - 8.0);
+            let x = clamp(x, lo + 8.0, hi - 8.0);
             start.x = x;
             end.x = x;
         }
@@ -517,7 +517,7 @@ fn straighten(a: &Rect, b: &Rect, side: Side, start: &mut Point, end: &mut Point
         let (lo, hi) = (a.y.max(b.y), a.bottom().min(b.bottom()));
         if hi - lo > 16.0 {
             let y = (start.y + end.y) / 2.0;
-            let y = y.clamp(lo + 8.0, hi - 8.0);
+            let y = clamp(y, lo + 8.0, hi - 8.0);
             start.y = y;
             end.y = y;
         }
@@ -757,7 +757,7 @@ fn orthogonal(start: Point, end: Point, side: Side, shift: f64) -> Vec<Point> {
 pub fn point_along(points: &[Point], f: f64) -> Point {
     let seg_len = |a: &Point, b: &Point| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
     let total: f64 = points.windows(2).map(|w| seg_len(&w[0], &w[1])).sum();
-    let mut left = total * f.clamp(0.0, 1.0);
+    let mut left = total * clamp(f, 0.0, 1.0);
     for w in points.windows(2) {
         let l = seg_len(&w[0], &w[1]);
         if l > 0.0 && left <= l {
@@ -774,13 +774,13 @@ pub fn point_along(points: &[Point], f: f64) -> Point {
 
 /// A number as SVG markup wants it: at most two decimals, no trailing zeros.
 pub fn fmt_num(v: f64) -> String {
-    let s = format!("{:.2}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_owned()
-    } else {
-        s.to_owned()
-    }
+    crate::core::numtext::fixed2(v)
+}
+
+/// `v` kept within `lo..=hi` (`hi` when `lo > hi`, `lo` for a NaN). Unlike `f64::clamp` it never
+/// panics, and so does not bring the panic message's float formatting into the wasm.
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
 }
 
 #[cfg(test)]

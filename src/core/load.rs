@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use crate::core::numtext::shortest;
+
 use super::catalogue::{EdgeKind, Kind, ParamSpec, ParamType, USAGE};
 use super::dto::{DesignV1, DisplayV1, EdgeV1, NodeV1, RuleV1, CURRENT_VERSION, FORMAT};
 use super::i18n::Lang;
@@ -424,7 +426,11 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
                 return Err(LoadError::new(
                     place,
                     LoadErrorKind::BadValue {
-                        expected: format!("a number from 0 to {} ({})", spec.max, spec.unit),
+                        expected: format!(
+                            "a number from 0 to {} ({})",
+                            shortest(spec.max),
+                            spec.unit
+                        ),
                     },
                 ))
             }
@@ -566,7 +572,7 @@ fn check_coord(place: String, v: f64) -> Result<f64, LoadError> {
         Err(LoadError::new(
             place,
             LoadErrorKind::BadValue {
-                expected: format!("a coordinate between -{MAX_COORD} and {MAX_COORD}"),
+                expected: format!("a coordinate between -{0} and {0}", shortest(MAX_COORD)),
             },
         ))
     }
@@ -597,7 +603,7 @@ fn node_from_v1(n: NodeV1, place: &str, notes: &mut Vec<String>) -> Result<Node,
             Some(_) => Err(LoadError::new(
                 format!("{place}.{f}"),
                 LoadErrorKind::BadValue {
-                    expected: format!("a size above 0 and at most {MAX_COORD}"),
+                    expected: format!("a size above 0 and at most {}", shortest(MAX_COORD)),
                 },
             )),
         }
@@ -629,13 +635,15 @@ fn node_from_v1(n: NodeV1, place: &str, notes: &mut Vec<String>) -> Result<Node,
 
 fn expected(spec: &ParamSpec) -> LoadErrorKind {
     let expected = match spec.ty {
-        ParamType::Number { min, max } => format!("a number from {min} to {max}"),
+        ParamType::Number { min, max } => {
+            format!("a number from {} to {}", shortest(min), shortest(max))
+        }
         ParamType::Integer { min, max } => format!("a whole number from {min} to {max}"),
         ParamType::Choice(c) => format!("one of {}", c.join(", ")),
         ParamType::NumberChoice(c) => format!(
             "one of {}",
             c.iter()
-                .map(|v| v.to_string())
+                .map(|v| shortest(*v))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

@@ -21,6 +21,7 @@ pub mod link;
 pub mod load;
 pub mod mermaid;
 pub mod model;
+pub mod numtext;
 pub mod region;
 pub mod sheet;
 pub mod sort;

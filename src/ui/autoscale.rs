@@ -18,6 +18,7 @@ use crate::core::html::{el, esc};
 use crate::core::i18n::Lang;
 use crate::core::load::to_json;
 use crate::core::model::{Design, NodeId};
+use crate::core::numtext::shortest;
 use crate::jobs::{Job, Words};
 
 use super::i18n::{msg, tr};
@@ -164,9 +165,9 @@ pub fn AutoscalePanel() -> impl IntoView {
             out.push_str(
                 r#"<label class="autoscale-hour"><input type="range" min="0" step="1" max=""#,
             );
-            out.push_str(&max.to_string());
+            out.push_str(&shortest(max));
             out.push_str(r#"" value=""#);
-            out.push_str(&v.min(max).round().to_string());
+            out.push_str(&shortest(v.min(max).round()));
             out.push_str(r#"" data-hour=""#);
             out.push_str(&h.to_string());
             out.push_str(r#"" aria-label=""#);

@@ -10,8 +10,12 @@ use wasm_bindgen::JsCast;
 
 use crate::core::draw;
 use crate::core::edit::Command;
-use crate::core::geometry::{self, Rect};
+use std::fmt::Write as _;
+
+use crate::core::geometry::{self, fmt_num, Rect};
+use crate::core::html;
 use crate::core::model::{EdgeId, NodeId};
+use crate::core::numtext::shortest;
 use crate::core::svg::{self, ARROW_ID};
 use crate::core::validate::Severity;
 
@@ -206,7 +210,7 @@ pub fn Canvas() -> impl IntoView {
                 </defs>
                 <g class="diagram" node_ref=diagram_ref inner_html=first_text></g>
                 {ghost(state, cx)}
-                {move || overlay(state, cx)}
+                <g class="layer-overlay" inner_html=move || overlay(state, cx)></g>
             </svg>
             {move || kind_menu(state, cx)}
             {move || {
@@ -225,11 +229,12 @@ pub fn Canvas() -> impl IntoView {
     }
 }
 
-/// What the current gesture draws over the diagram: the rubber band, the connection being
-/// drawn, and the handles of the selected node.
-fn overlay(state: AppState, cx: CanvasCtx) -> impl IntoView {
+/// What the current gesture draws over the diagram, as SVG text: the rubber band, the
+/// connection being drawn, and the handles of the selected node.
+fn overlay(state: AppState, cx: CanvasCtx) -> String {
+    let mut out = String::new();
     let gesture = cx.gesture.get();
-    let extra = match &gesture {
+    match &gesture {
         Gesture::Band { from, to } => {
             let r = Rect {
                 x: from.x.min(to.x),
@@ -237,79 +242,84 @@ fn overlay(state: AppState, cx: CanvasCtx) -> impl IntoView {
                 w: (from.x - to.x).abs(),
                 h: (from.y - to.y).abs(),
             };
-            Some(view! { <rect class="band" x=r.x y=r.y width=r.w height=r.h></rect> }.into_any())
+            push_rect(&mut out, "band", &r, None);
         }
         Gesture::Connect { from, to } => state.design.with_untracked(|d| {
-            d.nodes.get(from).map(|n| {
+            if let Some(n) = d.nodes.get(from) {
                 let c = Rect::of(n).center();
-                view! { <line class="connect-preview" x1=c.x y1=c.y x2=to.x y2=to.y></line> }
-                    .into_any()
-            })
+                let _ = write!(
+                    out,
+                    "<line class=\"connect-preview\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"></line>",
+                    fmt_num(c.x),
+                    fmt_num(c.y),
+                    fmt_num(to.x),
+                    fmt_num(to.y)
+                );
+            }
         }),
-        _ => None,
-    };
-    // Handles only when one node is selected and nothing is being dragged.
-    let handles = matches!(gesture, Gesture::Idle | Gesture::Press { .. })
-        .then(|| {
-            let id = state.selection.with(|s| s.single_node().cloned())?;
-            let lang = state.lang.get();
-            state.design.with(|d| {
-                let n = d.nodes.get(&id)?;
-                let r = Rect::of(n);
-                let id = id.as_str().to_owned();
-                let resize = n.kind.is_container().then(|| {
-                    view! {
-                        <rect class="handle handle--resize" data-handle="resize" data-for=id.clone()
-                            x=r.right() - 7.0 y=r.bottom() - 7.0 width="14" height="14" rx="3">
-                            <title>{text_canvas::RESIZE_HANDLE.get(lang)}</title>
-                        </rect>
-                    }
-                });
-                let cy = if n.kind.is_container() {
-                    r.y + 18.0
-                } else {
-                    r.y + r.h / 2.0
-                };
-                Some(view! {
-                    <g class="handles">
-                        <circle class="handle handle--connect" data-handle="connect" data-for=id
-                            cx=r.right() cy=cy r="7">
-                            <title>{text_canvas::CONNECT_HANDLE.get(lang)}</title>
-                        </circle>
-                        {resize}
-                    </g>
-                })
-            })
-        })
-        .flatten();
-    view! {
-        <g class="layer-overlay">
-            {extra}
-            {handles}
-        </g>
+        _ => {}
     }
+    // Handles only when one node is selected and nothing is being dragged.
+    if !matches!(gesture, Gesture::Idle | Gesture::Press { .. }) {
+        return out;
+    }
+    let Some(id) = state.selection.with(|s| s.single_node().cloned()) else {
+        return out;
+    };
+    let lang = state.lang.get();
+    state.design.with(|d| {
+        let Some(n) = d.nodes.get(&id) else {
+            return;
+        };
+        let r = Rect::of(n);
+        let cy = if n.kind.is_container() {
+            r.y + 18.0
+        } else {
+            r.y + r.h / 2.0
+        };
+        out.push_str("<g class=\"handles\"><circle class=\"handle handle--connect\" data-handle=\"connect\" data-for=\"");
+        html::esc(&mut out, id.as_str());
+        let _ = write!(out, "\" cx=\"{}\" cy=\"{}\" r=\"7\">", fmt_num(r.right()), fmt_num(cy));
+        html::el(&mut out, "<title>", text_canvas::CONNECT_HANDLE.get(lang), "</title></circle>");
+        if n.kind.is_container() {
+            out.push_str("<rect class=\"handle handle--resize\" data-handle=\"resize\" data-for=\"");
+            html::esc(&mut out, id.as_str());
+            let _ = write!(
+                out,
+                "\" x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\">",
+                fmt_num(r.right() - 7.0),
+                fmt_num(r.bottom() - 7.0)
+            );
+            html::el(&mut out, "<title>", text_canvas::RESIZE_HANDLE.get(lang), "</title></rect>");
+        }
+        out.push_str("</g>");
+    });
+    out
 }
 
 /// The outlines of the nodes a preview drag (large designs) carries, moved by one
 /// `transform` at each pointer move; the design changes once, at the drop.
 fn ghost(state: AppState, cx: CanvasCtx) -> impl IntoView {
     let outlines = move || {
-        cx.sliding.get().map(|ids| {
+        let mut out = String::new();
+        if let Some(ids) = cx.sliding.get() {
             state.design.with_untracked(|d| {
-                ids.iter()
-                    .filter_map(|id| d.nodes.get(id))
-                    .map(|n| rect("ghost-box", &Rect::of(n), 8.0))
-                    .collect_view()
-            })
-        })
+                for n in ids.iter().filter_map(|id| d.nodes.get(id)) {
+                    push_rect(&mut out, "ghost-box", &Rect::of(n), Some(8.0));
+                }
+            });
+        }
+        out
     };
     let transform = move || {
         cx.gesture.with(|g| match g {
-            Gesture::Drag(d) if !d.live => format!("translate({} {})", d.dx, d.dy),
+            Gesture::Drag(d) if !d.live => {
+                format!("translate({} {})", shortest(d.dx), shortest(d.dy))
+            }
             _ => String::new(),
         })
     };
-    view! { <g class="drag-ghost" transform=transform>{outlines}</g> }
+    view! { <g class="drag-ghost" transform=transform inner_html=outlines></g> }
 }
 
 /// The menu of connection kinds, when more than one fits.
@@ -350,8 +360,8 @@ fn kind_menu(state: AppState, cx: CanvasCtx) -> Option<impl IntoView> {
     Some(view! {
         <div class="kind-menu" role="dialog" data-testid="kind-menu" node_ref=menu_ref
             aria-label=text_canvas::CHOOSE_KIND.get(lang)
-            style:left=format!("{}px", menu.at.0)
-            style:top=format!("{}px", menu.at.1)
+            style:left=format!("{}px", shortest(menu.at.0))
+            style:top=format!("{}px", shortest(menu.at.1))
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Escape" {
                     ev.stop_propagation();
@@ -509,7 +519,18 @@ fn area_offset(cx: CanvasCtx, client: (f64, f64)) -> (f64, f64) {
         .unwrap_or(client)
 }
 
-/// A rounded rectangle filling `r`.
-fn rect(class: &'static str, r: &Rect, rx: f64) -> impl IntoView + use<> {
-    view! { <rect class=class x=r.x y=r.y width=r.w height=r.h rx=rx></rect> }
+/// A rectangle filling `r` (rounded by `rx`), as SVG text.
+fn push_rect(out: &mut String, class: &str, r: &Rect, rx: Option<f64>) {
+    let _ = write!(
+        out,
+        "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+        fmt_num(r.x),
+        fmt_num(r.y),
+        fmt_num(r.w),
+        fmt_num(r.h)
+    );
+    if let Some(rx) = rx {
+        let _ = write!(out, " rx=\"{}\"", fmt_num(rx));
+    }
+    out.push_str("></rect>");
 }

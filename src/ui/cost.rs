@@ -746,7 +746,7 @@ fn number_field(field: Field, state: AppState) -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     data-testid=testid
-                    prop:value=move || format!("{}", value.get())
+                    prop:value=move || crate::core::numtext::shortest(value.get())
                     aria-invalid=move || shown_error().is_some().to_string()
                     on:change=on_change
                 />

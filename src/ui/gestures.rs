@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::catalogue::{EdgeKind, Kind};
 use crate::core::edit::{check_place, container_at, fitting_edge_kinds, with_descendants, Command};
-use crate::core::geometry::Rect;
+use crate::core::geometry::{self, Rect};
 use crate::core::model::{EdgeId, NodeId, Point, Size};
 
 use super::state::{AppState, Selection};
@@ -675,14 +675,14 @@ pub fn wheel(state: AppState, cx: CanvasCtx, ev: leptos::ev::WheelEvent) {
     let Some(p) = cx.canvas_point(ev.client_x() as f64, ev.client_y() as f64) else {
         return;
     };
-    let factor = (ev.delta_y() * 0.0015).clamp(-0.5, 0.5).exp();
+    let factor = geometry::clamp(ev.delta_y() * 0.0015, -0.5, 0.5).exp();
     zoom_at(state, cx, p, factor);
 }
 
 /// Zooms the view by `factor` (below 1: closer) keeping `p` where it is on screen.
 pub fn zoom_at(state: AppState, cx: CanvasCtx, p: Point, factor: f64) {
     let v = cx.view.get_untracked();
-    let factor = factor.clamp(MIN_VIEW / v.w, MAX_VIEW / v.w);
+    let factor = geometry::clamp(factor, MIN_VIEW / v.w, MAX_VIEW / v.w);
     state.camera.set(Some(Rect {
         x: p.x - (p.x - v.x) * factor,
         y: p.y - (p.y - v.y) * factor,

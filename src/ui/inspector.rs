@@ -23,6 +23,7 @@ use crate::core::fargate;
 use crate::core::html::{el, esc};
 use crate::core::i18n::{Lang, Text};
 use crate::core::model::{Design, EdgeId, NodeId, ParamValue};
+use crate::core::numtext::shortest;
 use crate::core::region::Region;
 use crate::core::validate::{self, Finding, Severity};
 
@@ -450,8 +451,8 @@ impl Render<'_> {
                 "number",
                 &[
                     ("data-param", key),
-                    ("min", &format!("{min}")),
-                    ("max", &format!("{max}")),
+                    ("min", &shortest(min)),
+                    ("max", &shortest(max)),
                     ("step", "any"),
                     ("aria-label", &aria),
                 ],
@@ -502,10 +503,7 @@ impl Render<'_> {
                 );
             }
             ParamType::NumberChoice(list) => {
-                let options = list
-                    .iter()
-                    .map(|c| (format!("{c}"), format!("{c}")))
-                    .collect();
+                let options = list.iter().map(|c| (shortest(*c), shortest(*c))).collect();
                 r.select(
                     &[("data-param", key), ("aria-label", &aria)],
                     &with_current(options, &text),
@@ -827,13 +825,13 @@ fn with_current(mut options: Vec<(String, String)>, current: &str) -> Vec<(Strin
 }
 
 fn fargate_code(v: f64, m: f64) -> String {
-    format!("{v}/{m}")
+    format!("{}/{}", shortest(v), shortest(m))
 }
 
 /// A value as a control shows it.
 fn shown(value: Option<&ParamValue>) -> String {
     match value {
-        Some(ParamValue::Num(v)) => format!("{v}"),
+        Some(ParamValue::Num(v)) => shortest(*v),
         Some(ParamValue::Str(s)) => s.clone(),
         Some(ParamValue::Bool(b)) => b.to_string(),
         Some(ParamValue::List(l)) => l.join(","),
@@ -1152,7 +1150,7 @@ fn node_changed(state: AppState, errors: RwSignal<Errors>, id: &NodeId, target: 
         }
         ParamType::NumberChoice(list) => {
             let picked = value_of(target);
-            match list.iter().find(|c| format!("{c}") == picked) {
+            match list.iter().find(|c| shortest(**c) == picked) {
                 Some(c) => ParamValue::Num(*c),
                 None => return,
             }

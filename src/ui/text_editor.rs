@@ -90,7 +90,11 @@ pub fn items_selected(lang: Lang, n: usize) -> String {
 
 /// A Fargate pair as the select shows it: "0.5 vCPU / 1 GB".
 pub fn fargate_pair(vcpu: f64, memory_gb: f64) -> String {
-    format!("{vcpu} vCPU / {memory_gb} GB")
+    format!(
+        "{} vCPU / {} GB",
+        crate::core::numtext::shortest(vcpu),
+        crate::core::numtext::shortest(memory_gb)
+    )
 }
 
 /// A catalogue unit in `lang` (the catalogue writes units in English).

@@ -22,9 +22,9 @@ pub fn dec(v: f64) -> Decimal {
         }
         scale *= 10.0;
     }
-    // `Display` for f64 prints the shortest text that reads back as the same float, and never
-    // uses an exponent, so this is exact for every value a person types.
-    Decimal::from_str_exact(&format!("{v}")).unwrap_or(Decimal::ZERO)
+    // The shortest text that reads back as the same float, never with an exponent, so this is
+    // exact for every value a person types.
+    Decimal::from_str_exact(&crate::core::numtext::shortest(v)).unwrap_or(Decimal::ZERO)
 }
 
 /// Money rounded to whole cents, halves away from zero (as bills and the AWS calculator show it).

@@ -218,11 +218,7 @@ pub fn is_app_tier(kind: Kind) -> bool {
 
 /// A number for messages: `2`, `0.5`, `0.25` (no trailing zeros).
 pub fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    crate::core::numtext::shortest(v)
 }
 
 /// How many AZs a tier spans, for messages about the two-AZ minimum:
