@@ -6,10 +6,9 @@
 //! parameter, a missing one) are repaired and reported as notes. Whether the design is a
 //! *good* architecture is the validator's business, not the loader's.
 
-use crate::core::sort::Ordered;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::core::numtext::shortest;
 
@@ -361,14 +360,8 @@ pub fn load_value(value: Value) -> Result<Loaded, LoadError> {
             ))
         }
     }
-    let dto: DesignV1 = serde_json::from_value(value).map_err(|e| {
-        LoadError::new(
-            "",
-            LoadErrorKind::Field {
-                detail: e.to_string(),
-            },
-        )
-    })?;
+    let dto = DesignV1::from_value(value)
+        .map_err(|detail| LoadError::new("", LoadErrorKind::Field { detail }))?;
     from_v1(dto)
 }
 
@@ -466,14 +459,8 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
             .map(|s| format!(" \"{}\"", truncate(s, 40)))
             .unwrap_or_default();
         let place = format!("nodes[{i}]{id_hint}");
-        let n: NodeV1 = serde_json::from_value(raw).map_err(|e| {
-            LoadError::new(
-                place.clone(),
-                LoadErrorKind::Field {
-                    detail: e.to_string(),
-                },
-            )
-        })?;
+        let n = NodeV1::from_value(raw)
+            .map_err(|detail| LoadError::new(place.clone(), LoadErrorKind::Field { detail }))?;
         let node = node_from_v1(n, &place, &mut notes)?;
         if design.nodes.contains_key(&node.id) {
             return Err(LoadError::new(
@@ -522,14 +509,8 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
             .map(|s| format!(" \"{}\"", truncate(s, 40)))
             .unwrap_or_default();
         let place = format!("edges[{i}]{id_hint}");
-        let e: EdgeV1 = serde_json::from_value(raw).map_err(|e| {
-            LoadError::new(
-                place.clone(),
-                LoadErrorKind::Field {
-                    detail: e.to_string(),
-                },
-            )
-        })?;
+        let e = EdgeV1::from_value(raw)
+            .map_err(|detail| LoadError::new(place.clone(), LoadErrorKind::Field { detail }))?;
         let edge = edge_from_v1(e, &place, &design, &mut notes)?;
         if design.edges.contains_key(&edge.id) {
             return Err(LoadError::new(
@@ -794,11 +775,10 @@ pub fn to_v1(design: &Design) -> DesignV1 {
         .nodes_outer_first()
         .into_iter()
         .map(|n| {
-            let params: BTreeMap<String, Value> = n
-                .params
-                .iter()
-                .map(|(k, v)| (k.clone(), param_to_json(v)))
-                .to_map();
+            let mut params = Map::new();
+            for (k, v) in &n.params {
+                params.insert(k.clone(), param_to_json(v));
+            }
             let dto = NodeV1 {
                 id: n.id.0.clone(),
                 kind: n.kind.id().to_owned(),
@@ -811,7 +791,7 @@ pub fn to_v1(design: &Design) -> DesignV1 {
                 params,
                 note: n.note.clone(),
             };
-            serde_json::to_value(dto).expect("a NodeV1 always serialises")
+            dto.to_value()
         })
         .collect();
     let edges = design
@@ -829,7 +809,7 @@ pub fn to_v1(design: &Design) -> DesignV1 {
                     path_pattern: r.path_pattern.clone(),
                 }),
             };
-            serde_json::to_value(dto).expect("an EdgeV1 always serialises")
+            dto.to_value()
         })
         .collect();
     DesignV1 {
@@ -847,11 +827,13 @@ pub fn to_v1(design: &Design) -> DesignV1 {
             jpy_per_usd: design.jpy_per_usd,
             include_tax: design.include_tax,
         },
-        usage: design
-            .usage
-            .iter()
-            .map(|(k, v)| (k.clone(), num_to_json(*v)))
-            .to_map(),
+        usage: {
+            let mut usage = Map::new();
+            for (k, v) in &design.usage {
+                usage.insert(k.clone(), num_to_json(*v));
+            }
+            usage
+        },
         nodes,
         edges,
     }
@@ -878,5 +860,5 @@ pub fn param_to_json(v: &ParamValue) -> Value {
 
 /// The design as pretty JSON, the form files and the CLI use.
 pub fn to_json(design: &Design) -> String {
-    serde_json::to_string_pretty(&to_v1(design)).expect("a DesignV1 always serialises")
+    to_v1(design).to_pretty()
 }
