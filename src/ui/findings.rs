@@ -1,12 +1,22 @@
 //! The findings panel: what the validator found in the current design, in the current
 //! language, updated on every change. Selecting a finding lights up its nodes and edges on
 //! the canvas; selecting a node on the canvas narrows the list to that node's findings.
+//!
+//! Written as one escaped HTML string and brought up to date with `ui::morph`, so an opened
+//! "why and how to fix" stays open while the design changes; one delegated click listener and
+//! one change listener handle every control.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, HtmlInputElement};
 
+use crate::core::html::{el, esc};
 use crate::core::i18n::Lang;
+use crate::core::model::NodeId;
 use crate::core::validate::{counts, Finding, Severity};
 
+use super::gestures::target_element;
+use super::morph::{listen_capture, morph, sync_controls};
 use super::state::{AppState, Selection};
 use super::text;
 
@@ -14,165 +24,273 @@ use super::text;
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let findings = state.findings;
-    let summary = move || findings.with(|f| counts(f));
-    // The node whose findings are listed, when a node is selected.
-    let focus = move || state.selection.with(|s| s.single_node().cloned());
-    let shown = move || {
-        let focus = focus();
-        findings.with(|all| {
-            all.iter()
-                .filter(|f| focus.as_ref().is_none_or(|id| f.nodes.contains(id)))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
-    let focus_name = move || {
-        let id = focus()?;
+    let html = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let focus = state.selection.with(|s| s.single_node().cloned());
+        let selected = state.selection.with(|s| match s {
+            Selection::Finding(f) => Some(f.clone()),
+            _ => None,
+        });
         state.design.with(|d| {
-            d.nodes
-                .get(&id)
-                .map(|n| n.display_label(lang.get()).to_owned())
+            let focus_name = focus
+                .as_ref()
+                .and_then(|id| d.nodes.get(id))
+                .map(|n| n.display_label(lang).to_owned());
+            state.findings.with(|all| {
+                render(&View {
+                    lang,
+                    all,
+                    focus: focus.as_ref(),
+                    focus_name: focus_name.as_deref(),
+                    selected: selected.as_ref(),
+                    follows: d.follows_course,
+                })
+            })
         })
-    };
-    let follows = move || state.design.with(|d| d.follows_course);
+    });
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |last: Option<String>| {
+        state.design.track();
+        let Some(el) = section.get() else {
+            return String::new();
+        };
+        html.with(|h| {
+            if last.as_deref() != Some(h.as_str()) {
+                morph(&el, h);
+            }
+            sync_controls(&el);
+            h.clone()
+        })
+    });
+    // The course toggle's change, caught on the way down (a `change` fired by a script need
+    // not bubble).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(el) = section.get() else {
+            return false;
+        };
+        listen_capture(&el, "change", move |ev: Event| {
+            let toggle = target_element(&ev)
+                .filter(|t| t.get_attribute("data-testid").as_deref() == Some("follows-course"))
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+            if let Some(t) = toggle {
+                state.set_follows_course(t.checked());
+            }
+        });
+        true
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, &ev);
     view! {
-        <section class="findings" data-testid="findings" aria-labelledby="findings-title">
-            <div class="findings-head">
-                <h2 id="findings-title">{move || text::CHECKS.get(lang.get())}</h2>
-                <div class="findings-counts" data-testid="findings-summary" aria-live="polite">
-                    {move || {
-                        let (e, w, i) = summary();
-                        let lang = lang.get();
-                        view! {
-                            <span class="count-badge sev-error" title=Severity::Error.name(lang) data-count=e>
-                                <SeverityIcon severity=Severity::Error />
-                                {e}
-                            </span>
-                            <span class="count-badge sev-warning" title=Severity::Warning.name(lang) data-count=w>
-                                <SeverityIcon severity=Severity::Warning />
-                                {w}
-                            </span>
-                            <span class="count-badge sev-info" title=Severity::Info.name(lang) data-count=i>
-                                <SeverityIcon severity=Severity::Info />
-                                {i}
-                            </span>
-                        }
-                    }}
-                </div>
-            </div>
-            <label class="toggle">
-                <input
-                    type="checkbox"
-                    data-testid="follows-course"
-                    prop:checked=follows
-                    on:change=move |ev| state.set_follows_course(event_target_checked(&ev))
-                />
-                <span>{move || text::FOLLOWS_COURSE.get(lang.get())}</span>
-            </label>
-            {move || {
-                focus_name()
-                    .map(|name| {
-                        view! {
-                            <p class="findings-filter">
-                                <span>{text::FINDINGS_FOR.get(lang.get())}" "<strong>{name}</strong></span>
-                                <button
-                                    type="button"
-                                    class="link-button"
-                                    on:click=move |_| state.selection.set(Selection::None)
-                                >
-                                    {text::SHOW_ALL.get(lang.get())}
-                                </button>
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                let items = shown();
-                let lang = lang.get();
-                if items.is_empty() {
-                    let (title, body) = if focus().is_some() {
-                        (text::NODE_CLEAR_TITLE, text::NODE_CLEAR_BODY)
-                    } else {
-                        (text::ALL_CLEAR_TITLE, text::ALL_CLEAR_BODY)
-                    };
-                    return view! {
-                        <div class="all-clear" data-testid="all-clear" role="status">
-                            <svg class="all-clear-mark" viewBox="0 0 48 48" aria-hidden="true">
-                                <circle cx="24" cy="24" r="22"></circle>
-                                <path d="M14 25 L21 32 L35 17"></path>
-                            </svg>
-                            <p class="all-clear-title">{title.get(lang)}</p>
-                            <p class="all-clear-body">{body.get(lang)}</p>
-                        </div>
-                    }
-                    .into_any();
-                }
-                view! {
-                    <ul class="findings-list" data-testid="findings-list">
-                        {items.into_iter().map(|f| view! { <FindingItem finding=f lang=lang /> }).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
-        </section>
+        <section
+            class="findings"
+            data-testid="findings"
+            aria-labelledby="findings-title"
+            node_ref=section
+            on:click=on_click
+            // The first text at once (the effect above keeps it up to date).
+            inner_html=html.get_untracked()
+        ></section>
     }
+}
+
+/// A press on a finding selects it (or lets it go); "show all" ends the node filter.
+fn on_click(state: AppState, ev: &leptos::ev::MouseEvent) {
+    let Some(target) = target_element(ev) else {
+        return;
+    };
+    if target
+        .closest("[data-action=show-all]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        state.selection.set(Selection::None);
+        return;
+    }
+    let Some(index) = target
+        .closest(".finding-main")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("data-finding"))
+        .and_then(|i| i.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let Some(f) = state.findings.with_untracked(|all| all.get(index).cloned()) else {
+        return;
+    };
+    let again = state
+        .selection
+        .with_untracked(|s| matches!(s, Selection::Finding(x) if *x == f));
+    state.selection.set(if again {
+        Selection::None
+    } else {
+        Selection::Finding(f)
+    });
+}
+
+/// What the panel shows.
+struct View<'a> {
+    lang: Lang,
+    all: &'a [Finding],
+    focus: Option<&'a NodeId>,
+    focus_name: Option<&'a str>,
+    selected: Option<&'a Finding>,
+    follows: bool,
+}
+
+fn render(v: &View) -> String {
+    let lang = v.lang;
+    let mut out = String::new();
+    out.push_str("<div class=\"findings-head\">");
+    el(
+        &mut out,
+        "<h2 id=\"findings-title\">",
+        text::CHECKS.get(lang),
+        "</h2>",
+    );
+    out.push_str(
+        "<div class=\"findings-counts\" data-testid=\"findings-summary\" aria-live=\"polite\">",
+    );
+    let (e, w, i) = counts(v.all);
+    for (sev, n) in [
+        (Severity::Error, e),
+        (Severity::Warning, w),
+        (Severity::Info, i),
+    ] {
+        out.push_str("<span class=\"count-badge sev-");
+        out.push_str(sev.id());
+        out.push_str("\" title=\"");
+        esc(&mut out, sev.name(lang));
+        out.push_str("\" data-count=\"");
+        out.push_str(&n.to_string());
+        out.push_str("\">");
+        out.push_str(&severity_icon(sev));
+        out.push_str(&n.to_string());
+        out.push_str("</span>");
+    }
+    out.push_str("</div></div>");
+    out.push_str("<label class=\"toggle\"><input type=\"checkbox\" data-testid=\"follows-course\"");
+    if v.follows {
+        out.push_str(" checked");
+    }
+    el(
+        &mut out,
+        "><span>",
+        text::FOLLOWS_COURSE.get(lang),
+        "</span></label>",
+    );
+    if let Some(name) = v.focus_name {
+        el(
+            &mut out,
+            "<p class=\"findings-filter\"><span>",
+            text::FINDINGS_FOR.get(lang),
+            " <strong>",
+        );
+        el(&mut out, "", name, "</strong></span>");
+        el(
+            &mut out,
+            "<button type=\"button\" class=\"link-button\" data-action=\"show-all\">",
+            text::SHOW_ALL.get(lang),
+            "</button></p>",
+        );
+    }
+    let shown: Vec<(usize, &Finding)> = v
+        .all
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| v.focus.is_none_or(|id| f.nodes.contains(id)))
+        .collect();
+    if shown.is_empty() {
+        let (title, body) = if v.focus.is_some() {
+            (text::NODE_CLEAR_TITLE, text::NODE_CLEAR_BODY)
+        } else {
+            (text::ALL_CLEAR_TITLE, text::ALL_CLEAR_BODY)
+        };
+        out.push_str(
+            "<div class=\"all-clear\" data-testid=\"all-clear\" role=\"status\">\
+             <svg class=\"all-clear-mark\" viewBox=\"0 0 48 48\" aria-hidden=\"true\">\
+             <circle cx=\"24\" cy=\"24\" r=\"22\"></circle><path d=\"M14 25 L21 32 L35 17\"></path></svg>",
+        );
+        el(
+            &mut out,
+            "<p class=\"all-clear-title\">",
+            title.get(lang),
+            "</p>",
+        );
+        el(
+            &mut out,
+            "<p class=\"all-clear-body\">",
+            body.get(lang),
+            "</p></div>",
+        );
+        return out;
+    }
+    out.push_str("<ul class=\"findings-list\" data-testid=\"findings-list\">");
+    for (index, f) in shown {
+        item(&mut out, index, f, v.selected == Some(f), lang);
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// One finding: severity, message, and (expanded) why and how to fix. Pressing it selects it.
-#[component]
-fn FindingItem(finding: Finding, lang: Lang) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let selected = {
-        let f = finding.clone();
-        move || {
-            state
-                .selection
-                .with(|s| matches!(s, Selection::Finding(x) if *x == f))
-        }
-    };
-    let pressed = selected.clone();
-    let toggle = {
-        let f = finding.clone();
-        move |_| {
-            let again = state
-                .selection
-                .with_untracked(|s| matches!(s, Selection::Finding(x) if *x == f));
-            state.selection.set(if again {
-                Selection::None
-            } else {
-                Selection::Finding(f.clone())
-            });
-        }
-    };
-    let sev = finding.severity;
-    let class = match sev {
-        Severity::Error => "finding sev-error",
-        Severity::Warning => "finding sev-warning",
-        Severity::Info => "finding sev-info",
-    };
-    view! {
-        <li class=class data-rule-id=finding.rule data-severity=sev.id() class:selected=selected.clone()>
-            <button type="button" class="finding-main" aria-pressed=move || pressed().to_string() on:click=toggle>
-                <SeverityIcon severity=sev />
-                <span class="finding-text">
-                    <span class="finding-message">{finding.message.get(lang).to_owned()}</span>
-                    <code class="finding-rule">{finding.rule}</code>
-                </span>
-            </button>
-            <details class="finding-details">
-                <summary>{text::WHY_AND_FIX.get(lang)}</summary>
-                <p><strong>{text::WHY.get(lang)}</strong>" "{finding.why.get(lang).to_owned()}</p>
-                <p><strong>{text::FIX.get(lang)}</strong>" "{finding.fix.get(lang).to_owned()}</p>
-            </details>
-        </li>
+/// `data-key` names the finding, so that an opened explanation stays with its finding.
+fn item(out: &mut String, index: usize, f: &Finding, selected: bool, lang: Lang) {
+    let sev = f.severity.id();
+    out.push_str("<li class=\"finding sev-");
+    out.push_str(sev);
+    if selected {
+        out.push_str(" selected");
     }
+    out.push_str("\" data-rule-id=\"");
+    out.push_str(f.rule);
+    out.push_str("\" data-severity=\"");
+    out.push_str(sev);
+    out.push_str("\" data-key=\"");
+    esc(out, f.rule);
+    for n in &f.nodes {
+        out.push(' ');
+        esc(out, n.as_str());
+    }
+    for e in &f.edges {
+        out.push(' ');
+        esc(out, e.as_str());
+    }
+    out.push_str("\"><button type=\"button\" class=\"finding-main\" data-finding=\"");
+    out.push_str(&index.to_string());
+    out.push_str("\" aria-pressed=\"");
+    out.push_str(if selected { "true" } else { "false" });
+    out.push_str("\">");
+    out.push_str(&severity_icon(f.severity));
+    el(
+        out,
+        "<span class=\"finding-text\"><span class=\"finding-message\">",
+        f.message.get(lang),
+        "</span>",
+    );
+    el(
+        out,
+        "<code class=\"finding-rule\">",
+        f.rule,
+        "</code></span></button>",
+    );
+    el(
+        out,
+        "<details class=\"finding-details\"><summary>",
+        text::WHY_AND_FIX.get(lang),
+        "</summary>",
+    );
+    el(out, "<p><strong>", text::WHY.get(lang), "</strong> ");
+    el(out, "", f.why.get(lang), "</p>");
+    el(out, "<p><strong>", text::FIX.get(lang), "</strong> ");
+    el(out, "", f.fix.get(lang), "</p></details></li>");
 }
 
-/// The icon of a severity (a shape as well as a colour, for colour-blind readers).
-#[component]
-pub fn SeverityIcon(severity: Severity) -> impl IntoView {
+/// The icon of a severity (a shape as well as a colour, for colour-blind readers), as SVG text.
+pub fn severity_icon(severity: Severity) -> String {
     let (class, path) = match severity {
         Severity::Error => (
             "sev-icon sev-icon--error",
@@ -187,9 +305,7 @@ pub fn SeverityIcon(severity: Severity) -> impl IntoView {
             "M8 1.5 A6.5 6.5 0 1 1 7.99 1.5 Z M8 7 V11.5 M8 4.6 V5",
         ),
     };
-    view! {
-        <svg class=class viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d=path></path>
-        </svg>
-    }
+    format!(
+        "<svg class=\"{class}\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\"><path d=\"{path}\"></path></svg>"
+    )
 }

@@ -13,7 +13,6 @@
 //! binding; this costs one string writer.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
@@ -28,7 +27,7 @@ use crate::core::region::Region;
 use crate::core::validate::{self, Finding, Severity};
 
 use super::gestures::target_element;
-use super::morph::{morph, sync_controls};
+use super::morph::{listen_capture, morph, sync_controls};
 use super::pricing::TableState;
 use super::state::{AppState, Selection};
 use super::text_editor as tx;
@@ -120,15 +119,9 @@ pub fn Inspector() -> impl IntoView {
         let Some(el) = section.get() else {
             return false;
         };
-        let on_change = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+        listen_capture(&el, "change", move |ev: Event| {
             on_change(state, errors, new_target, &ev)
         });
-        let _ = el.add_event_listener_with_callback_and_bool(
-            "change",
-            on_change.as_ref().unchecked_ref(),
-            true,
-        );
-        on_change.forget();
         true
     });
     let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, new_target, section, &ev);

@@ -11,13 +11,15 @@
 //! typing is kept while something else changes), and a `<select>` is set to the option the new
 //! text selects.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement, Node};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, Node};
 
 /// Attributes that say which thing an element stands for: when they differ, the element is
 /// replaced rather than reused for something else.
-const IDENTITY: [&str; 9] = [
+const IDENTITY: [&str; 10] = [
     "type",
+    "data-key",
     "data-node-id",
     "data-edge-id",
     "data-outline-id",
@@ -108,7 +110,9 @@ fn element(old: &Element, new: &Element) {
     }
     let names = old.get_attribute_names();
     for name in names.iter().filter_map(|n| n.as_string()) {
-        if !new.has_attribute(&name) {
+        // An opened `<details>` is the reader's doing, not the text's: it stays open.
+        let readers = name == "open" && old.local_name() == "details";
+        if !readers && !new.has_attribute(&name) {
             let _ = old.remove_attribute(&name);
         }
     }
@@ -178,4 +182,13 @@ pub fn morph_child(parent: &Element, live: &Element, html: &str) {
     if let Some(new) = parse_in(parent, html).and_then(|p| p.first_element_child()) {
         node(parent, live, &new);
     }
+}
+
+/// Listens for `event` on `el` in the capture phase, for the life of the page: a panel's
+/// controls are handled where the panel is, even for events that do not bubble (a `change`
+/// fired by a script).
+pub fn listen_capture(el: &Element, event: &str, f: impl FnMut(Event) + 'static) {
+    let f = Closure::<dyn FnMut(Event)>::new(f);
+    let _ = el.add_event_listener_with_callback_and_bool(event, f.as_ref().unchecked_ref(), true);
+    f.forget();
 }

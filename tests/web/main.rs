@@ -377,6 +377,57 @@ async fn switching_to_ec_site_keeps_the_findings_panel_in_step() {
     assert!(!toggle.checked(), "the EC site is not Party Box");
 }
 
+/// The findings panel is text brought up to date in place: an explanation the reader opened
+/// stays open (and stays with its finding) when the panel is written again, here in the other
+/// language; pressing a finding selects it.
+#[wasm_bindgen_test]
+async fn an_opened_explanation_stays_open_when_the_findings_are_written_again() {
+    let (host, state) = fresh_app_with_state();
+    state.lang.set(Lang::En);
+    // Party Box with single-task services: two warnings.
+    let mut design = template("party-box");
+    for node in design.nodes.values_mut() {
+        if node.kind == kumozu::core::Kind::EcsService {
+            for key in ["desired_tasks", "min_tasks"] {
+                node.params
+                    .insert(key.to_owned(), kumozu::core::ParamValue::Num(1.0));
+            }
+        }
+    }
+    state.open_file("single.json".into(), kumozu::core::to_json(&design));
+    let panel = one(&host, "[data-testid=findings]");
+    wait_until("the two warnings", || {
+        all(&panel, "[data-rule-id]").len() > 1
+    })
+    .await;
+    let second = all(&panel, "[data-rule-id]")[1].clone();
+    let key = second.get_attribute("data-key").unwrap();
+    let details = one(&second, "details");
+    details.set_attribute("open", "").unwrap();
+    let before = second.text_content().unwrap_or_default();
+    press(&host, "[data-testid=lang-switch] button[data-lang=ja]");
+    wait_until("the panel written in Japanese", || {
+        second.text_content().unwrap_or_default() != before
+    })
+    .await;
+    let same = one(&panel, &format!("[data-key=\"{key}\"]"));
+    assert!(
+        same.is_same_node(Some(&second)),
+        "the item was kept, not drawn again"
+    );
+    assert!(
+        one(&same, "details").has_attribute("open"),
+        "the explanation stays open"
+    );
+    let main: HtmlElement = one(&same, ".finding-main").dyn_into().unwrap();
+    main.click();
+    wait_until("the finding to be selected", || {
+        main.get_attribute("aria-pressed").as_deref() == Some("true")
+    })
+    .await;
+    assert!(same.class_list().contains("selected"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The cost panel. The test page is not served from dist/, so fetching `pricing/<region>.json`
 // fails here: one test checks that failure path, the others give the app the bundled tables
