@@ -194,7 +194,8 @@ fn app_code_sorts_through_core_sort() {
 }
 
 /// Calls that bring large standard-library code and tables into the first-load wasm: Unicode
-/// case mapping (about 16 KB gzipped), the decimal float parser (about 14 KB), and `clamp`,
+/// case mapping (about 16 KB gzipped), the decimal float parser (about 14 KB), the Unicode
+/// letter and digit tables (`is_alphanumeric`, about 2 KB), and `clamp`,
 /// whose panic message formats floats with `{:?}` (the float formatter, about 8 KB; write
 /// floats with `core::numtext` and clamp with `geometry::clamp`). BENCHMARKS.md, first-load
 /// size.
@@ -204,6 +205,8 @@ const HEAVY: &[&str] = &[
     "parse::<f64>",
     "parse::<f32>",
     ".clamp(",
+    ".is_alphanumeric()",
+    ".is_alphabetic()",
 ];
 
 fn heavy_calls(source: &str) -> Vec<String> {

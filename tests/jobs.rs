@@ -136,6 +136,22 @@ fn the_sheet_is_the_core_sheet_of_the_expected_estimate() {
 }
 
 #[test]
+fn the_cost_csv_is_the_core_csv_of_the_expected_estimate() {
+    let d = party();
+    let job = Job::CostCsv {
+        design: to_json(&d),
+        lang: Lang::En,
+    };
+    let table = PriceTable::bundled(d.region).unwrap();
+    let want = kumozu::core::cost::csv::to_csv(&estimate_range(&d, &table).expected, Lang::En);
+    assert!(want.starts_with("node,kind,component"), "{want}");
+    assert_eq!(job.run(&bundled).unwrap(), want);
+    assert_eq!(job.regions(), vec![d.region]);
+    let err = job.run(&none).unwrap_err();
+    assert!(err.contains(d.region.code()), "{err}");
+}
+
+#[test]
 fn the_checklist_keeps_the_open_points_open() {
     let d = party();
     let job = |open: Vec<String>| Job::Checklist {

@@ -858,7 +858,52 @@ pub fn param_to_json(v: &ParamValue) -> Value {
     }
 }
 
+/// A file name from the design's name: ASCII letters and digits, `-`, `_` and every other
+/// visible character beyond ASCII (パーティー, é) kept; spaces, ASCII punctuation (`/`, `:`,
+/// `*`, `?`, quotes, …) and control characters become `-`. (Not `char::is_alphanumeric`: its
+/// Unicode tables cost about 2 KB of the first load, gzipped.)
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            let kept = c.is_ascii_alphanumeric()
+                || c == '-'
+                || c == '_'
+                || (!c.is_ascii() && !c.is_whitespace() && !c.is_control());
+            if kept {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        "kumozu-design".to_owned()
+    } else {
+        stem.chars().take(60).collect()
+    }
+}
+
 /// The design as pretty JSON, the form files and the CLI use.
 pub fn to_json(design: &Design) -> String {
     to_v1(design).to_pretty()
+}
+
+#[cfg(test)]
+mod file_stem_tests {
+    use super::file_stem;
+
+    #[test]
+    fn file_names_keep_letters_in_any_script_and_drop_what_paths_refuse() {
+        assert_eq!(file_stem("Party Box"), "Party-Box");
+        assert_eq!(file_stem("パーティー ボックス"), "パーティー-ボックス");
+        assert_eq!(file_stem("café_v2"), "café_v2");
+        assert_eq!(file_stem("a/b:c*d?\"e\"<f>|g\\h"), "a-b-c-d--e--f--g-h");
+        assert_eq!(file_stem("tab\there\u{7}"), "tab-here");
+        assert_eq!(file_stem("  //  "), "kumozu-design");
+        assert_eq!(file_stem(""), "kumozu-design");
+        assert_eq!(file_stem("\u{3000}全角スペース\u{3000}"), "全角スペース");
+        assert_eq!(file_stem(&"x".repeat(100)).chars().count(), 60);
+    }
 }

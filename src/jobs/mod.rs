@@ -104,6 +104,14 @@ pub enum Job {
         /// The language of the labels.
         lang: Lang,
     },
+    /// The expected month's cost lines as CSV (`core::cost::csv`), priced from the design's
+    /// region's table. The answer is the file's text.
+    CostCsv {
+        /// The design.
+        design: String,
+        /// The language of the components' names.
+        lang: Lang,
+    },
     /// A Mermaid flowchart imported as a design (`core::mermaid::import`). The answer is an
     /// [`Imported`] as JSON text.
     ImportMermaid {
@@ -199,9 +207,10 @@ impl Job {
                 out.extend(region(a));
                 out.extend(region(b));
             }
-            Job::Sheet { design, .. } | Job::Ec2 { design, .. } | Job::Autoscale { design, .. } => {
-                out.extend(region(design))
-            }
+            Job::Sheet { design, .. }
+            | Job::Ec2 { design, .. }
+            | Job::Autoscale { design, .. }
+            | Job::CostCsv { design, .. } => out.extend(region(design)),
             Job::Checklist { design, priced, .. } if *priced => out.extend(region(design)),
             _ => {}
         }
@@ -295,6 +304,11 @@ impl Job {
                     "mermaid" => Ok(crate::core::mermaid::export(&d, *lang)),
                     other => Err(format!("unknown export format {other:?}")),
                 }
+            }
+            Job::CostCsv { design: json, lang } => {
+                let d = design(json, *lang)?;
+                let table = tables(d.region).ok_or_else(|| no_table(d.region, *lang))?;
+                Ok(crate::core::cost::csv::to_csv(&estimate(&d, &table), *lang))
             }
             Job::ImportMermaid { text, lang } => {
                 let i = crate::core::mermaid::import(text).map_err(|e| e.message(*lang))?;

@@ -1,12 +1,13 @@
 //! Saving and exporting: the design as a JSON file, as a Mermaid flowchart, the diagram as SVG
 //! and PNG, and the cost lines as CSV, each downloaded by the browser. What goes in each file is
-//! the core's business (`to_json`, `mermaid::export`, `svg::to_svg`, `cost::csv`; the SVG and
-//! Mermaid ones run in the on-demand module, `jobs::Job::Export`); this file only hands the
-//! text to the browser (and has it draw the SVG into a PNG).
+//! the core's business (`to_json`, `mermaid::export`, `svg::to_svg`, `cost::csv`; all but the
+//! JSON run in the on-demand module, `jobs::Job::Export` and `jobs::Job::CostCsv`); this file
+//! only hands the text to the browser (and has it draw the SVG into a PNG).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::load::file_stem;
 use crate::core::to_json;
 use crate::jobs::Job;
 
@@ -99,26 +100,6 @@ fn download_png(state: AppState, name: String, svg: String) -> Result<(), wasm_b
     Ok(())
 }
 
-/// A file name from the design's name: letters, digits, `-` and `_` kept, the rest `-`.
-fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem.trim_matches('-');
-    if stem.is_empty() {
-        "kumozu-design".to_owned()
-    } else {
-        stem.chars().take(60).collect()
-    }
-}
-
 /// The export menu: save the design (JSON), export Mermaid, the diagram (SVG, PNG) and the
 /// cost lines (CSV).
 #[component]
@@ -138,11 +119,18 @@ pub fn ExportMenu() -> impl IntoView {
                 download(&format!("{stem}.json"), "application/json", &json)
             }
             // Written by the on-demand module; downloaded when it answers.
-            "svg" | "png" | "mermaid" => {
-                let job = Job::Export {
-                    design: state.design.with_untracked(to_json),
-                    format: if what == "mermaid" { "mermaid" } else { "svg" }.to_owned(),
-                    lang: lang_now,
+            _ => {
+                let design = state.design.with_untracked(to_json);
+                let job = match what {
+                    "csv" => Job::CostCsv {
+                        design,
+                        lang: lang_now,
+                    },
+                    _ => Job::Export {
+                        design,
+                        format: if what == "mermaid" { "mermaid" } else { "svg" }.to_owned(),
+                        lang: lang_now,
+                    },
                 };
                 ask_text(job, lang_now, move |answer| {
                     let text = match answer {
@@ -152,6 +140,7 @@ pub fn ExportMenu() -> impl IntoView {
                     let done = match what {
                         "svg" => download(&format!("{stem}.svg"), "image/svg+xml", &text),
                         "png" => download_png(state, format!("{stem}.png"), text),
+                        "csv" => download(&format!("{stem}-cost.csv"), "text/csv", &text),
                         _ => download(&format!("{stem}.mmd"), "text/plain", &text),
                     };
                     if done.is_err() {
@@ -162,15 +151,6 @@ pub fn ExportMenu() -> impl IntoView {
                 });
                 Ok(())
             }
-            _ => match state.cost_csv(lang_now) {
-                Some(csv) => download(&format!("{stem}-cost.csv"), "text/csv", &csv),
-                None => {
-                    state
-                        .load_error
-                        .set(Some(text::NO_PRICES_YET.get(lang_now).to_owned()));
-                    Ok(())
-                }
-            },
         };
         if result.is_err() {
             state

@@ -368,14 +368,6 @@ impl AppState {
         })
     }
 
-    /// The expected-case cost lines as CSV, when the prices are loaded.
-    pub fn cost_csv(&self, lang: Lang) -> Option<String> {
-        match self.cost.get_untracked() {
-            Cost::Ready(range) => Some(crate::core::cost::csv::to_csv(&range.expected, lang)),
-            _ => None,
-        }
-    }
-
     /// Applies `command` to the design as one undo step. A refused command leaves the design
     /// as it was and says why in `notice`.
     pub fn dispatch(&self, command: Command) -> Result<Applied, Refusal> {

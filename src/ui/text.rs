@@ -225,8 +225,6 @@ pub const SAVE_JSON: Msg = msg!(save_json);
 pub const EXPORT_MERMAID: Msg = msg!(export_mermaid);
 /// Export the cost lines.
 pub const EXPORT_CSV: Msg = msg!(export_csv);
-/// CSV asked for before the prices are loaded.
-pub const NO_PRICES_YET: Msg = msg!(no_prices_yet);
 /// A download the browser refused.
 pub const DOWNLOAD_FAILED: Msg = msg!(download_failed);
 /// Export the canvas as SVG.

@@ -90,6 +90,13 @@ describe('links and files in the browser (release build)', () => {
       assert.match(mmd.text, /^flowchart /);
       assert.ok(mmd.text.includes('|/api/*|'), mmd.text);
 
+      // The expected month's cost lines as CSV (written by the on-demand module).
+      const csv = await downloadText(page, 'export-csv');
+      assert.match(csv.name, /-cost\.csv$/);
+      const rows = csv.text.trim().split('\n');
+      assert.ok(rows[0].startsWith('node,kind,component,quantity'), rows[0]);
+      assert.ok(rows.some((r) => r.includes(',alb,')), csv.text.slice(0, 400));
+
       // The canvas as SVG (well-formed, self-contained) and PNG.
       const svg = await downloadText(page, 'export-svg');
       assert.match(svg.name, /\.svg$/);

@@ -140,8 +140,11 @@ pub fn decode(link: &str) -> Result<Decoded, LinkError> {
             }
             Err(_) => return Err(LinkError::Damaged),
         };
-    let value: serde_json::Value =
-        serde_json::from_slice(&text).map_err(|e| LinkError::Malformed {
+    // Read as text, as files and tables are: one copy of the JSON reader in the wasm.
+    let value: serde_json::Value = std::str::from_utf8(&text)
+        .map_err(|_| "not UTF-8 text".to_owned())
+        .and_then(|text| serde_json::from_str(text).map_err(|e| e.to_string()))
+        .map_err(|e| LinkError::Malformed {
             place: "link".into(),
             detail: format!("not the compact JSON ({e})"),
         })?;
