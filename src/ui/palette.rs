@@ -8,9 +8,12 @@ use leptos::prelude::*;
 
 use crate::core::catalogue::{Category, Kind, KindInfo, KINDS};
 use crate::core::edit::Command;
+use crate::core::html::{el, esc};
 use crate::core::i18n::Lang;
 use crate::core::model::{Design, NodeId};
 
+use super::gestures::target_element;
+use super::morph::morph;
 use super::state::AppState;
 use super::text;
 use super::text_editor as tx;
@@ -90,33 +93,32 @@ pub fn Palette() -> impl IntoView {
     // ASCII case only (the names are English and Japanese): the app carries no Unicode case
     // tables.
     let q = Memo::new(move |_| query.with(|q| q.trim().to_ascii_lowercase()));
-    let groups = move || {
-        let lang = lang.get();
-        let q = q.get();
-        let mut any = false;
-        let groups = GROUPS
-            .iter()
-            .filter_map(|&c| {
-                let entries: Vec<&'static KindInfo> = KINDS
-                    .iter()
-                    .filter(|k| k.category == c && matches(k, &q))
-                    .collect();
-                if entries.is_empty() {
-                    return None;
-                }
-                any = true;
-                Some(view! {
-                    <section class="palette-group">
-                        <h3>{text::category(c).get(lang)}</h3>
-                        <ul>{entries.into_iter().map(|k| entry(state, k, lang)).collect_view()}</ul>
-                    </section>
-                })
-            })
-            .collect_view();
-        view! {
-            {groups}
-            {(!any).then(|| view! { <p class="muted palette-empty" role="status">{tx::NO_MATCH.get(lang)}</p> })}
+    // The groups as text, brought up to date in place (a focused entry keeps its focus).
+    let html = Memo::new(move |_| groups_html(lang.get(), &q.get()));
+    let list = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |last: Option<String>| {
+        let Some(el) = list.get() else {
+            return String::new();
+        };
+        html.with(|h| {
+            if last.as_deref() != Some(h.as_str()) {
+                morph(&el, h);
+            }
+            h.clone()
+        })
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(kind) = entry_kind(&ev) {
+            add(state, kind.kind);
         }
+    };
+    let on_dragstart = move |ev: leptos::ev::DragEvent| {
+        let (Some(info), Some(dt)) = (entry_kind(&ev), ev.data_transfer()) else {
+            return;
+        };
+        let _ = dt.set_data(DRAG_TYPE, info.id);
+        let _ = dt.set_data("text/plain", info.id);
+        dt.set_effect_allowed("copy");
     };
     view! {
         <nav class="palette" data-testid="palette" aria-label=move || tx::PALETTE.get(lang.get())>
@@ -131,36 +133,78 @@ pub fn Palette() -> impl IntoView {
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
-            {groups}
+            <div
+                class="palette-groups"
+                node_ref=list
+                on:click=on_click
+                on:dragstart=on_dragstart
+                // The first text at once (the effect above keeps it up to date).
+                inner_html=html.get_untracked()
+            ></div>
         </nav>
     }
 }
 
-/// One palette entry: a draggable button that adds its kind.
-fn entry(state: AppState, info: &'static KindInfo, lang: Lang) -> impl IntoView {
-    let kind = info.kind;
-    let about = info.about.get(lang);
-    view! {
-        <li>
-            <button
-                type="button"
-                class="palette-entry"
-                draggable="true"
-                data-palette-kind=info.id
-                title=format!("{about} — {}", tx::PALETTE_USE.get(lang))
-                aria-description=about
-                on:click=move |_| add(state, kind)
-                on:dragstart=move |ev: leptos::ev::DragEvent| {
-                    if let Some(dt) = ev.data_transfer() {
-                        let _ = dt.set_data(DRAG_TYPE, info.id);
-                        let _ = dt.set_data("text/plain", info.id);
-                        dt.set_effect_allowed("copy");
-                    }
-                }
-            >
-                <svg class="palette-icon" viewBox="0 0 48 48" aria-hidden="true" inner_html=crate::core::icons::icon(kind)></svg>
-                <span>{info.name.get(lang)}</span>
-            </button>
-        </li>
+/// The kind of the palette entry an event happened in.
+fn entry_kind(ev: &web_sys::Event) -> Option<&'static KindInfo> {
+    let id = target_element(ev)?
+        .closest("[data-palette-kind]")
+        .ok()
+        .flatten()?
+        .get_attribute("data-palette-kind")?;
+    KINDS.iter().find(|k| k.id == id)
+}
+
+/// The groups of kinds that match `q`, each entry a draggable button that adds its kind, as
+/// escaped HTML text.
+fn groups_html(lang: Lang, q: &str) -> String {
+    let mut out = String::new();
+    for &c in &GROUPS {
+        let mut entries = KINDS
+            .iter()
+            .filter(|k| k.category == c && matches(k, q))
+            .peekable();
+        if entries.peek().is_none() {
+            continue;
+        }
+        el(
+            &mut out,
+            "<section class=\"palette-group\"><h3>",
+            text::category(c).get(lang),
+            "</h3><ul>",
+        );
+        for info in entries {
+            let about = info.about.get(lang);
+            out.push_str(
+                "<li><button type=\"button\" class=\"palette-entry\" draggable=\"true\" data-palette-kind=\"",
+            );
+            out.push_str(info.id);
+            out.push_str("\" title=\"");
+            esc(&mut out, about);
+            out.push_str(" — ");
+            esc(&mut out, tx::PALETTE_USE.get(lang));
+            out.push_str("\" aria-description=\"");
+            esc(&mut out, about);
+            out.push_str(
+                "\"><svg class=\"palette-icon\" viewBox=\"0 0 48 48\" aria-hidden=\"true\">",
+            );
+            out.push_str(crate::core::icons::icon(info.kind));
+            el(
+                &mut out,
+                "</svg><span>",
+                info.name.get(lang),
+                "</span></button></li>",
+            );
+        }
+        out.push_str("</ul></section>");
     }
+    if out.is_empty() {
+        el(
+            &mut out,
+            "<p class=\"muted palette-empty\" role=\"status\">",
+            tx::NO_MATCH.get(lang),
+            "</p>",
+        );
+    }
+    out
 }
