@@ -7,6 +7,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::html::el;
+use crate::core::i18n::Lang;
 use crate::core::load::file_stem;
 use crate::core::to_json;
 use crate::jobs::Job;
@@ -100,84 +102,83 @@ fn download_png(state: AppState, name: String, svg: String) -> Result<(), wasm_b
     Ok(())
 }
 
-/// The export menu: save the design (JSON), export Mermaid, the diagram (SVG, PNG) and the
-/// cost lines (CSV).
-#[component]
-pub fn ExportMenu() -> impl IntoView {
-    let state = expect_context::<AppState>();
+/// Saves or exports the design as `what` (`json`, `mermaid`, `svg`, `png` or `csv`): the
+/// export menu's items.
+pub fn export(state: AppState, what: &'static str) {
     let lang = state.lang;
-    let save = move |what: &'static str| {
-        // A chosen item closes the menu, as menus do.
-        if let Ok(Some(menu)) = document().query_selector(".export-menu[open]") {
-            let _ = menu.remove_attribute("open");
+    // A chosen item closes the menu, as menus do.
+    if let Ok(Some(menu)) = document().query_selector(".export-menu[open]") {
+        let _ = menu.remove_attribute("open");
+    }
+    let lang_now = lang.get_untracked();
+    let stem = state.design.with_untracked(|d| file_stem(&d.name));
+    let result = match what {
+        "json" => {
+            let json = state.design.with_untracked(to_json);
+            download(&format!("{stem}.json"), "application/json", &json)
         }
-        let lang_now = lang.get_untracked();
-        let stem = state.design.with_untracked(|d| file_stem(&d.name));
-        let result = match what {
-            "json" => {
-                let json = state.design.with_untracked(to_json);
-                download(&format!("{stem}.json"), "application/json", &json)
-            }
-            // Written by the on-demand module; downloaded when it answers.
-            _ => {
-                let design = state.design.with_untracked(to_json);
-                let job = match what {
-                    "csv" => Job::CostCsv {
-                        design,
-                        lang: lang_now,
-                    },
-                    _ => Job::Export {
-                        design,
-                        format: if what == "mermaid" { "mermaid" } else { "svg" }.to_owned(),
-                        lang: lang_now,
-                    },
+        // Written by the on-demand module; downloaded when it answers.
+        _ => {
+            let design = state.design.with_untracked(to_json);
+            let job = match what {
+                "csv" => Job::CostCsv {
+                    design,
+                    lang: lang_now,
+                },
+                _ => Job::Export {
+                    design,
+                    format: if what == "mermaid" { "mermaid" } else { "svg" }.to_owned(),
+                    lang: lang_now,
+                },
+            };
+            ask_text(job, lang_now, move |answer| {
+                let text = match answer {
+                    Ok(text) => text,
+                    Err(e) => return state.load_error.set(Some(e)),
                 };
-                ask_text(job, lang_now, move |answer| {
-                    let text = match answer {
-                        Ok(text) => text,
-                        Err(e) => return state.load_error.set(Some(e)),
-                    };
-                    let done = match what {
-                        "svg" => download(&format!("{stem}.svg"), "image/svg+xml", &text),
-                        "png" => download_png(state, format!("{stem}.png"), text),
-                        "csv" => download(&format!("{stem}-cost.csv"), "text/csv", &text),
-                        _ => download(&format!("{stem}.mmd"), "text/plain", &text),
-                    };
-                    if done.is_err() {
-                        state
-                            .load_error
-                            .set(Some(text::DOWNLOAD_FAILED.get(lang_now).to_owned()));
-                    }
-                });
-                Ok(())
-            }
-        };
-        if result.is_err() {
-            state
-                .load_error
-                .set(Some(text::DOWNLOAD_FAILED.get(lang_now).to_owned()));
+                let done = match what {
+                    "svg" => download(&format!("{stem}.svg"), "image/svg+xml", &text),
+                    "png" => download_png(state, format!("{stem}.png"), text),
+                    "csv" => download(&format!("{stem}-cost.csv"), "text/csv", &text),
+                    _ => download(&format!("{stem}.mmd"), "text/plain", &text),
+                };
+                if done.is_err() {
+                    state
+                        .load_error
+                        .set(Some(text::DOWNLOAD_FAILED.get(lang_now).to_owned()));
+                }
+            });
+            Ok(())
         }
     };
-    view! {
-        <details class="export-menu">
-            <summary class="button">{move || text::EXPORT.get(lang.get())}</summary>
-            <div class="export-items" role="group">
-                <button type="button" data-testid="save-json" on:click=move |_| save("json")>
-                    {move || text::SAVE_JSON.get(lang.get())}
-                </button>
-                <button type="button" data-testid="export-mermaid" on:click=move |_| save("mermaid")>
-                    {move || text::EXPORT_MERMAID.get(lang.get())}
-                </button>
-                <button type="button" data-testid="export-svg" on:click=move |_| save("svg")>
-                    {move || text::EXPORT_SVG.get(lang.get())}
-                </button>
-                <button type="button" data-testid="export-png" on:click=move |_| save("png")>
-                    {move || text::EXPORT_PNG.get(lang.get())}
-                </button>
-                <button type="button" data-testid="export-csv" on:click=move |_| save("csv")>
-                    {move || text::EXPORT_CSV.get(lang.get())}
-                </button>
-            </div>
-        </details>
+    if result.is_err() {
+        state
+            .load_error
+            .set(Some(text::DOWNLOAD_FAILED.get(lang_now).to_owned()));
     }
+}
+
+/// The export menu, as escaped HTML: `data-export` names what an item saves (the header
+/// handles the press).
+pub fn menu_html(out: &mut String, lang: Lang) {
+    el(
+        out,
+        "<details class=\"export-menu\"><summary class=\"button\">",
+        text::EXPORT.get(lang),
+        "</summary><div class=\"export-items\" role=\"group\">",
+    );
+    for (testid, what, label) in [
+        ("save-json", "json", text::SAVE_JSON),
+        ("export-mermaid", "mermaid", text::EXPORT_MERMAID),
+        ("export-svg", "svg", text::EXPORT_SVG),
+        ("export-png", "png", text::EXPORT_PNG),
+        ("export-csv", "csv", text::EXPORT_CSV),
+    ] {
+        out.push_str("<button type=\"button\" data-testid=\"");
+        out.push_str(testid);
+        out.push_str("\" data-export=\"");
+        out.push_str(what);
+        el(out, "\">", label.get(lang), "</button>");
+    }
+    out.push_str("</div></details>");
 }

@@ -16,7 +16,7 @@ use crate::core::model::NodeId;
 use crate::core::validate::{counts, Finding, Severity};
 
 use super::gestures::target_element;
-use super::morph::{listen_capture, morph, sync_controls};
+use super::morph::{morph, sync_controls};
 use super::state::{AppState, Selection};
 use super::text;
 
@@ -62,25 +62,6 @@ pub fn FindingsPanel() -> impl IntoView {
             h.clone()
         })
     });
-    // The course toggle's change, caught on the way down (a `change` fired by a script need
-    // not bubble).
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let Some(el) = section.get() else {
-            return false;
-        };
-        listen_capture(&el, "change", move |ev: Event| {
-            let toggle = target_element(&ev)
-                .filter(|t| t.get_attribute("data-testid").as_deref() == Some("follows-course"))
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
-            if let Some(t) = toggle {
-                state.set_follows_course(t.checked());
-            }
-        });
-        true
-    });
     let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, &ev);
     view! {
         <section
@@ -89,9 +70,22 @@ pub fn FindingsPanel() -> impl IntoView {
             aria-labelledby="findings-title"
             node_ref=section
             on:click=on_click
+            // The course toggle's change, caught on the way down (a `change` fired by a
+            // script need not bubble).
+            on:change:capture=move |ev| on_change(state, &ev)
             // The first text at once (the effect above keeps it up to date).
             inner_html=html.get_untracked()
         ></section>
+    }
+}
+
+/// The course toggle: whether the course's expectations apply.
+fn on_change(state: AppState, ev: &Event) {
+    let toggle = target_element(ev)
+        .filter(|t| t.get_attribute("data-testid").as_deref() == Some("follows-course"))
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+    if let Some(t) = toggle {
+        state.set_follows_course(t.checked());
     }
 }
 

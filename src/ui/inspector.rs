@@ -27,7 +27,7 @@ use crate::core::region::Region;
 use crate::core::validate::{self, Finding, Severity};
 
 use super::gestures::target_element;
-use super::morph::{listen_capture, morph, sync_controls};
+use super::morph::{morph, sync_controls};
 use super::pricing::TableState;
 use super::state::{AppState, Selection};
 use super::text_editor as tx;
@@ -110,20 +110,6 @@ pub fn Inspector() -> impl IntoView {
             h.clone()
         })
     });
-    // Every control's change, caught on the way down (a `change` fired by a script need not
-    // bubble).
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let Some(el) = section.get() else {
-            return false;
-        };
-        listen_capture(&el, "change", move |ev: Event| {
-            on_change(state, errors, new_target, &ev)
-        });
-        true
-    });
     let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, new_target, section, &ev);
     view! {
         <section
@@ -132,6 +118,9 @@ pub fn Inspector() -> impl IntoView {
             aria-label=move || tx::INSPECTOR.get(lang.get())
             node_ref=section
             on:click=on_click
+            // Every control's change, caught on the way down (a `change` fired by a script
+            // need not bubble).
+            on:change:capture=move |ev| on_change(state, errors, new_target, &ev)
             // The first text at once (the effect above keeps it up to date).
             inner_html=html.get_untracked()
         ></section>

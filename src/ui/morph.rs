@@ -11,9 +11,8 @@
 //! typing is kept while something else changes), and a `<select>` is set to the option the new
 //! text selects.
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, Node};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, Node};
 
 /// Attributes that say which thing an element stands for: when they differ, the element is
 /// replaced rather than reused for something else.
@@ -182,13 +181,4 @@ pub fn morph_child(parent: &Element, live: &Element, html: &str) {
     if let Some(new) = parse_in(parent, html).and_then(|p| p.first_element_child()) {
         node(parent, live, &new);
     }
-}
-
-/// Listens for `event` on `el` in the capture phase, for the life of the page: a panel's
-/// controls are handled where the panel is, even for events that do not bubble (a `change`
-/// fired by a script).
-pub fn listen_capture(el: &Element, event: &str, f: impl FnMut(Event) + 'static) {
-    let f = Closure::<dyn FnMut(Event)>::new(f);
-    let _ = el.add_event_listener_with_callback_and_bool(event, f.as_ref().unchecked_ref(), true);
-    f.forget();
 }

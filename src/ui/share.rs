@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::core::html::el;
+use crate::core::i18n::Lang;
 use crate::core::link;
 
 use super::state::AppState;
@@ -94,48 +96,48 @@ pub fn install(state: AppState) {
     });
 }
 
-/// "Copy link": copies the page's URL with the current design's link.
-#[component]
-pub fn CopyLink() -> impl IntoView {
-    let state = expect_context::<AppState>();
+/// "Copy link": copies the page's URL with the current design's link; `copied` says so for
+/// two seconds.
+pub fn copy_link(state: AppState, copied: RwSignal<bool>) {
     let lang = state.lang;
-    let copied = RwSignal::new(false);
-    let on_click = move |_| {
-        let f = fragment(state);
-        if f.len() > link::MAX_LINK_BYTES {
-            state.load_error.set(Some(
-                text::TOO_LARGE_FOR_LINK
-                    .get(lang.get_untracked())
-                    .to_owned(),
-            ));
-            return;
-        }
-        replace_hash(&f);
-        let href = window().location().href().unwrap_or_default();
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&href);
-        leptos::task::spawn_local(async move {
-            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                copied.set(true);
-                set_timeout(move || copied.set(false), Duration::from_millis(2000));
-            } else {
-                // No clipboard (an insecure page, or permission refused): show it to copy by hand.
-                let _ = window().prompt_with_message_and_default(
-                    text::COPY_THIS_LINK.get(lang.get_untracked()),
-                    &href,
-                );
-            }
-        });
-    };
-    view! {
-        <button type="button" class="button" data-testid="copy-link" on:click=on_click>
-            {move || {
-                if copied.get() {
-                    text::LINK_COPIED.get(lang.get())
-                } else {
-                    text::COPY_LINK.get(lang.get())
-                }
-            }}
-        </button>
+    let f = fragment(state);
+    if f.len() > link::MAX_LINK_BYTES {
+        state.load_error.set(Some(
+            text::TOO_LARGE_FOR_LINK
+                .get(lang.get_untracked())
+                .to_owned(),
+        ));
+        return;
     }
+    replace_hash(&f);
+    let href = window().location().href().unwrap_or_default();
+    let clipboard = window().navigator().clipboard();
+    let promise = clipboard.write_text(&href);
+    leptos::task::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            copied.set(true);
+            set_timeout(move || copied.set(false), Duration::from_millis(2000));
+        } else {
+            // No clipboard (an insecure page, or permission refused): show it to copy by hand.
+            let _ = window().prompt_with_message_and_default(
+                text::COPY_THIS_LINK.get(lang.get_untracked()),
+                &href,
+            );
+        }
+    });
+}
+
+/// The "Copy link" button, as escaped HTML.
+pub fn button_html(out: &mut String, lang: Lang, copied: bool) {
+    let label = if copied {
+        text::LINK_COPIED.get(lang)
+    } else {
+        text::COPY_LINK.get(lang)
+    };
+    el(
+        out,
+        "<button type=\"button\" class=\"button\" data-testid=\"copy-link\" data-action=\"copy-link\">",
+        label,
+        "</button>",
+    );
 }

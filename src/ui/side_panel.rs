@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 
 use crate::core::catalogue::Category;
+use crate::core::html::{el, esc};
+use crate::core::i18n::Lang;
+use crate::core::model::Design;
 use crate::core::templates;
 
 use super::compare::ComparePanel;
@@ -31,34 +34,12 @@ const CATEGORIES: [Category; 6] = [
 pub fn SidePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let counts = Memo::new(move |_| {
-        state.design.with(|d| {
-            CATEGORIES
-                .iter()
-                .map(|&c| {
-                    let n = d
-                        .nodes
-                        .values()
-                        .filter(|n| n.kind.info().category == c)
-                        .count();
-                    (c, n)
-                })
-                .filter(|&(_, n)| n > 0)
-                .collect::<Vec<_>>()
-        })
+    // What the design is and holds, as text (read-only; set whole when it changes).
+    let facts = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let template = state.template.get();
+        state.design.with(|d| facts_html(d, template, lang))
     });
-    let total = move || state.design.with(|d| d.nodes.len());
-    let name = move || {
-        state.design.with(|d| {
-            if d.name.is_empty() {
-                text::UNNAMED.get(lang.get()).to_owned()
-            } else {
-                d.name.clone()
-            }
-        })
-    };
-    let about = move || templates::find(state.template.get()).map(|t| t.about.get(lang.get()));
-    let region = move || state.design.with(|d| d.region);
     view! {
         <aside class="side-panel" aria-label=move || text::THIS_DESIGN.get(lang.get())>
             {move || {
@@ -94,50 +75,92 @@ pub fn SidePanel() -> impl IntoView {
             <ComparePanel />
             <super::autoscale::AutoscalePanel />
             <super::checklist::ChecklistPanel />
-            <h2 id="side-panel-title">{move || text::THIS_DESIGN.get(lang.get())}</h2>
-            <dl class="facts">
-                <div>
-                    <dt>{move || text::NAME.get(lang.get())}</dt>
-                    <dd data-testid="design-name">{name}</dd>
-                </div>
-                <div>
-                    <dt>{move || text::TEMPLATE.get(lang.get())}</dt>
-                    <dd>{about}</dd>
-                </div>
-                <div>
-                    <dt>{move || text::REGION.get(lang.get())}</dt>
-                    <dd>
-                        {move || region().name().get(lang.get())}
-                        " "
-                        <code>{move || region().code()}</code>
-                    </dd>
-                </div>
-            </dl>
-            <h3>{move || text::NODES.get(lang.get())}</h3>
-            <ul class="counts" data-testid="node-counts">
-                {move || {
-                    let lang = lang.get();
-                    let rows = counts.get();
-                    if rows.is_empty() {
-                        return view! { <li class="muted">{text::NO_NODES.get(lang)}</li> }.into_any();
-                    }
-                    rows.into_iter()
-                        .map(|(c, n)| {
-                            view! {
-                                <li>
-                                    <span>{text::category(c).get(lang)}</span>
-                                    <span class="count">{n}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                        .into_any()
-                }}
-                <li class="total">
-                    <span>{move || text::TOTAL.get(lang.get())}</span>
-                    <span class="count">{total}</span>
-                </li>
-            </ul>
+            <div class="design-facts" inner_html=facts></div>
         </aside>
     }
+}
+
+/// The design's name, template and region, and its nodes counted by category, as escaped HTML.
+fn facts_html(d: &Design, template: &str, lang: Lang) -> String {
+    let mut out = String::new();
+    el(
+        &mut out,
+        "<h2 id=\"side-panel-title\">",
+        text::THIS_DESIGN.get(lang),
+        "</h2>",
+    );
+    el(
+        &mut out,
+        "<dl class=\"facts\"><div><dt>",
+        text::NAME.get(lang),
+        "</dt>",
+    );
+    let name = if d.name.is_empty() {
+        text::UNNAMED.get(lang)
+    } else {
+        d.name.as_str()
+    };
+    el(
+        &mut out,
+        "<dd data-testid=\"design-name\">",
+        name,
+        "</dd></div>",
+    );
+    el(&mut out, "<div><dt>", text::TEMPLATE.get(lang), "</dt><dd>");
+    if let Some(t) = templates::find(template) {
+        esc(&mut out, t.about.get(lang));
+    }
+    el(
+        &mut out,
+        "</dd></div><div><dt>",
+        text::REGION.get(lang),
+        "</dt><dd>",
+    );
+    esc(&mut out, d.region.name().get(lang));
+    el(
+        &mut out,
+        " <code>",
+        d.region.code(),
+        "</code></dd></div></dl>",
+    );
+    el(&mut out, "<h3>", text::NODES.get(lang), "</h3>");
+    out.push_str("<ul class=\"counts\" data-testid=\"node-counts\">");
+    let mut any = false;
+    for c in CATEGORIES {
+        let n = d
+            .nodes
+            .values()
+            .filter(|n| n.kind.info().category == c)
+            .count();
+        if n > 0 {
+            any = true;
+            el(
+                &mut out,
+                "<li><span>",
+                text::category(c).get(lang),
+                "</span>",
+            );
+            out.push_str("<span class=\"count\">");
+            out.push_str(&n.to_string());
+            out.push_str("</span></li>");
+        }
+    }
+    if !any {
+        el(
+            &mut out,
+            "<li class=\"muted\">",
+            text::NO_NODES.get(lang),
+            "</li>",
+        );
+    }
+    el(
+        &mut out,
+        "<li class=\"total\"><span>",
+        text::TOTAL.get(lang),
+        "</span>",
+    );
+    out.push_str("<span class=\"count\">");
+    out.push_str(&d.nodes.len().to_string());
+    out.push_str("</span></li></ul>");
+    out
 }
