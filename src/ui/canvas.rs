@@ -13,7 +13,8 @@ use crate::core::edit::Command;
 use std::fmt::Write as _;
 
 use crate::core::geometry::{self, fmt_num, Rect};
-use crate::core::html;
+use crate::core::html::{self, esc};
+use crate::core::i18n::Lang;
 use crate::core::model::{EdgeId, NodeId};
 use crate::core::numtext::shortest;
 use crate::core::svg::{self, ARROW_ID};
@@ -22,6 +23,7 @@ use crate::core::validate::Severity;
 use super::morph::{morph, morph_child};
 
 use super::gestures::{self, CanvasCtx, Gesture};
+use super::i18n::Msg;
 use super::state::AppState;
 use super::text_canvas;
 
@@ -143,8 +145,24 @@ pub fn Canvas() -> impl IntoView {
             drawn.update_value(|old| redraw(&g, old, new));
         }
     });
-    let can_undo = move || state.history.with(|h| h.can_undo());
-    let can_redo = move || state.history.with(|h| h.can_redo());
+    // The toolbar as text, brought up to date in place (a focused button keeps its focus
+    // when undo becomes unavailable).
+    let toolbar = Memo::new(move |_| {
+        let (undo, redo) = state.history.with(|h| (h.can_undo(), h.can_redo()));
+        toolbar_html(lang.get(), undo, redo)
+    });
+    let toolbar_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |last: Option<String>| {
+        let Some(el) = toolbar_ref.get() else {
+            return String::new();
+        };
+        toolbar.with(|h| {
+            if last.as_deref() != Some(h.as_str()) {
+                morph(&el, h);
+            }
+            h.clone()
+        })
+    });
     view! {
         <div
             class="canvas-area"
@@ -155,24 +173,15 @@ pub fn Canvas() -> impl IntoView {
                 }
             }
         >
-            <div class="canvas-toolbar" role="toolbar" aria-label=move || text_canvas::TOOLBAR.get(lang.get())>
-                <button type="button" class="tool" data-testid="undo" disabled=move || !can_undo()
-                    aria-label=move || text_canvas::UNDO.get(lang.get()) title=move || text_canvas::UNDO.get(lang.get())
-                    on:click=move |_| { state.undo(); }>"↶"</button>
-                <button type="button" class="tool" data-testid="redo" disabled=move || !can_redo()
-                    aria-label=move || text_canvas::REDO.get(lang.get()) title=move || text_canvas::REDO.get(lang.get())
-                    on:click=move |_| { state.redo(); }>"↷"</button>
-                <span class="tool-gap"></span>
-                <button type="button" class="tool" data-testid="zoom-out"
-                    aria-label=move || text_canvas::ZOOM_OUT.get(lang.get()) title=move || text_canvas::ZOOM_OUT.get(lang.get())
-                    on:click=move |_| gestures::zoom(state, cx, 1.25)>"−"</button>
-                <button type="button" class="tool" data-testid="zoom-in"
-                    aria-label=move || text_canvas::ZOOM_IN.get(lang.get()) title=move || text_canvas::ZOOM_IN.get(lang.get())
-                    on:click=move |_| gestures::zoom(state, cx, 0.8)>"+"</button>
-                <button type="button" class="tool" data-testid="zoom-fit"
-                    aria-label=move || text_canvas::FIT.get(lang.get()) title=move || text_canvas::FIT.get(lang.get())
-                    on:click=move |_| state.camera.set(None)>"⤢"</button>
-            </div>
+            <div
+                class="canvas-toolbar"
+                role="toolbar"
+                aria-label=move || text_canvas::TOOLBAR.get(lang.get())
+                node_ref=toolbar_ref
+                on:click=move |ev| on_tool(state, cx, &ev)
+                // The first text at once (the effect above keeps it up to date).
+                inner_html=toolbar.get_untracked()
+            ></div>
             <svg
                 node_ref=cx.svg
                 class="canvas"
@@ -320,6 +329,53 @@ fn ghost(state: AppState, cx: CanvasCtx) -> impl IntoView {
         })
     };
     view! { <g class="drag-ghost" transform=transform inner_html=outlines></g> }
+}
+
+/// Undo, redo and the zoom buttons, as escaped HTML (`data-testid` names each; `on_tool`
+/// handles the press).
+fn toolbar_html(lang: Lang, can_undo: bool, can_redo: bool) -> String {
+    let mut out = String::new();
+    let tools: [(&str, Msg, &str, bool); 5] = [
+        ("undo", text_canvas::UNDO, "↶", can_undo),
+        ("redo", text_canvas::REDO, "↷", can_redo),
+        ("zoom-out", text_canvas::ZOOM_OUT, "−", true),
+        ("zoom-in", text_canvas::ZOOM_IN, "+", true),
+        ("zoom-fit", text_canvas::FIT, "⤢", true),
+    ];
+    for (i, (id, name, mark, enabled)) in tools.into_iter().enumerate() {
+        if i == 2 {
+            out.push_str("<span class=\"tool-gap\"></span>");
+        }
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"tool\" data-testid=\"{id}\"{} aria-label=\"",
+            if enabled { "" } else { " disabled" }
+        );
+        esc(&mut out, name.get(lang));
+        out.push_str("\" title=\"");
+        esc(&mut out, name.get(lang));
+        let _ = write!(out, "\">{mark}</button>");
+    }
+    out
+}
+
+/// A press on a toolbar button.
+fn on_tool(state: AppState, cx: CanvasCtx, ev: &leptos::ev::MouseEvent) {
+    let tool = gestures::target_element(ev)
+        .and_then(|t| t.closest("button").ok().flatten())
+        .and_then(|b| b.get_attribute("data-testid"));
+    match tool.as_deref() {
+        Some("undo") => {
+            state.undo();
+        }
+        Some("redo") => {
+            state.redo();
+        }
+        Some("zoom-out") => gestures::zoom(state, cx, 1.25),
+        Some("zoom-in") => gestures::zoom(state, cx, 0.8),
+        Some("zoom-fit") => state.camera.set(None),
+        _ => {}
+    }
 }
 
 /// The menu of connection kinds, when more than one fits.
