@@ -20,7 +20,7 @@ use crate::core::numtext::shortest;
 use crate::core::svg::{self, ARROW_ID};
 use crate::core::validate::Severity;
 
-use super::morph::{morph, morph_child};
+use super::morph::{follow, morph, morph_child};
 
 use super::gestures::{self, CanvasCtx, Gesture};
 use super::i18n::Msg;
@@ -152,17 +152,7 @@ pub fn Canvas() -> impl IntoView {
         toolbar_html(lang.get(), undo, redo)
     });
     let toolbar_ref = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |last: Option<String>| {
-        let Some(el) = toolbar_ref.get() else {
-            return String::new();
-        };
-        toolbar.with(|h| {
-            if last.as_deref() != Some(h.as_str()) {
-                morph(&el, h);
-            }
-            h.clone()
-        })
-    });
+    follow(toolbar_ref, toolbar, || false);
     view! {
         <div
             class="canvas-area"

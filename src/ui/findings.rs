@@ -16,7 +16,7 @@ use crate::core::model::NodeId;
 use crate::core::validate::{counts, Finding, Severity};
 
 use super::gestures::target_element;
-use super::morph::{morph, sync_controls};
+use super::morph::follow;
 use super::state::{AppState, Selection};
 use super::text;
 
@@ -49,18 +49,9 @@ pub fn FindingsPanel() -> impl IntoView {
         })
     });
     let section = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |last: Option<String>| {
+    follow(section, html, move || {
         state.design.track();
-        let Some(el) = section.get() else {
-            return String::new();
-        };
-        html.with(|h| {
-            if last.as_deref() != Some(h.as_str()) {
-                morph(&el, h);
-            }
-            sync_controls(&el);
-            h.clone()
-        })
+        true
     });
     let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, &ev);
     view! {

@@ -13,7 +13,7 @@ use crate::core::i18n::Lang;
 use crate::core::templates::TEMPLATES;
 
 use super::gestures::target_element;
-use super::morph::morph;
+use super::morph::follow;
 use super::state::AppState;
 use super::text;
 
@@ -29,17 +29,7 @@ pub fn Header() -> impl IntoView {
         header_html(state.lang.get(), template, copied.get())
     });
     let bar = NodeRef::<leptos::html::Header>::new();
-    Effect::new(move |last: Option<String>| {
-        let Some(el) = bar.get() else {
-            return String::new();
-        };
-        html.with(|h| {
-            if last.as_deref() != Some(h.as_str()) {
-                morph(&el, h);
-            }
-            h.clone()
-        })
-    });
+    follow(bar, html, || false);
     let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, copied, &ev);
     view! {
         <header

@@ -27,7 +27,7 @@ use crate::core::region::Region;
 use crate::core::validate::{self, Finding, Severity};
 
 use super::gestures::target_element;
-use super::morph::{morph, sync_controls};
+use super::morph::follow;
 use super::pricing::TableState;
 use super::state::{AppState, Selection};
 use super::text_editor as tx;
@@ -97,18 +97,9 @@ pub fn Inspector() -> impl IntoView {
     let section = NodeRef::<leptos::html::Section>::new();
     // Runs on every change of the design, not only of the text: a control left showing
     // something the design no longer says (typed, then undone) is put back.
-    Effect::new(move |last: Option<String>| {
+    follow(section, html, move || {
         state.design.track();
-        let Some(el) = section.get() else {
-            return String::new();
-        };
-        html.with(|h| {
-            if last.as_deref() != Some(h.as_str()) {
-                morph(&el, h);
-            }
-            sync_controls(&el);
-            h.clone()
-        })
+        true
     });
     let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, new_target, section, &ev);
     view! {

@@ -11,6 +11,8 @@
 //! typing is kept while something else changes), and a `<select>` is set to the option the new
 //! text selects.
 
+use leptos::html::ElementType;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, Node};
 
@@ -181,4 +183,31 @@ pub fn morph_child(parent: &Element, live: &Element, html: &str) {
     if let Some(new) = parse_in(parent, html).and_then(|p| p.first_element_child()) {
         node(parent, live, &new);
     }
+}
+
+/// Keeps the element behind `node` up to date with `html` (as [`morph`] does) from the moment
+/// it is mounted. `controls` runs inside the effect first: what it reads re-runs the effect,
+/// and when it says `true` the form controls are put back to what the text says
+/// ([`sync_controls`]) after every run, even when the text did not change.
+pub fn follow<E>(node: NodeRef<E>, html: Memo<String>, controls: impl Fn() -> bool + 'static)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |last: Option<String>| {
+        let sync = controls();
+        let Some(el) = node.get() else {
+            return String::new();
+        };
+        let el: &Element = el.unchecked_ref();
+        html.with(|h| {
+            if last.as_deref() != Some(h.as_str()) {
+                morph(el, h);
+            }
+            if sync {
+                sync_controls(el);
+            }
+            h.clone()
+        })
+    });
 }

@@ -13,7 +13,7 @@ use crate::core::i18n::Lang;
 use crate::core::model::{Design, NodeId};
 
 use super::gestures::target_element;
-use super::morph::morph;
+use super::morph::follow;
 use super::state::AppState;
 use super::text;
 use super::text_editor as tx;
@@ -96,17 +96,7 @@ pub fn Palette() -> impl IntoView {
     // The groups as text, brought up to date in place (a focused entry keeps its focus).
     let html = Memo::new(move |_| groups_html(lang.get(), &q.get()));
     let list = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |last: Option<String>| {
-        let Some(el) = list.get() else {
-            return String::new();
-        };
-        html.with(|h| {
-            if last.as_deref() != Some(h.as_str()) {
-                morph(&el, h);
-            }
-            h.clone()
-        })
-    });
+    follow(list, html, || false);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(kind) = entry_kind(&ev) {
             add(state, kind.kind);
