@@ -22,6 +22,7 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::model::{Currency, Design, NodeId};
 use crate::core::region::Region;
 
+use super::morph::follow;
 use super::pricing::Cost;
 use super::state::{AppState, EditError, Selection};
 use super::text;
@@ -118,7 +119,13 @@ pub fn CostPanel() -> impl IntoView {
             return;
         };
         let closest = |sel: &str| target.closest(sel).ok().flatten();
-        if let Some(b) = closest("[data-select-node]") {
+        if let Some(b) = closest("[data-currency]") {
+            match b.get_attribute("data-currency").as_deref() {
+                Some("USD") => state.set_currency(Currency::Usd),
+                Some("JPY") => state.set_currency(Currency::Jpy),
+                _ => {}
+            }
+        } else if let Some(b) = closest("[data-select-node]") {
             let id = NodeId(b.get_attribute("data-select-node").unwrap_or_default());
             let again = state
                 .selection
@@ -148,9 +155,26 @@ pub fn CostPanel() -> impl IntoView {
         }
     };
     let peak = USAGE.iter().find(|u| u.key == PEAK);
+    // The region, currency and tax controls as text, brought up to date in place.
+    let choices = Memo::new(move |_| {
+        choices_html(lang.get(), region.get(), currency.get(), include_tax.get())
+    });
+    let choices_ref = NodeRef::<leptos::html::Div>::new();
+    follow(choices_ref, choices, move || {
+        state.design.track();
+        true
+    });
 
     view! {
-        <section class="cost" data-testid="cost" aria-labelledby="cost-title" on:click=on_click>
+        <section
+            class="cost"
+            data-testid="cost"
+            aria-labelledby="cost-title"
+            on:click=on_click
+            // The region picker's and the tax toggle's change, caught on the way down (a
+            // `change` fired by a script need not bubble).
+            on:change:capture=move |ev| on_choice(state, &ev)
+        >
             <div class="cost-head">
                 <h2 id="cost-title">{tr(lang, text::COST)}</h2>
                 <span class="cost-version" data-testid="table-version">{version}</span>
@@ -162,66 +186,12 @@ pub fn CostPanel() -> impl IntoView {
                 </div>
             </div>
             <div class="cost-controls">
-                <label class="cost-region">
-                    <span class="cost-label">
-                        {tr(lang, text::REGION_PICKER)}
-                        " "
-                        <code>{move || region.get().code()}</code>
-                    </span>
-                    <select
-                        data-testid="region-picker"
-                        prop:value=move || region.get().code()
-                        on:change=move |ev| {
-                            if let Some(r) = Region::from_code(&event_target_value(&ev)) {
-                                state.set_region(r);
-                            }
-                        }
-                    >
-                        {Region::ALL
-                            .into_iter()
-                            .map(|r| {
-                                view! {
-                                    <option value=r.code() selected=move || region.get() == r>
-                                        {move || r.name().get(lang.get())}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <div class="cost-money">
-                    <div
-                        class="segmented"
-                        role="group"
-                        data-testid="currency"
-                        aria-label=tr(lang, text::CURRENCY)
-                    >
-                        {[(Currency::Usd, "USD"), (Currency::Jpy, "JPY")]
-                            .into_iter()
-                            .map(|(c, name)| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        data-currency=name
-                                        aria-pressed=move || (currency.get() == c).to_string()
-                                        on:click=move |_| state.set_currency(c)
-                                    >
-                                        {name}
-                                    </button>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                    <label class="toggle">
-                        <input
-                            type="checkbox"
-                            data-testid="include-tax"
-                            prop:checked=include_tax
-                            on:change=move |ev| state.set_include_tax(event_target_checked(&ev))
-                        />
-                        <span>{tr(lang, text::INCLUDE_TAX)}</span>
-                    </label>
-                </div>
+                <div
+                    class="cost-choices"
+                    node_ref=choices_ref
+                    // The first text at once (`follow` keeps it up to date).
+                    inner_html=choices.get_untracked()
+                ></div>
                 {move || (currency.get() == Currency::Jpy).then(|| number_field(Field::Rate, state))}
             </div>
             <div class="cost-breakdown" inner_html=breakdown></div>
@@ -247,6 +217,80 @@ fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let t: Text = t.into();
     move || t.get(lang.get())
+}
+
+/// The region picker, the currency switch and the tax toggle, as escaped HTML.
+fn choices_html(lang: Lang, region: Region, currency: Currency, include_tax: bool) -> String {
+    let mut out = String::new();
+    el(
+        &mut out,
+        "<label class=\"cost-region\"><span class=\"cost-label\">",
+        text::REGION_PICKER.get(lang),
+        " <code>",
+    );
+    out.push_str(region.code());
+    out.push_str("</code></span><select data-testid=\"region-picker\">");
+    for r in Region::ALL {
+        out.push_str("<option value=\"");
+        out.push_str(r.code());
+        out.push('"');
+        if r == region {
+            out.push_str(" selected");
+        }
+        el(&mut out, ">", r.name().get(lang), "</option>");
+    }
+    out.push_str("</select></label><div class=\"cost-money\"><div class=\"segmented\" role=\"group\" data-testid=\"currency\" aria-label=\"");
+    esc(&mut out, text::CURRENCY.get(lang));
+    out.push_str("\">");
+    for (c, name) in [(Currency::Usd, "USD"), (Currency::Jpy, "JPY")] {
+        out.push_str("<button type=\"button\" data-currency=\"");
+        out.push_str(name);
+        out.push_str("\" aria-pressed=\"");
+        out.push_str(if c == currency { "true" } else { "false" });
+        out.push_str("\">");
+        out.push_str(name);
+        out.push_str("</button>");
+    }
+    out.push_str(
+        "</div><label class=\"toggle\"><input type=\"checkbox\" data-testid=\"include-tax\"",
+    );
+    if include_tax {
+        out.push_str(" checked");
+    }
+    el(
+        &mut out,
+        "><span>",
+        text::INCLUDE_TAX.get(lang),
+        "</span></label></div>",
+    );
+    out
+}
+
+/// A region picked, or the tax toggled.
+fn on_choice(state: AppState, ev: &leptos::ev::Event) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    match target.get_attribute("data-testid").as_deref() {
+        Some("region-picker") => {
+            let code = target
+                .dyn_ref::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if let Some(r) = Region::from_code(&code) {
+                state.set_region(r);
+            }
+        }
+        Some("include-tax") => {
+            if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+                state.set_include_tax(input.checked());
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The total, the per-day figure, the auto-scaling range and the unknown-price note.
