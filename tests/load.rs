@@ -1272,7 +1272,7 @@ mod fuzz {
     }
 }
 
-/// Files are written by hand (`dto::DesignV1::to_pretty`), byte for byte as serde's derived
+/// Files are written by hand (`dto::DesignV1::into_pretty`), byte for byte as serde's derived
 /// writer wrote them: the frozen design files of tests/fixtures/links/v1 were written by it.
 #[test]
 fn design_files_are_written_as_before() {

@@ -3,8 +3,8 @@
 //!
 //! Change these types only together with a new version number and a named migration.
 //!
-//! They are read from and written to `Value` by hand (`from_value`, `to_value`,
-//! `DesignV1::to_pretty`) rather than with serde's derive: the derived code for the three
+//! They are read from and written to `Value` by hand (`from_value`, `into_value`,
+//! `DesignV1::into_pretty`) rather than with serde's derive: the derived code for the three
 //! ways the app reads and writes them (a parsed value, a value, pretty text) was about 18 KB
 //! of the first-load wasm, gzipped. The messages follow serde's wording
 //! (`missing field \`id\``, `invalid type: string "10", expected f64`), checked in
@@ -266,43 +266,44 @@ impl DesignV1 {
         Ok(d)
     }
 
-    /// The fields as written, in order.
-    fn entries(&self) -> Vec<(&'static str, Value)> {
+    /// The fields as written, in order (taken, not copied: the nodes are most of a design).
+    fn into_entries(self) -> Vec<(&'static str, Value)> {
         let mut out = vec![
-            ("format", Value::from(self.format.as_str())),
+            ("format", Value::from(self.format)),
             ("version", Value::from(self.version)),
-            ("name", Value::from(self.name.as_str())),
-            ("region", Value::from(self.region.as_str())),
+            ("name", Value::from(self.name)),
+            ("region", Value::from(self.region)),
         ];
-        if let Some(t) = &self.template {
-            out.push(("template", Value::from(t.as_str())));
+        if let Some(t) = self.template {
+            out.push(("template", Value::from(t)));
         }
         out.push(("follows_course", Value::Bool(self.follows_course)));
         out.push(("display", self.display.to_value()));
-        out.push(("usage", Value::Object(self.usage.clone())));
-        out.push(("nodes", Value::Array(self.nodes.clone())));
-        out.push(("edges", Value::Array(self.edges.clone())));
+        out.push(("usage", Value::Object(self.usage)));
+        out.push(("nodes", Value::Array(self.nodes)));
+        out.push(("edges", Value::Array(self.edges)));
         out
     }
 
     /// The design file as a value (object keys sorted, as `serde_json::Map` keeps them).
-    pub fn to_value(&self) -> Value {
-        object_of(self.entries())
+    pub fn into_value(self) -> Value {
+        object_of(self.into_entries())
     }
 
     /// The design file as pretty JSON text: fields in declaration order, two-space indent,
     /// byte for byte what `serde_json::to_string_pretty` wrote for the derived types.
-    pub fn to_pretty(&self) -> String {
+    pub fn into_pretty(self) -> String {
+        let display = self.display.entries();
         let mut out = String::from("{");
-        for (i, (key, v)) in self.entries().into_iter().enumerate() {
+        for (i, (key, v)) in self.into_entries().into_iter().enumerate() {
             out.push_str(if i == 0 { "\n  " } else { ",\n  " });
             push_key(&mut out, key);
             if key == "display" {
                 out.push('{');
-                for (j, (key, v)) in self.display.entries().into_iter().enumerate() {
+                for (j, (key, v)) in display.iter().enumerate() {
                     out.push_str(if j == 0 { "\n    " } else { ",\n    " });
                     push_key(&mut out, key);
-                    push_pretty(&mut out, &v, 2);
+                    push_pretty(&mut out, v, 2);
                 }
                 out.push_str("\n  }");
             } else {
@@ -420,15 +421,15 @@ impl NodeV1 {
     }
 
     /// The node as a value; empty fields are left out.
-    pub fn to_value(&self) -> Value {
+    pub fn into_value(self) -> Value {
         let mut m = Map::new();
         let mut put = |k: &str, v: Value| {
             m.insert(k.to_owned(), v);
         };
-        put("id", Value::from(self.id.as_str()));
-        put("kind", Value::from(self.kind.as_str()));
+        put("id", Value::from(self.id));
+        put("kind", Value::from(self.kind));
         if !self.label.is_empty() {
-            put("label", Value::from(self.label.as_str()));
+            put("label", Value::from(self.label));
         }
         put("x", Value::from(self.x));
         put("y", Value::from(self.y));
@@ -438,14 +439,14 @@ impl NodeV1 {
         if let Some(h) = self.h {
             put("h", Value::from(h));
         }
-        if let Some(p) = &self.parent {
-            put("parent", Value::from(p.as_str()));
+        if let Some(p) = self.parent {
+            put("parent", Value::from(p));
         }
         if !self.params.is_empty() {
-            put("params", Value::Object(self.params.clone()));
+            put("params", Value::Object(self.params));
         }
         if !self.note.is_empty() {
-            put("note", Value::from(self.note.as_str()));
+            put("note", Value::from(self.note));
         }
         Value::Object(m)
     }
@@ -484,22 +485,19 @@ impl EdgeV1 {
     }
 
     /// The edge as a value; empty fields are left out.
-    pub fn to_value(&self) -> Value {
+    pub fn into_value(self) -> Value {
         let mut m = Map::new();
-        m.insert("id".to_owned(), Value::from(self.id.as_str()));
-        m.insert("kind".to_owned(), Value::from(self.kind.as_str()));
-        m.insert("from".to_owned(), Value::from(self.from.as_str()));
-        m.insert("to".to_owned(), Value::from(self.to.as_str()));
+        m.insert("id".to_owned(), Value::from(self.id));
+        m.insert("kind".to_owned(), Value::from(self.kind));
+        m.insert("from".to_owned(), Value::from(self.from));
+        m.insert("to".to_owned(), Value::from(self.to));
         if !self.label.is_empty() {
-            m.insert("label".to_owned(), Value::from(self.label.as_str()));
+            m.insert("label".to_owned(), Value::from(self.label));
         }
-        if let Some(r) = &self.rule {
+        if let Some(r) = self.rule {
             let mut rule = Map::new();
             rule.insert("priority".to_owned(), Value::from(r.priority));
-            rule.insert(
-                "path_pattern".to_owned(),
-                Value::from(r.path_pattern.as_str()),
-            );
+            rule.insert("path_pattern".to_owned(), Value::from(r.path_pattern));
             m.insert("rule".to_owned(), Value::Object(rule));
         }
         Value::Object(m)

@@ -791,7 +791,7 @@ pub fn to_v1(design: &Design) -> DesignV1 {
                 params,
                 note: n.note.clone(),
             };
-            dto.to_value()
+            dto.into_value()
         })
         .collect();
     let edges = design
@@ -809,7 +809,7 @@ pub fn to_v1(design: &Design) -> DesignV1 {
                     path_pattern: r.path_pattern.clone(),
                 }),
             };
-            dto.to_value()
+            dto.into_value()
         })
         .collect();
     DesignV1 {
@@ -887,7 +887,7 @@ pub fn file_stem(name: &str) -> String {
 
 /// The design as pretty JSON, the form files and the CLI use.
 pub fn to_json(design: &Design) -> String {
-    to_v1(design).to_pretty()
+    to_v1(design).into_pretty()
 }
 
 #[cfg(test)]

@@ -388,7 +388,7 @@ fn text(out: &mut String, line: &TextLine) {
 }
 
 /// A rectangle filling `r`, with rounded corners of radius `rx` (none for 0).
-fn rect(out: &mut String, class: &str, r: &Rect, rx: f64) {
+pub(crate) fn rect(out: &mut String, class: &str, r: &Rect, rx: f64) {
     let _ = write!(
         out,
         "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",

@@ -241,7 +241,7 @@ fn overlay(state: AppState, cx: CanvasCtx) -> String {
                 w: (from.x - to.x).abs(),
                 h: (from.y - to.y).abs(),
             };
-            push_rect(&mut out, "band", &r, None);
+            svg::rect(&mut out, "band", &r, 0.0);
         }
         Gesture::Connect { from, to } => state.design.with_untracked(|d| {
             if let Some(n) = d.nodes.get(from) {
@@ -304,7 +304,7 @@ fn ghost(state: AppState, cx: CanvasCtx) -> impl IntoView {
         if let Some(ids) = cx.sliding.get() {
             state.design.with_untracked(|d| {
                 for n in ids.iter().filter_map(|id| d.nodes.get(id)) {
-                    push_rect(&mut out, "ghost-box", &Rect::of(n), Some(8.0));
+                    svg::rect(&mut out, "ghost-box", &Rect::of(n), 8.0);
                 }
             });
         }
@@ -563,20 +563,4 @@ fn area_offset(cx: CanvasCtx, client: (f64, f64)) -> (f64, f64) {
             (client.0 - b.left(), client.1 - b.top())
         })
         .unwrap_or(client)
-}
-
-/// A rectangle filling `r` (rounded by `rx`), as SVG text.
-fn push_rect(out: &mut String, class: &str, r: &Rect, rx: Option<f64>) {
-    let _ = write!(
-        out,
-        "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-        fmt_num(r.x),
-        fmt_num(r.y),
-        fmt_num(r.w),
-        fmt_num(r.h)
-    );
-    if let Some(rx) = rx {
-        let _ = write!(out, " rx=\"{}\"", fmt_num(rx));
-    }
-    out.push_str("></rect>");
 }

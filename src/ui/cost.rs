@@ -22,6 +22,7 @@ use crate::core::i18n::{Lang, Text};
 use crate::core::model::{Currency, Design, NodeId};
 use crate::core::region::Region;
 
+use super::gestures::target_element;
 use super::morph::follow;
 use super::pricing::Cost;
 use super::state::{AppState, EditError, Selection};
@@ -112,10 +113,7 @@ pub fn CostPanel() -> impl IntoView {
     });
     // One listener for the buttons and `<details>` written as HTML.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(target) = target_element(&ev) else {
             return;
         };
         let closest = |sel: &str| target.closest(sel).ok().flatten();
@@ -160,10 +158,7 @@ pub fn CostPanel() -> impl IntoView {
         choices_html(lang.get(), region.get(), currency.get(), include_tax.get())
     });
     let choices_ref = NodeRef::<leptos::html::Div>::new();
-    follow(choices_ref, choices, move || {
-        state.design.track();
-        true
-    });
+    follow(choices_ref, choices, || true);
 
     view! {
         <section
@@ -268,10 +263,7 @@ fn choices_html(lang: Lang, region: Region, currency: Currency, include_tax: boo
 
 /// A region picked, or the tax toggled.
 fn on_choice(state: AppState, ev: &leptos::ev::Event) {
-    let Some(target) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(target) = target_element(ev) else {
         return;
     };
     match target.get_attribute("data-testid").as_deref() {

@@ -24,33 +24,39 @@ use super::text;
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // What the panel reads of the design, each its own memo, so that a change elsewhere (a
+    // node dragged) does not write the list again.
+    let follows = Memo::new(move |_| state.design.with(|d| d.follows_course));
+    let focus = Memo::new(move |_| state.selection.with(|s| s.single_node().cloned()));
+    let focus_name = Memo::new(move |_| {
+        let id = focus.get()?;
+        let lang = state.lang.get();
+        state
+            .design
+            .with(|d| d.nodes.get(&id).map(|n| n.display_label(lang).to_owned()))
+    });
     let html = Memo::new(move |_| {
         let lang = state.lang.get();
-        let focus = state.selection.with(|s| s.single_node().cloned());
+        let focus = focus.get();
         let selected = state.selection.with(|s| match s {
             Selection::Finding(f) => Some(f.clone()),
             _ => None,
         });
-        state.design.with(|d| {
-            let focus_name = focus
-                .as_ref()
-                .and_then(|id| d.nodes.get(id))
-                .map(|n| n.display_label(lang).to_owned());
-            state.findings.with(|all| {
-                render(&View {
-                    lang,
-                    all,
-                    focus: focus.as_ref(),
-                    focus_name: focus_name.as_deref(),
-                    selected: selected.as_ref(),
-                    follows: d.follows_course,
-                })
+        let focus_name = focus_name.get();
+        state.findings.with(|all| {
+            render(&View {
+                lang,
+                all,
+                focus: focus.as_ref(),
+                focus_name: focus_name.as_deref(),
+                selected: selected.as_ref(),
+                follows: follows.get(),
             })
         })
     });
     let section = NodeRef::<leptos::html::Section>::new();
     follow(section, html, move || {
-        state.design.track();
+        follows.track();
         true
     });
     let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, &ev);
@@ -275,7 +281,7 @@ fn item(out: &mut String, index: usize, f: &Finding, selected: bool, lang: Lang)
 }
 
 /// The icon of a severity (a shape as well as a colour, for colour-blind readers), as SVG text.
-pub fn severity_icon(severity: Severity) -> String {
+fn severity_icon(severity: Severity) -> String {
     let (class, path) = match severity {
         Severity::Error => (
             "sev-icon sev-icon--error",

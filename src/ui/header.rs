@@ -58,7 +58,8 @@ fn on_click(state: AppState, copied: RwSignal<bool>, ev: &leptos::ev::MouseEvent
             "mermaid" => "mermaid",
             "svg" => "svg",
             "png" => "png",
-            _ => "csv",
+            "csv" => "csv",
+            _ => return,
         };
         super::files::export(state, what);
         return;

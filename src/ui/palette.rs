@@ -142,7 +142,7 @@ fn entry_kind(ev: &web_sys::Event) -> Option<&'static KindInfo> {
         .ok()
         .flatten()?
         .get_attribute("data-palette-kind")?;
-    KINDS.iter().find(|k| k.id == id)
+    Kind::from_id(&id).map(Kind::info)
 }
 
 /// The groups of kinds that match `q`, each entry a draggable button that adds its kind, as

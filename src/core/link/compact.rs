@@ -57,7 +57,7 @@ const TOP_KEYS: &[&str] = &[
 /// The design as the file format's JSON value, numbers normalised (whole numbers as integers)
 /// so that equal designs give equal values.
 fn file_value(design: &Design) -> Value {
-    norm(to_v1(design).to_value())
+    norm(to_v1(design).into_value())
 }
 
 /// Whole floats become integers, recursively; `60.0` and `60` compare equal afterwards.
