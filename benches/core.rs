@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use kumozu::core::cost::{estimate, estimate_range, PriceTable};
-use kumozu::core::link;
+use kumozu::core::format::link;
 use kumozu::core::validate::validate;
 use kumozu::core::{synth, templates, Design, Edge, EdgeKind, ListenerRule, NodeId, ParamValue};
 

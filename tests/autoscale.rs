@@ -3,12 +3,12 @@
 //! CPU target 70%), clamping at the minimum and maximum, the scale-in cooldown, services
 //! without auto scaling, bad curves, and the cost band against the cost engine's range.
 
-use kumozu::core::autoscale::{
+use kumozu::core::cost::{cents, estimate_range, PriceTable};
+use kumozu::core::course::autoscale::{
     render_text, simulate, Curve, CurveError, Preset, Setup, Simulation, MAX_DEMAND_PERCENT,
 };
-use kumozu::core::cost::{cents, estimate_range, PriceTable};
-use kumozu::core::model::{Design, NodeId, ParamValue};
-use kumozu::core::templates;
+use kumozu::core::document::model::{Design, NodeId, ParamValue};
+use kumozu::core::document::templates;
 use kumozu::core::Lang;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

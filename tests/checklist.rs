@@ -2,10 +2,10 @@
 //! each targeted edit unticks the point it breaks while the unrelated ones stay; the
 //! explanations use the design's own names; the CLI's exit codes.
 
-use kumozu::core::checklist::{checklist, render_text, ticked, to_html, to_json, Item};
 use kumozu::core::cost::PriceTable;
-use kumozu::core::model::{Design, NodeId, ParamValue};
-use kumozu::core::templates;
+use kumozu::core::course::checklist::{checklist, render_text, ticked, to_html, to_json, Item};
+use kumozu::core::document::model::{Design, NodeId, ParamValue};
+use kumozu::core::document::templates;
 use kumozu::core::Lang;
 
 fn party() -> Design {

@@ -406,7 +406,7 @@ fn export_terraform_prints_hcl_that_parses() {
 #[test]
 fn export_svg_prints_an_svg_in_the_chosen_language() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/party-box.json");
-    let design = kumozu::core::templates::find("party-box")
+    let design = kumozu::core::document::templates::find("party-box")
         .unwrap()
         .design()
         .unwrap();
@@ -445,7 +445,7 @@ fn export_svg_prints_an_svg_in_the_chosen_language() {
         } else {
             kumozu::core::Lang::En
         };
-        assert_eq!(svg, kumozu::core::svg::to_svg(&design, lang));
+        assert_eq!(svg, kumozu::core::drawing::svg::to_svg(&design, lang));
     }
     // From standard input too.
     let json = template_json("blank");
@@ -703,7 +703,7 @@ fn ec2_prints_the_cheapest_fit_beside_fargate() {
     let d = templates::find("party-box").unwrap().design().unwrap();
     let table =
         kumozu::core::cost::PriceTable::bundled(kumozu::core::Region::ApNortheast1).unwrap();
-    let c = kumozu::core::ec2::compare(&d, &table);
+    let c = kumozu::core::course::ec2::compare(&d, &table);
     let ec2 = kumozu::core::cost::fmt_usd(c.ec2_monthly.unwrap());
     let fargate = kumozu::core::cost::fmt_usd(c.fargate_monthly().unwrap());
     assert!(

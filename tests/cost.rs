@@ -9,15 +9,15 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use kumozu::core::catalogue::{Kind, ParamType, KINDS, USAGE};
 use kumozu::core::cost::kinds::{all_price_keys, PRICED_KINDS};
 use kumozu::core::cost::{
     estimate, estimate_range, estimate_scenario, render_text, Estimate, LineStatus, PriceEntry,
     PriceTable, Scenario,
 };
-use kumozu::core::i18n::Lang;
-use kumozu::core::model::{Design, Node, NodeId, ParamValue, Point};
-use kumozu::core::region::Region;
+use kumozu::core::document::catalogue::{Kind, ParamType, KINDS, USAGE};
+use kumozu::core::document::model::{Design, Node, NodeId, ParamValue, Point};
+use kumozu::core::document::region::Region;
+use kumozu::core::support::i18n::Lang;
 use kumozu::core::{load_json, templates};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -152,7 +152,7 @@ fn every_shipped_table_has_every_key_the_engine_uses() {
     let mut keys = all_price_keys();
     assert!(keys.len() > 90, "{}", keys.len());
     // The Fargate-vs-EC2 comparison's instance prices live in the same tables.
-    keys.extend(kumozu::core::ec2::price_keys());
+    keys.extend(kumozu::core::course::ec2::price_keys());
     let wanted: BTreeMap<&str, &str> = keys.iter().map(|k| (k.key.as_str(), k.unit)).collect();
     let mut versions = BTreeSet::new();
     for region in Region::ALL {

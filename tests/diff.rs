@@ -4,10 +4,10 @@
 //! in more than layout.
 
 use kumozu::core::cost::PriceTable;
-use kumozu::core::diff::{diff, diff_priced, Category};
+use kumozu::core::course::compare::{diff, diff_priced, Category};
+use kumozu::core::document::model::{Design, NodeId, ParamValue, Point};
+use kumozu::core::document::templates;
 use kumozu::core::edit::{apply, Command};
-use kumozu::core::model::{Design, NodeId, ParamValue, Point};
-use kumozu::core::templates;
 use proptest::prelude::*;
 
 mod common;
@@ -152,7 +152,7 @@ proptest! {
 /// only, a changed parameter on both, a move as a move; an equal pair marks nothing.
 #[test]
 fn marks_say_which_side_holds_what() {
-    use kumozu::core::diff::marks;
+    use kumozu::core::course::compare::marks;
     let a = templates::find("party-box").unwrap().design().unwrap();
     assert_eq!(marks(&diff(&a, &a)), Default::default());
     let mut b = a.clone();

@@ -3,11 +3,11 @@
 //! design it produces saves and loads back unchanged, a refused command changes nothing,
 //! undo takes every step back to the start and redo brings the end back.
 
-use kumozu::core::catalogue::{EdgeKind, Kind, EDGE_KINDS, KINDS};
+use kumozu::core::document::catalogue::{EdgeKind, Kind, EDGE_KINDS, KINDS};
+use kumozu::core::document::model::{Design, EdgeId, NodeId, ParamValue, Point, Size};
+use kumozu::core::document::templates;
 use kumozu::core::edit::{apply, rules_of, Command, History};
-use kumozu::core::load::{load_json, to_json};
-use kumozu::core::model::{Design, EdgeId, NodeId, ParamValue, Point, Size};
-use kumozu::core::templates;
+use kumozu::core::format::load::{load_json, to_json};
 use proptest::prelude::*;
 
 mod common;
@@ -178,7 +178,7 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
             flag,
             text,
         } => {
-            use kumozu::core::catalogue::ParamType as T;
+            use kumozu::core::document::catalogue::ParamType as T;
             return set_param(d, *node, *param, *num, *flag, |spec| {
                 Some(match spec.ty {
                     T::Choice(c) => {

@@ -16,7 +16,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use kumozu::core::cost::PriceTable;
-use kumozu::core::{link, load_json, mermaid, templates, validate};
+use kumozu::core::exchange::mermaid;
+use kumozu::core::format::link;
+use kumozu::core::{load_json, templates, validate};
 
 /// xorshift64*: a tiny deterministic generator (a seed reproduces a run).
 struct Rng(u64);
@@ -169,7 +171,7 @@ fn use_design(d: &kumozu::core::Design) {
         let _ = kumozu::core::cost::estimate_range(d, &table);
     }
     let _ = mermaid::export(d, kumozu::core::Lang::En);
-    let _ = kumozu::core::svg::to_svg(d, kumozu::core::Lang::Ja);
+    let _ = kumozu::core::drawing::svg::to_svg(d, kumozu::core::Lang::Ja);
     let _ = link::encode(d, None);
 }
 

@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 
-use kumozu::core::catalogue::Kind;
 use kumozu::core::cost::{estimate_range, PriceTable};
-use kumozu::core::load::to_json;
-use kumozu::core::model::Design;
-use kumozu::core::region::Region;
-use kumozu::core::templates;
+use kumozu::core::document::catalogue::Kind;
+use kumozu::core::document::model::Design;
+use kumozu::core::document::region::Region;
+use kumozu::core::document::templates;
+use kumozu::core::format::load::to_json;
 use kumozu::core::Lang;
 use kumozu::jobs::{answer, Imported, Job, Reply, Request, Words};
 
@@ -125,8 +125,8 @@ fn the_sheet_is_the_core_sheet_of_the_expected_estimate() {
         lang: Lang::Ja,
     };
     let table = PriceTable::bundled(d.region).unwrap();
-    let want = kumozu::core::sheet::to_html(
-        &kumozu::core::sheet::build(&d, &estimate_range(&d, &table).expected),
+    let want = kumozu::core::course::sheet::to_html(
+        &kumozu::core::course::sheet::build(&d, &estimate_range(&d, &table).expected),
         Lang::Ja,
     );
     assert_eq!(job.run(&bundled).unwrap(), want);
@@ -309,11 +309,11 @@ fn exports_are_the_cores_files() {
     };
     assert_eq!(
         export("svg", Lang::Ja).run(&none).unwrap(),
-        kumozu::core::svg::to_svg(&d, Lang::Ja)
+        kumozu::core::drawing::svg::to_svg(&d, Lang::Ja)
     );
     assert_eq!(
         export("mermaid", Lang::En).run(&none).unwrap(),
-        kumozu::core::mermaid::export(&d, Lang::En)
+        kumozu::core::exchange::mermaid::export(&d, Lang::En)
     );
     assert!(export("pdf", Lang::En)
         .run(&none)
@@ -331,13 +331,15 @@ fn a_mermaid_import_comes_back_as_the_cores_design_with_its_warnings() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mermaid/seed-01.mmd"),
     )
     .unwrap();
-    let want = kumozu::core::mermaid::import(&text).unwrap();
+    let want = kumozu::core::exchange::mermaid::import(&text).unwrap();
     let job = Job::ImportMermaid {
         text: text.clone(),
         lang: Lang::En,
     };
     let got: Imported = serde_json::from_str(&job.run(&none).unwrap()).unwrap();
-    let design = kumozu::core::load::load_json(&got.design).unwrap().design;
+    let design = kumozu::core::format::load::load_json(&got.design)
+        .unwrap()
+        .design;
     assert_eq!(design, want.design);
     let warnings: Vec<String> = want
         .warnings
@@ -366,9 +368,9 @@ fn a_trace_lists_its_hops_with_their_ids_and_says_where_it_breaks() {
         words: w.clone(),
     };
     let html = job(&d, "GET /api/rooms").run(&none).unwrap();
-    let t = kumozu::core::trace::trace(
+    let t = kumozu::core::course::trace::trace(
         &d,
-        &kumozu::core::trace::Request::parse("GET /api/rooms").unwrap(),
+        &kumozu::core::course::trace::Request::parse("GET /api/rooms").unwrap(),
     );
     assert!(t.stop.is_none());
     assert_eq!(html.matches("<li data-hop-kind=").count(), t.hops.len());

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use kumozu::core::catalogue::{ParamType, EDGE_KINDS, KINDS, USAGE};
-use kumozu::core::link::{compact_json, decode, encode, LinkError, MAX_LINK_BYTES};
-use kumozu::core::load::{load_json, to_json, LoadErrorKind};
-use kumozu::core::model::{
+use kumozu::core::document::catalogue::{ParamType, EDGE_KINDS, KINDS, USAGE};
+use kumozu::core::document::model::{
     Currency, Design, Edge, EdgeId, ListenerRule, Node, NodeId, ParamValue, Point,
 };
-use kumozu::core::templates::{self, TEMPLATES};
+use kumozu::core::document::templates::{self, TEMPLATES};
+use kumozu::core::format::link::{compact_json, decode, encode, LinkError, MAX_LINK_BYTES};
+use kumozu::core::format::load::{load_json, to_json, LoadErrorKind};
 use kumozu::core::{synth, EdgeKind, Kind, Lang, Region};
 
 const PRICING: &str = "2026-11-28.1";

@@ -9,12 +9,12 @@
 
 use std::path::Path;
 
-use kumozu::core::catalogue::{DefaultValue, ParamType, EDGE_KINDS, KINDS, USAGE};
-use kumozu::core::load::{
+use kumozu::core::document::catalogue::{DefaultValue, ParamType, EDGE_KINDS, KINDS, USAGE};
+use kumozu::core::document::model::{Node, ParamValue, Point};
+use kumozu::core::document::templates::TEMPLATES;
+use kumozu::core::format::load::{
     load_json, load_value, to_json, LoadError, LoadErrorKind, MAX_EDGES, MAX_INPUT_BYTES, MAX_NODES,
 };
-use kumozu::core::model::{Node, ParamValue, Point};
-use kumozu::core::templates::TEMPLATES;
 use kumozu::core::Lang;
 use serde_json::Value;
 

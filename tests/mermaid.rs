@@ -12,12 +12,12 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use kumozu::core::catalogue::{EdgeKind, Kind};
-use kumozu::core::geometry::Rect;
-use kumozu::core::load::{load_json, to_json};
-use kumozu::core::mermaid::{self, export, import, Imported, MermaidError};
-use kumozu::core::model::{Design, Edge, EdgeId, Node, Point};
-use kumozu::core::templates::TEMPLATES;
+use kumozu::core::document::catalogue::{EdgeKind, Kind};
+use kumozu::core::document::model::{Design, Edge, EdgeId, Node, Point};
+use kumozu::core::document::templates::TEMPLATES;
+use kumozu::core::drawing::geometry::Rect;
+use kumozu::core::exchange::mermaid::{self, export, import, Imported, MermaidError};
+use kumozu::core::format::load::{load_json, to_json};
 use kumozu::core::{Lang, Region};
 use proptest::prelude::*;
 

@@ -102,7 +102,7 @@ fn every_fixture_matches_its_golden_findings() {
 
 #[test]
 fn templates_have_no_errors() {
-    for t in kumozu::core::templates::TEMPLATES {
+    for t in kumozu::core::document::templates::TEMPLATES {
         let findings = validate(&t.design().unwrap());
         let errors: Vec<_> = findings
             .iter()
@@ -183,7 +183,7 @@ fn seed_mistakes_are_named_in_both_languages() {
 
 #[test]
 fn party_box_template_has_no_errors() {
-    let design = kumozu::core::templates::find("party-box")
+    let design = kumozu::core::document::templates::find("party-box")
         .expect("the party-box template exists")
         .design()
         .expect("the party-box template loads");
@@ -203,9 +203,9 @@ fn party_box_template_has_no_errors() {
 /// finding names must exist.
 mod random_designs {
     use super::*;
-    use kumozu::core::catalogue::{ParamType, EDGE_KINDS, KINDS};
-    use kumozu::core::load::load_value;
-    use kumozu::core::region::Region;
+    use kumozu::core::document::catalogue::{ParamType, EDGE_KINDS, KINDS};
+    use kumozu::core::document::region::Region;
+    use kumozu::core::format::load::load_value;
     use proptest::prelude::*;
     use proptest::sample::Index;
     use serde_json::{json, Map, Value};

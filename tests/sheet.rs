@@ -6,8 +6,8 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use kumozu::core::cost::{self, PriceTable};
-use kumozu::core::model::ParamValue;
-use kumozu::core::sheet::{self, CalloutKind, Field, Sheet};
+use kumozu::core::course::sheet::{self, CalloutKind, Field, Sheet};
+use kumozu::core::document::model::ParamValue;
 use kumozu::core::{synth, templates, to_json, Design, Lang, Region};
 use rust_decimal::Decimal;
 

@@ -1,7 +1,7 @@
 //! `core::sort` orders exactly as the standard library's stable sorts do, and `set`/`map`
 //! collect as `collect` does.
 
-use kumozu::core::sort;
+use kumozu::core::support::sort;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 

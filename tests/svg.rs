@@ -9,13 +9,13 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kumozu::core::draw;
-use kumozu::core::geometry;
-use kumozu::core::load::load_value;
-use kumozu::core::model::Design;
-use kumozu::core::svg::to_svg;
+use kumozu::core::document::model::Design;
+use kumozu::core::document::templates::TEMPLATES;
+use kumozu::core::drawing::faces;
+use kumozu::core::drawing::geometry;
+use kumozu::core::drawing::svg::to_svg;
+use kumozu::core::format::load::load_value;
 use kumozu::core::synth::large_design;
-use kumozu::core::templates::TEMPLATES;
 use kumozu::core::Lang;
 use roxmltree::{Document, Node};
 use serde_json::json;
@@ -91,30 +91,30 @@ fn check_structure(design: &Design, lang: Lang) {
             .unwrap_or_else(|| panic!("no group for node {id}"));
         assert_eq!(g.attribute("data-node-kind"), Some(node.kind.id()), "{id}");
         if node.kind.is_container() {
-            let face = draw::container_face(node, design.region, lang);
+            let face = faces::container_face(node, design.region, lang);
             assert_eq!(
                 g.attribute("aria-label"),
                 Some(as_xml(&face.aria).as_str()),
                 "{id}"
             );
-            let (name, detail) = draw::container_title(node, design.region, lang);
+            let (name, detail) = faces::container_title(node, design.region, lang);
             let title = texts(*g, "container-title").concat();
             let details = texts(*g, "container-detail").concat();
             match face.title {
-                draw::ContainerTitle::OneLine { .. } => {
+                faces::ContainerTitle::OneLine { .. } => {
                     let expected = match &detail {
                         Some(d) => format!("{name} · {d}"),
                         None => name.clone(),
                     };
                     assert_eq!(title, as_xml(&expected), "{id}");
                 }
-                draw::ContainerTitle::TwoLines { name, detail } => {
+                faces::ContainerTitle::TwoLines { name, detail } => {
                     assert_eq!(title, as_xml(&name.text), "{id}");
                     assert_eq!(details, as_xml(&detail.text), "{id}");
                 }
             }
         } else {
-            let face = draw::card_face(node, lang);
+            let face = faces::card_face(node, lang);
             assert_eq!(
                 g.attribute("aria-label"),
                 Some(as_xml(&face.aria).as_str()),
@@ -139,7 +139,7 @@ fn check_structure(design: &Design, lang: Lang) {
             .get(route.id.as_str())
             .unwrap_or_else(|| panic!("no group for edge {}", route.id));
         assert_eq!(g.attribute("data-edge-kind"), Some(e.kind.info().id));
-        let aria = draw::edge_aria(e, design, lang);
+        let aria = faces::edge_aria(e, design, lang);
         assert_eq!(g.attribute("aria-label"), Some(as_xml(&aria).as_str()));
         let path = g
             .children()
@@ -212,7 +212,7 @@ fn every_template_label_is_drawn_whole() {
             for (id, node) in &design.nodes {
                 let g = nodes[id.as_str()];
                 let label = if node.kind.is_container() {
-                    draw::container_title(node, design.region, lang).0
+                    faces::container_title(node, design.region, lang).0
                 } else {
                     node.display_label(lang).to_owned()
                 };
@@ -349,7 +349,7 @@ fn hostile_labels_ids_and_names_stay_text_and_read_back() {
             format!("{} · {}", HOSTILE[0], HOSTILE[3])
         );
         assert_eq!(texts(nodes["sub']]>"], "container-title").concat(), {
-            let (name, detail) = draw::container_title(
+            let (name, detail) = faces::container_title(
                 design
                     .nodes
                     .values()
@@ -415,8 +415,8 @@ fn golden_svgs_of_the_templates() {
 /// carry their extra class.
 #[test]
 fn inline_svg_is_prefixed_and_marked() {
-    use kumozu::core::svg::{to_svg_with, Options};
-    let d = kumozu::core::templates::find("party-box")
+    use kumozu::core::drawing::svg::{to_svg_with, Options};
+    let d = kumozu::core::document::templates::find("party-box")
         .unwrap()
         .design()
         .unwrap();
@@ -457,6 +457,9 @@ fn inline_svg_is_prefixed_and_marked() {
     assert!(class_of("data-node-id", &node).ends_with(" diff-added"));
     assert!(class_of("data-edge-id", &edge).ends_with(" diff-changed"));
     let plain = to_svg_with(&d, kumozu::core::Lang::En, &Options::default());
-    assert_eq!(plain, kumozu::core::svg::to_svg(&d, kumozu::core::Lang::En));
+    assert_eq!(
+        plain,
+        kumozu::core::drawing::svg::to_svg(&d, kumozu::core::Lang::En)
+    );
     assert!(!plain.contains("diff-"));
 }

@@ -6,11 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use kumozu::core::catalogue::{EdgeKind, Kind};
-use kumozu::core::geometry::{layout, Rect};
-use kumozu::core::load::load_json;
-use kumozu::core::model::{Design, Node};
-use kumozu::core::templates::{self, TEMPLATES};
+use kumozu::core::document::catalogue::{EdgeKind, Kind};
+use kumozu::core::document::model::{Design, Node};
+use kumozu::core::document::templates::{self, TEMPLATES};
+use kumozu::core::drawing::geometry::{layout, Rect};
+use kumozu::core::format::load::load_json;
 use kumozu::core::validate::{validate, Severity};
 use kumozu::core::Lang;
 

@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 
 use hcl::eval::{Context, Evaluate};
 use hcl::{Block, Body, Expression};
-use kumozu::core::load::load_value;
-use kumozu::core::model::Design;
-use kumozu::core::templates::{self, TEMPLATES};
-use kumozu::core::terraform::export;
+use kumozu::core::document::model::Design;
+use kumozu::core::document::templates::{self, TEMPLATES};
+use kumozu::core::exchange::terraform::export;
+use kumozu::core::format::load::load_value;
 use serde_json::{json, Value};
 
 fn fixtures() -> PathBuf {

@@ -2,11 +2,11 @@
 //! The request tracer on designs the editor can make: it never panics, and where it names the
 //! listener rule a request takes, that is the rule the validator's `route` picks.
 
-use kumozu::core::catalogue::{EDGE_KINDS, KINDS};
+use kumozu::core::course::trace::{render_text, trace, HopKind, Request, METHODS};
+use kumozu::core::document::catalogue::{EDGE_KINDS, KINDS};
+use kumozu::core::document::model::Design;
+use kumozu::core::document::templates;
 use kumozu::core::edit::{apply, Command};
-use kumozu::core::model::Design;
-use kumozu::core::templates;
-use kumozu::core::trace::{render_text, trace, HopKind, Request, METHODS};
 use kumozu::core::validate::context::route;
 use kumozu::core::Lang;
 use proptest::prelude::*;

@@ -10,7 +10,7 @@ mod cli {
 
     use clap::{Parser, Subcommand, ValueEnum};
     use kumozu::core::cost::{self, PriceTable};
-    use kumozu::core::load::{load_json, Loaded};
+    use kumozu::core::format::load::{load_json, Loaded};
     use kumozu::core::validate::{self, Severity};
     use kumozu::core::Region;
     use kumozu::core::{templates, to_json, Lang};
@@ -234,12 +234,17 @@ mod cli {
                     Err(code) => return code,
                 };
                 match to {
-                    ExportTo::Mermaid => {
-                        print(&kumozu::core::mermaid::export(&loaded.design, lang))
-                    }
+                    ExportTo::Mermaid => print(&kumozu::core::exchange::mermaid::export(
+                        &loaded.design,
+                        lang,
+                    )),
                     ExportTo::Json => print(&format!("{}\n", to_json(&loaded.design))),
-                    ExportTo::Terraform => print(&kumozu::core::terraform::export(&loaded.design)),
-                    ExportTo::Svg => print(&kumozu::core::svg::to_svg(&loaded.design, lang)),
+                    ExportTo::Terraform => {
+                        print(&kumozu::core::exchange::terraform::export(&loaded.design))
+                    }
+                    ExportTo::Svg => {
+                        print(&kumozu::core::drawing::svg::to_svg(&loaded.design, lang))
+                    }
                     ExportTo::Csv => {
                         estimate_cmd(&loaded, None, CostFormat::Csv, ScenarioArg::Expected, lang)
                     }
@@ -265,7 +270,7 @@ mod cli {
                         }
                     };
                 }
-                match kumozu::core::mermaid::import(&text) {
+                match kumozu::core::exchange::mermaid::import(&text) {
                     Ok(imported) => {
                         for w in &imported.warnings {
                             eprintln!("kumozu: {file}: {}", w.get(lang));
@@ -286,8 +291,9 @@ mod cli {
                 let version = PriceTable::bundled(loaded.design.region)
                     .ok()
                     .map(|t| t.table_version);
-                let fragment = kumozu::core::link::encode(&loaded.design, version.as_deref());
-                if fragment.len() > kumozu::core::link::MAX_LINK_BYTES {
+                let fragment =
+                    kumozu::core::format::link::encode(&loaded.design, version.as_deref());
+                if fragment.len() > kumozu::core::format::link::MAX_LINK_BYTES {
                     eprintln!(
                         "kumozu: {}",
                         match lang {
@@ -301,7 +307,7 @@ mod cli {
                 }
                 print(&format!("{}#{fragment}\n", base.unwrap_or_default()))
             }
-            Command::Open { link } => match kumozu::core::link::decode(link.trim()) {
+            Command::Open { link } => match kumozu::core::format::link::decode(link.trim()) {
                 Ok(decoded) => {
                     for note in &decoded.notes {
                         eprintln!("kumozu: note: {note}");
@@ -330,7 +336,7 @@ mod cli {
                 request,
                 format,
             } => {
-                let request = match kumozu::core::trace::Request::parse(&request) {
+                let request = match kumozu::core::course::trace::Request::parse(&request) {
                     Ok(r) => r,
                     Err(e) => {
                         eprintln!("kumozu: {}", e.message().get(lang));
@@ -546,11 +552,11 @@ mod cli {
     fn trace_cmd(
         file: &str,
         loaded: &Loaded,
-        request: &kumozu::core::trace::Request,
+        request: &kumozu::core::course::trace::Request,
         format: Format,
         lang: Lang,
     ) -> ExitCode {
-        use kumozu::core::trace;
+        use kumozu::core::course::trace;
         let t = trace::trace(&loaded.design, request);
         let out = match format {
             Format::Json => {
@@ -606,7 +612,7 @@ mod cli {
             } else {
                 arg.to_owned()
             };
-            return match kumozu::core::link::decode(arg.trim()) {
+            return match kumozu::core::format::link::decode(arg.trim()) {
                 Ok(decoded) => {
                     for note in &decoded.notes {
                         eprintln!("kumozu: {shown}: note: {note}");
@@ -631,7 +637,7 @@ mod cli {
         format: Format,
         lang: Lang,
     ) -> ExitCode {
-        use kumozu::core::autoscale::{self, Curve, Preset, Setup};
+        use kumozu::core::course::autoscale::{self, Curve, Preset, Setup};
         use kumozu::core::{Kind, NodeId};
         let design = &loaded.design;
         let services: Vec<_> = design
@@ -735,13 +741,13 @@ mod cli {
         format: Format,
         lang: Lang,
     ) -> ExitCode {
-        use kumozu::core::diff;
+        use kumozu::core::course::compare;
         let tables = (
             PriceTable::bundled(da.region),
             PriceTable::bundled(db.region),
         );
         let d = match tables {
-            (Ok(ta), Ok(tb)) => diff::diff_priced(da, db, &ta, &tb),
+            (Ok(ta), Ok(tb)) => compare::diff_priced(da, db, &ta, &tb),
             (Err(e), _) | (_, Err(e)) => {
                 eprintln!("kumozu: pricing table: {e}");
                 return ExitCode::from(2);
@@ -757,7 +763,7 @@ mod cli {
                     serde_json::to_string_pretty(&doc).expect("a diff serialises")
                 )
             }
-            Format::Text => format!("A: {a}\nB: {b}\n{}", diff::render_text(&d, lang)),
+            Format::Text => format!("A: {a}\nB: {b}\n{}", compare::render_text(&d, lang)),
         };
         let code = print(&out);
         if code != ExitCode::SUCCESS || d.is_equal() {
@@ -774,7 +780,7 @@ mod cli {
         format: Format,
         lang: Lang,
     ) -> ExitCode {
-        use kumozu::core::ec2;
+        use kumozu::core::course::ec2;
         let table = match bundled_table(region.unwrap_or(loaded.design.region.code()), lang) {
             Ok(t) => t,
             Err(code) => return code,
@@ -795,7 +801,7 @@ mod cli {
     }
 
     fn checklist_cmd(file: &str, loaded: &Loaded, format: Format, lang: Lang) -> ExitCode {
-        use kumozu::core::checklist;
+        use kumozu::core::course::checklist;
         let table = PriceTable::bundled(loaded.design.region).ok();
         let items = checklist::checklist(&loaded.design, table.as_ref());
         let out = match format {
@@ -1057,7 +1063,7 @@ mod cli {
     }
 
     fn sheet_cmd(loaded: &Loaded, format: SheetFormat, lang: Lang) -> ExitCode {
-        use kumozu::core::sheet;
+        use kumozu::core::course::sheet;
         let table = match PriceTable::bundled(loaded.design.region) {
             Ok(t) => t,
             Err(e) => {

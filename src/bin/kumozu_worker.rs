@@ -19,7 +19,7 @@ mod worker {
     use std::sync::Arc;
 
     use kumozu::core::cost::PriceTable;
-    use kumozu::core::region::Region;
+    use kumozu::core::document::region::Region;
     use kumozu::jobs::{answer, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;

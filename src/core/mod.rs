@@ -2,39 +2,27 @@
 //!
 //! Nothing here may depend on leptos, web-sys, wasm-bindgen, js-sys or gloo
 //! (`tests/core_purity.rs` fails when it does), so every module is tested natively.
+//!
+//! Folders say what a module is. First-load code (the editor needs it at once): `document`,
+//! `format`, `drawing`, `support`, `edit`, `validate`, `cost`. On demand only (the worker and
+//! the CLI): `exchange` and `course`.
 
-pub mod autoscale;
-pub mod catalogue;
-pub mod checklist;
 pub mod cost;
-pub mod diff;
-pub mod draw;
-pub mod dto;
-pub mod ec2;
+pub mod course;
+pub mod document;
+pub mod drawing;
 pub mod edit;
-pub mod fargate;
-pub mod geometry;
-pub mod html;
-pub mod i18n;
-pub mod icons;
-pub mod link;
-pub mod load;
-pub mod mermaid;
-pub mod model;
-pub mod numtext;
-pub mod region;
-pub mod sheet;
-pub mod sort;
-pub mod svg;
+pub mod exchange;
+pub mod format;
+pub mod support;
 pub mod synth;
-pub mod templates;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod terraform;
-pub mod trace;
 pub mod validate;
 
-pub use catalogue::{EdgeKind, Kind};
-pub use i18n::Lang;
-pub use load::{load_json, to_json, LoadError};
-pub use model::{Design, Edge, EdgeId, ListenerRule, Node, NodeId, ParamValue, Point, Size};
-pub use region::Region;
+pub use document::catalogue::{EdgeKind, Kind};
+pub use document::model::{
+    Design, Edge, EdgeId, ListenerRule, Node, NodeId, ParamValue, Point, Size,
+};
+pub use document::region::Region;
+pub use document::templates;
+pub use format::load::{load_json, to_json, LoadError};
+pub use support::i18n::Lang;

@@ -1,9 +1,11 @@
 //! Synthetic designs of any size, for benchmarks and property tests: a realistic shape
 //! (VPC, public and private tiers, ALB with rules, ECS services, databases) repeated.
 
-use super::catalogue::{EdgeKind, Kind};
-use super::model::{Design, Edge, EdgeId, ListenerRule, Node, NodeId, ParamValue, Point, Size};
-use super::region::Region;
+use crate::core::document::catalogue::{EdgeKind, Kind};
+use crate::core::document::model::{
+    Design, Edge, EdgeId, ListenerRule, Node, NodeId, ParamValue, Point, Size,
+};
+use crate::core::document::region::Region;
 
 /// A valid design with about `n` nodes: one VPC with a public and a private tier, one ALB
 /// with up to 100 rules, and groups of (ECS service, RDS, cache) wired together.
@@ -125,7 +127,7 @@ pub fn large_design(n: usize) -> Design {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::{load_json, to_json};
+    use crate::core::format::load::{load_json, to_json};
 
     #[test]
     fn large_designs_load_and_have_the_size_asked_for() {

@@ -1,10 +1,10 @@
 //! The auto-scaling job's answer: one service's simulated day (`core::autoscale::simulate`, the
 //! same as `kumozu scale`) as a chart, the events in words and the cost band, in escaped HTML.
 
-use crate::core::autoscale::{ServiceRun, Simulation};
 use crate::core::cost::{dec, fmt_num, Shown};
-use crate::core::html::{el, esc};
-use crate::core::i18n::Lang;
+use crate::core::course::autoscale::{ServiceRun, Simulation};
+use crate::core::support::html::{el, esc};
+use crate::core::support::i18n::Lang;
 
 use super::Words;
 
@@ -156,7 +156,7 @@ fn chart_html(out: &mut String, run: &ServiceRun, _l: Lang, w: &Words) {
         ));
     }
     // A step line: flat across each step, vertical between steps.
-    let path = |f: &dyn Fn(&crate::core::autoscale::Step) -> f64| {
+    let path = |f: &dyn Fn(&crate::core::course::autoscale::Step) -> f64| {
         let mut d = String::new();
         for (i, s) in steps.iter().enumerate() {
             let (x0, yv, x1) = (x(i as f64), y(f(s)), x(i as f64 + 1.0));

@@ -1,9 +1,9 @@
 //! The compare job's answer.
 
-use crate::core::diff::{self, Diff, Difference, Subject};
-use crate::core::i18n::Lang;
-use crate::core::model::Design;
-use crate::core::svg::{escape, to_svg_with, Options};
+use crate::core::course::compare::{self as core_compare, Diff, Difference, Subject};
+use crate::core::document::model::Design;
+use crate::core::drawing::svg::{escape, to_svg_with, Options};
+use crate::core::support::i18n::Lang;
 
 use super::Words;
 
@@ -35,7 +35,7 @@ pub(super) fn html(
         out.push_str("</span>");
     }
     out.push_str("</p>");
-    let (marks_a, marks_b) = diff::marks(d);
+    let (marks_a, marks_b) = core_compare::marks(d);
     out.push_str(r#"<div class="compare-figures">"#);
     for (side, title, design, marks) in [
         ("a", format!("A · {a_from}"), a, marks_a),

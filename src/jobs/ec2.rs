@@ -2,9 +2,9 @@
 //! `kumozu ec2`) as escaped HTML text.
 
 use crate::core::cost::fmt_usd;
-use crate::core::ec2::{self, Comparison, FargateCost, Fit};
-use crate::core::html::{el, esc};
-use crate::core::i18n::Lang;
+use crate::core::course::ec2::{self, Comparison, FargateCost, Fit};
+use crate::core::support::html::{el, esc};
+use crate::core::support::i18n::Lang;
 
 use super::Words;
 

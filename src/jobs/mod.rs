@@ -16,11 +16,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::core::cost::{estimate, PriceTable};
-use crate::core::diff;
-use crate::core::i18n::Lang;
-use crate::core::load::load_json;
-use crate::core::model::Design;
-use crate::core::region::Region;
+use crate::core::course::compare as core_compare;
+use crate::core::document::model::Design;
+use crate::core::document::region::Region;
+use crate::core::format::load::load_json;
+use crate::core::support::i18n::Lang;
 
 mod autoscale;
 mod compare;
@@ -240,8 +240,8 @@ impl Job {
                     None
                 };
                 let (d, priced) = match tables {
-                    Some((ta, tb)) => (diff::diff_priced(&a, &b, &ta, &tb), true),
-                    None => (diff::diff(&a, &b), false),
+                    Some((ta, tb)) => (core_compare::diff_priced(&a, &b, &ta, &tb), true),
+                    None => (core_compare::diff(&a, &b), false),
                 };
                 let mut out = String::new();
                 compare::html(&mut out, (a_from, &a), &b, &d, priced, *lang, words);
@@ -250,8 +250,8 @@ impl Job {
             Job::Sheet { design: json, lang } => {
                 let d = design(json, *lang)?;
                 let table = tables(d.region).ok_or_else(|| no_table(d.region, *lang))?;
-                Ok(crate::core::sheet::to_html(
-                    &crate::core::sheet::build(&d, &estimate(&d, &table)),
+                Ok(crate::core::course::sheet::to_html(
+                    &crate::core::course::sheet::build(&d, &estimate(&d, &table)),
                     *lang,
                 ))
             }
@@ -265,7 +265,7 @@ impl Job {
                 let mut out = String::new();
                 ec2::html(
                     &mut out,
-                    &crate::core::ec2::compare(&d, &table),
+                    &crate::core::course::ec2::compare(&d, &table),
                     *lang,
                     words,
                 );
@@ -279,11 +279,11 @@ impl Job {
                 words,
             } => {
                 let d = design(json, *lang)?;
-                let curve = crate::core::autoscale::Curve::new(curve.clone())
+                let curve = crate::core::course::autoscale::Curve::new(curve.clone())
                     .map_err(|e| e.message().get(*lang).to_owned())?;
                 let table = tables(d.region).ok_or_else(|| no_table(d.region, *lang))?;
-                let sim = crate::core::autoscale::simulate(&d, &curve, &table);
-                let id = crate::core::model::NodeId(service.clone());
+                let sim = crate::core::course::autoscale::simulate(&d, &curve, &table);
+                let id = crate::core::document::model::NodeId(service.clone());
                 let run = sim.run(&id).ok_or_else(|| match lang {
                     Lang::Ja => format!("ECS サービス \"{service}\" はこの構成にありません"),
                     Lang::En => format!("no ECS service \"{service}\" in this design"),
@@ -300,8 +300,8 @@ impl Job {
             } => {
                 let d = design(json, *lang)?;
                 match format.as_str() {
-                    "svg" => Ok(crate::core::svg::to_svg(&d, *lang)),
-                    "mermaid" => Ok(crate::core::mermaid::export(&d, *lang)),
+                    "svg" => Ok(crate::core::drawing::svg::to_svg(&d, *lang)),
+                    "mermaid" => Ok(crate::core::exchange::mermaid::export(&d, *lang)),
                     other => Err(format!("unknown export format {other:?}")),
                 }
             }
@@ -311,9 +311,10 @@ impl Job {
                 Ok(crate::core::cost::csv::to_csv(&estimate(&d, &table), *lang))
             }
             Job::ImportMermaid { text, lang } => {
-                let i = crate::core::mermaid::import(text).map_err(|e| e.message(*lang))?;
+                let i =
+                    crate::core::exchange::mermaid::import(text).map_err(|e| e.message(*lang))?;
                 let imported = Imported {
-                    design: crate::core::load::to_json(&i.design),
+                    design: crate::core::format::load::to_json(&i.design),
                     warnings: i.warnings.iter().map(|w| w.get(*lang).to_owned()).collect(),
                 };
                 serde_json::to_string(&imported).map_err(|e| e.to_string())
@@ -337,8 +338,8 @@ impl Job {
             } => {
                 let d = design(json, *lang)?;
                 let table = if *priced { tables(d.region) } else { None };
-                let items = crate::core::checklist::checklist(&d, table.as_deref());
-                Ok(crate::core::checklist::to_html(&items, *lang, open))
+                let items = crate::core::course::checklist::checklist(&d, table.as_deref());
+                Ok(crate::core::course::checklist::to_html(&items, *lang, open))
             }
         }
     }

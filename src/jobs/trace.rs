@@ -2,10 +2,10 @@
 //! outcome and the button that walks the path, as escaped HTML. Each hop carries its node and
 //! edge ids, which the panel reads back to light the path on the canvas.
 
-use crate::core::html::{el, esc};
-use crate::core::i18n::Lang;
-use crate::core::model::Design;
-use crate::core::trace::{trace, Request};
+use crate::core::course::trace::{trace, Request};
+use crate::core::document::model::Design;
+use crate::core::support::html::{el, esc};
+use crate::core::support::i18n::Lang;
 
 use super::Words;
 

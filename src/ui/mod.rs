@@ -3,40 +3,17 @@
 //! Components read the design through `AppState` and call the core for anything that
 //! decides (layout, validation, cost); nothing here computes a result the CLI could need.
 
-mod app;
-pub mod autosave;
-mod autoscale;
-mod canvas;
-mod checklist;
-mod compare;
-mod cost;
-mod doc_actions;
-mod ec2;
-mod files;
-mod findings;
-mod gestures;
-mod header;
-mod i18n;
-mod inspector;
-mod morph;
-mod outline;
-mod palette;
-mod pricing;
-mod section;
-mod share;
-mod sheet;
-mod side_panel;
-mod state;
+mod course;
+mod editor;
+mod panels;
+mod shell;
 mod text;
-mod text_canvas;
-mod text_editor;
-mod text_outline;
-mod tracer;
-mod worker;
 
-pub use app::{App, AppWith};
-pub use pricing::{Cost, TableFailure, TableState};
-pub use state::{AppState, EditError, Selection};
+pub use shell::autosave;
+
+pub use shell::app::{App, AppWith};
+pub use shell::pricing::{Cost, TableFailure, TableState};
+pub use shell::state::{AppState, EditError, Selection};
 
 /// Mounts the app on `<body>` (the browser entry point).
 pub fn mount() {
@@ -50,7 +27,7 @@ pub fn mount_to(parent: web_sys::HtmlElement) -> AppState {
     let made = std::rc::Rc::new(std::cell::Cell::new(None));
     let slot = made.clone();
     leptos::mount::mount_to(parent, move || {
-        let state = AppState::new(app::browser_lang());
+        let state = AppState::new(shell::app::browser_lang());
         slot.set(Some(state));
         view! { <AppWith state /> }
     })

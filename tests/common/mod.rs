@@ -6,9 +6,9 @@ pub mod ops;
 
 use std::path::Path;
 
-use kumozu::core::load::load_value;
-use kumozu::core::model::Design;
-use kumozu::core::templates;
+use kumozu::core::document::model::Design;
+use kumozu::core::document::templates;
+use kumozu::core::format::load::load_value;
 use serde_json::Value;
 
 /// Loads a fixture file: `{"base": "<template>", "edits": [...]}` (see tests/rules.rs).

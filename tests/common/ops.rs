@@ -2,9 +2,9 @@
 //! indices resolved against the design at the time a step runs, and a parameter value of the
 //! right type for a parameter picked by index. Each test keeps its own set of steps.
 
-use kumozu::core::catalogue::{ParamSpec, ParamType};
+use kumozu::core::document::catalogue::{ParamSpec, ParamType};
+use kumozu::core::document::model::{Design, EdgeId, NodeId, ParamValue};
 use kumozu::core::edit::Command;
-use kumozu::core::model::{Design, EdgeId, NodeId, ParamValue};
 
 /// The `i`-th node of `d` (wrapping around), if it has any.
 pub fn node_at(d: &Design, i: usize) -> Option<NodeId> {

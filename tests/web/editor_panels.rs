@@ -1,10 +1,10 @@
 //! The palette and the inspector in a real browser: adding from the palette, searching it,
 //! editing labels, parameters and ALB rules in the inspector, refusals shown inline.
 
-use kumozu::core::catalogue::{Kind, KINDS};
+use kumozu::core::document::catalogue::{Kind, KINDS};
+use kumozu::core::document::model::{EdgeId, NodeId, ParamValue};
 use kumozu::core::edit::{rules_of, Command};
-use kumozu::core::i18n::Lang;
-use kumozu::core::model::{EdgeId, NodeId, ParamValue};
+use kumozu::core::support::i18n::Lang;
 use kumozu::ui::{AppState, Selection};
 use leptos::prelude::{GetUntracked, Set, WithUntracked};
 use wasm_bindgen::JsCast;

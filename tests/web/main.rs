@@ -7,10 +7,10 @@
 use std::collections::BTreeSet;
 
 use kumozu::core::cost::{estimate_range, fmt_usd, EstimateRange, PriceTable, Shown};
-use kumozu::core::i18n::Lang;
-use kumozu::core::model::{Currency, Design};
-use kumozu::core::region::Region;
-use kumozu::core::templates::{self, TEMPLATES};
+use kumozu::core::document::model::{Currency, Design};
+use kumozu::core::document::region::Region;
+use kumozu::core::document::templates::{self, TEMPLATES};
+use kumozu::core::support::i18n::Lang;
 use kumozu::ui::AppState;
 use leptos::prelude::{GetUntracked, Set, Update, WithUntracked};
 use wasm_bindgen::JsCast;
@@ -699,7 +699,7 @@ async fn currency_rate_and_tax_change_the_shown_figures() {
 async fn usage_inputs_show_defaults_check_ranges_and_keep_the_old_value() {
     let (host, state) = priced_app().await;
     let panel = one(&host, "[data-testid=cost]");
-    for spec in kumozu::core::catalogue::USAGE {
+    for spec in kumozu::core::document::catalogue::USAGE {
         let input: HtmlInputElement = one(&panel, &format!("[data-testid=usage-{}]", spec.key))
             .dyn_into()
             .unwrap();

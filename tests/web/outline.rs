@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use kumozu::core::document::model::NodeId;
 use kumozu::core::edit::Command;
-use kumozu::core::model::NodeId;
 use kumozu::ui::autosave::{self, Restored};
 use kumozu::ui::{AppState, Selection};
 use leptos::prelude::{GetUntracked, Owner, Set, WithUntracked};
@@ -50,7 +50,7 @@ fn key(el: &Element, key: &str, shift: bool) {
 }
 
 /// Deletes node `id` (with its edges) from `design`, as the editor does.
-fn delete(design: &mut kumozu::core::model::Design, id: &str) {
+fn delete(design: &mut kumozu::core::document::model::Design, id: &str) {
     kumozu::core::edit::apply(
         design,
         &Command::Delete {
@@ -474,13 +474,13 @@ fn outline_autosave_envelope_round_trips_and_recognises_links() {
     let mut design = template("party-box");
     delete(&mut design, "ecr");
     let text = autosave::envelope(1_700_000_000_000.0, "party-box", &design);
-    let lang = kumozu::core::i18n::Lang::En;
+    let lang = kumozu::core::support::i18n::Lang::En;
     let saved = autosave::parse(&text, lang).unwrap();
     assert_eq!(saved.design, design);
     assert_eq!(saved.template, "party-box");
     assert_eq!(saved.saved_at, 1_700_000_000_000.0);
     // A bare design file is accepted too.
-    let bare = kumozu::core::load::to_json(&design);
+    let bare = kumozu::core::format::load::to_json(&design);
     assert_eq!(autosave::parse(&bare, lang).unwrap().design, design);
     for bad in [
         "",
@@ -594,7 +594,8 @@ async fn outline_autosave_writes_changes_only() {
         edges: Vec::new(),
     });
     wait_for("a write", || written.borrow().len() == 1).await;
-    let saved = autosave::parse(&written.borrow()[0], kumozu::core::i18n::Lang::En).unwrap();
+    let saved =
+        autosave::parse(&written.borrow()[0], kumozu::core::support::i18n::Lang::En).unwrap();
     assert_eq!(saved.design, state.design.get_untracked());
     assert_eq!(saved.template, "party-box");
     assert_eq!(saved.saved_at, 42_000.0);
@@ -619,7 +620,7 @@ async fn outline_autosave_writes_changes_only() {
     state.load_template("blank");
     wait_for("a write", || written.borrow().len() == 2).await;
     assert_eq!(
-        autosave::parse(&written.borrow()[1], kumozu::core::i18n::Lang::En)
+        autosave::parse(&written.borrow()[1], kumozu::core::support::i18n::Lang::En)
             .unwrap()
             .template,
         "blank"

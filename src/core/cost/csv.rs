@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{cents, Estimate, LineStatus};
-use crate::core::i18n::Lang;
+use crate::core::support::i18n::Lang;
 
 /// The header row's column names (stable; documented in docs/cli.md).
 pub const COLUMNS: &[&str] = &[

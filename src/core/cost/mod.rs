@@ -26,10 +26,10 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::Kind;
-use crate::core::i18n::{Lang, Text};
-use crate::core::model::{Design, Node, NodeId};
-use crate::core::region::Region;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::{Design, Node, NodeId};
+use crate::core::document::region::Region;
+use crate::core::support::i18n::{Lang, Text};
 
 pub use money::{cents, dec, fmt_num, fmt_price, fmt_usd};
 use money::{push_num, push_usd};
@@ -603,8 +603,8 @@ pub(crate) mod testing {
     //! Helpers for the kinds' unit tests: one node in a small design, priced from a bundled table.
 
     use super::*;
-    use crate::core::catalogue::Kind;
-    use crate::core::model::{ParamValue, Point};
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::{ParamValue, Point};
 
     /// A design in us-east-1 with a VPC, a public and a private tier (both over AZs a and c),
     /// and `nodes`.

@@ -24,7 +24,7 @@ pub fn dec(v: f64) -> Decimal {
     }
     // The shortest text that reads back as the same float, never with an exponent, so this is
     // exact for every value a person types.
-    Decimal::from_str_exact(&crate::core::numtext::shortest(v)).unwrap_or(Decimal::ZERO)
+    Decimal::from_str_exact(&crate::core::support::numtext::shortest(v)).unwrap_or(Decimal::ZERO)
 }
 
 /// Money rounded to whole cents, halves away from zero (as bills and the AWS calculator show it).

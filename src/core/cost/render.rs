@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::core::i18n::Lang;
+use crate::core::support::i18n::Lang;
 
 use super::{fmt_num, fmt_price, fmt_usd, Estimate, LineStatus};
 

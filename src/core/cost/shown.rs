@@ -4,7 +4,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::core::model::{Currency, Design};
+use crate::core::document::model::{Currency, Design};
 
 use super::{cents, dec, fmt_num, fmt_usd};
 
@@ -78,7 +78,7 @@ impl Shown {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::region::Region;
+    use crate::core::document::region::Region;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

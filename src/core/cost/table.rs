@@ -11,7 +11,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use crate::core::region::Region;
+use crate::core::document::region::Region;
 
 /// The value of `format` in every pricing table.
 pub const FORMAT: &str = "kumozu-pricing";

@@ -3,7 +3,7 @@
 //! one step.
 
 use super::{Change, Edit};
-use crate::core::model::Design;
+use crate::core::document::model::Design;
 
 /// How many edits undo remembers; older ones are forgotten.
 pub const UNDO_LIMIT: usize = 200;

@@ -11,19 +11,19 @@
 
 mod history;
 
-use crate::core::sort::Ordered;
+use crate::core::support::sort::Ordered;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::catalogue::{usage_spec, EdgeKind, Kind, ParamType};
-use super::geometry::Rect;
-use super::i18n::{t, Text};
-use super::load::{
-    param_from_json, param_to_json, MAX_COORD, MAX_EDGES, MAX_NODES, MAX_TEXT_CHARS,
-};
-use super::model::{
+use crate::core::document::catalogue::{usage_spec, EdgeKind, Kind, ParamType};
+use crate::core::document::model::{
     Currency, Design, Edge, EdgeId, ListenerRule, Node, NodeId, ParamValue, Point, Size,
 };
-use super::region::Region;
+use crate::core::document::region::Region;
+use crate::core::drawing::geometry::Rect;
+use crate::core::format::load::{
+    param_from_json, param_to_json, MAX_COORD, MAX_EDGES, MAX_NODES, MAX_TEXT_CHARS,
+};
+use crate::core::support::i18n::{t, Text};
 
 pub use history::{History, UNDO_LIMIT};
 
@@ -609,7 +609,7 @@ fn outermost(design: &Design, ids: &[NodeId]) -> Vec<NodeId> {
         .filter(|id| !design.ancestors(id).iter().any(|a| set.contains(&a.id)))
         .cloned()
         .collect();
-    crate::core::sort::sort(&mut out);
+    crate::core::support::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -640,7 +640,7 @@ pub fn free_spot(design: &Design, parent: Option<&NodeId>, size: Size) -> Point 
                 h: r.h - CONTAINER_TITLE - 6.0 - CONTAINER_PAD,
             }
         }
-        None => match super::geometry::bounding_box(design) {
+        None => match crate::core::drawing::geometry::bounding_box(design) {
             Some(b) => Rect {
                 x: b.x,
                 y: b.y,
@@ -901,7 +901,7 @@ fn next_rule(design: &Design, alb: &NodeId, to: &NodeId) -> ListenerRule {
     let slug: String = design
         .nodes
         .get(to)
-        .map(|n| n.display_label(super::i18n::Lang::En))
+        .map(|n| n.display_label(crate::core::support::i18n::Lang::En))
         .unwrap_or("path")
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
@@ -1002,7 +1002,7 @@ pub fn rules_of<'a>(design: &'a Design, alb: &NodeId) -> Vec<&'a Edge> {
         .values()
         .filter(|e| &e.from == alb && e.kind == EdgeKind::AlbRule && e.rule.is_some())
         .collect();
-    crate::core::sort::sort_by_key(&mut rules, |e| {
+    crate::core::support::sort::sort_by_key(&mut rules, |e| {
         (e.rule.as_ref().map(|r| r.priority), e.id.clone())
     });
     rules
@@ -1082,7 +1082,7 @@ fn set_meta(tx: &mut Tx, meta: &Meta) -> Result<(), Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::templates;
+    use crate::core::document::templates;
 
     fn party_box() -> Design {
         templates::find("party-box").unwrap().design().unwrap()
@@ -1356,7 +1356,11 @@ mod tests {
     #[test]
     fn free_spot_avoids_what_is_there() {
         let d = party_box();
-        let p = free_spot(&d, Some(&id("public")), crate::core::model::NODE_SIZE);
+        let p = free_spot(
+            &d,
+            Some(&id("public")),
+            crate::core::document::model::NODE_SIZE,
+        );
         let r = Rect {
             x: p.x,
             y: p.y,

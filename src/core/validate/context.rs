@@ -2,10 +2,10 @@
 //! takes. Shared here so every rule answers them the same way. All safe on any loaded design.
 
 use super::path_pattern;
-use crate::core::catalogue::{EdgeKind, Kind};
-use crate::core::i18n::Lang;
-use crate::core::model::{Design, Edge, Node, NodeId};
-use crate::core::sort::Ordered;
+use crate::core::document::catalogue::{EdgeKind, Kind};
+use crate::core::document::model::{Design, Edge, Node, NodeId};
+use crate::core::support::i18n::Lang;
+use crate::core::support::sort::Ordered;
 
 /// A subnet tier's kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +68,7 @@ pub fn listener_rules<'d>(d: &'d Design, alb: &NodeId) -> Vec<&'d Edge> {
         .values()
         .filter(|e| e.kind == EdgeKind::AlbRule && &e.from == alb && e.rule.is_some())
         .collect();
-    crate::core::sort::sort_by_key(&mut rules, |e| {
+    crate::core::support::sort::sort_by_key(&mut rules, |e| {
         (e.rule.as_ref().map(|r| r.priority), e.id.clone())
     });
     rules
@@ -218,7 +218,7 @@ pub fn is_app_tier(kind: Kind) -> bool {
 
 /// A number for messages: `2`, `0.5`, `0.25` (no trailing zeros).
 pub fn num(v: f64) -> String {
-    crate::core::numtext::shortest(v)
+    crate::core::support::numtext::shortest(v)
 }
 
 /// How many AZs a tier spans, for messages about the two-AZ minimum:

@@ -11,8 +11,8 @@ pub mod rules;
 
 use serde::Serialize;
 
-use super::i18n::{Lang, Text};
-use super::model::{Design, EdgeId, NodeId};
+use crate::core::document::model::{Design, EdgeId, NodeId};
+use crate::core::support::i18n::{Lang, Text};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -175,7 +175,7 @@ pub fn validate(design: &Design) -> Vec<Finding> {
     for rule in rules::RULES {
         all.extend(run_rule(rule, design));
     }
-    crate::core::sort::sort_by(&mut all, |a, b| {
+    crate::core::support::sort::sort_by(&mut all, |a, b| {
         (a.severity, a.rule, &a.nodes, &a.edges).cmp(&(b.severity, b.rule, &b.nodes, &b.edges))
     });
     all

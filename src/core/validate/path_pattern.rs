@@ -87,7 +87,7 @@ pub fn covers(broad: &str, narrow: &str) -> Option<bool> {
         .filter(|c| !matches!(c, '*' | '?'))
         .map(|c| Sym::Char(*c))
         .collect();
-    crate::core::sort::sort_by_key(&mut alphabet, |s| match s {
+    crate::core::support::sort::sort_by_key(&mut alphabet, |s| match s {
         Sym::Char(c) => *c,
         Sym::Other => '\0',
     });
@@ -166,7 +166,7 @@ fn closure(p: &[char], from: &[usize]) -> Vec<usize> {
             }
         }
     }
-    crate::core::sort::sort(&mut out);
+    crate::core::support::sort::sort(&mut out);
     out.dedup();
     out
 }

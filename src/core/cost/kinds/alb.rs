@@ -16,10 +16,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::{EdgeKind, Kind};
 use crate::core::cost::{dec, fmt_num, Ctx};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::{EdgeKind, Kind};
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, public_ipv4, KeySpec, PricedKind, Uses};
 
@@ -135,11 +135,11 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::{EdgeKind, Kind};
     use crate::core::cost::estimate;
     use crate::core::cost::testing::*;
-    use crate::core::model::{Design, Edge, EdgeId, ListenerRule};
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::{EdgeKind, Kind};
+    use crate::core::document::model::{Design, Edge, EdgeId, ListenerRule};
+    use crate::core::document::region::Region;
 
     fn alb_design() -> Design {
         design_with(vec![node("alb", Kind::Alb, Some("public"), &[])])

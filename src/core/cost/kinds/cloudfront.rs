@@ -11,10 +11,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::Kind;
 use crate::core::cost::{dec, fmt_num, Ctx, Tier};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, KeySpec, PricedKind, Uses};
 
@@ -28,7 +28,7 @@ const TIERS: [(&str, Option<i64>); 7] = [
     ("over_5pb", None),
 ];
 
-const NAMES: [crate::core::i18n::Text; 7] = [
+const NAMES: [crate::core::support::i18n::Text; 7] = [
     t(
         "データ転送 (最初の 10 TB)",
         "Data transfer out (first 10 TB)",
@@ -94,13 +94,13 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::estimate;
     use crate::core::cost::testing::*;
-    use crate::core::model::ParamValue;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::ParamValue;
+    use crate::core::document::region::Region;
 
-    fn cf(params: &[(&str, ParamValue)]) -> crate::core::model::Design {
+    fn cf(params: &[(&str, ParamValue)]) -> crate::core::document::model::Design {
         design_with(vec![node("cdn", Kind::Cloudfront, None, params)])
     }
 

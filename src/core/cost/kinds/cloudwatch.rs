@@ -9,10 +9,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::Kind;
 use crate::core::cost::{dec, fmt_num, Ctx, Pool};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, PricedKind, Uses};
 
@@ -101,13 +101,13 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::testing::*;
     use crate::core::cost::{estimate, LineStatus};
-    use crate::core::model::ParamValue;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::ParamValue;
+    use crate::core::document::region::Region;
 
-    fn cw(params: &[(&str, ParamValue)]) -> crate::core::model::Design {
+    fn cw(params: &[(&str, ParamValue)]) -> crate::core::document::model::Design {
         design_with(vec![node("cw", Kind::Cloudwatch, None, params)])
     }
 

@@ -10,9 +10,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::Kind;
 use crate::core::cost::{dec, Ctx, Tier};
-use crate::core::i18n::t;
+use crate::core::document::catalogue::Kind;
+use crate::core::support::i18n::t;
 
 use super::{key, KeySpec, PricedKind, Uses};
 
@@ -86,11 +86,11 @@ pub(crate) fn price(ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::testing::*;
     use crate::core::cost::{estimate, CostLine, Estimate};
-    use crate::core::model::Design;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::Design;
+    use crate::core::document::region::Region;
 
     fn with_out(gb: f64) -> Design {
         let mut d = design_with(vec![]);

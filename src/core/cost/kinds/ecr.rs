@@ -2,10 +2,10 @@
 //! nothing (the NAT Gateway or endpoint they pass through is priced on its own node); the
 //! new-account free tier (500 MB for 12 months) is not applied.
 
-use crate::core::catalogue::Kind;
 use crate::core::cost::{dec, fmt_num, Ctx};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, PricedKind, Uses};
 
@@ -32,10 +32,10 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::estimate;
     use crate::core::cost::testing::*;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::region::Region;
 
     #[test]
     fn storage() {

@@ -3,10 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::{Kind, CACHE_NODE_TYPES};
 use crate::core::cost::{dec, fmt_num, Ctx};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::{Kind, CACHE_NODE_TYPES};
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, PricedKind, Uses};
 
@@ -60,13 +60,13 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::estimate;
     use crate::core::cost::testing::*;
-    use crate::core::model::ParamValue;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::ParamValue;
+    use crate::core::document::region::Region;
 
-    fn cache(params: &[(&str, ParamValue)]) -> crate::core::model::Design {
+    fn cache(params: &[(&str, ParamValue)]) -> crate::core::document::model::Design {
         design_with(vec![node("c", Kind::Elasticache, Some("private"), params)])
     }
 

@@ -7,10 +7,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::Kind;
 use crate::core::cost::{dec, fmt_num, Ctx, Scenario};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, public_ipv4, KeySpec, PricedKind, Uses};
 
@@ -162,13 +162,13 @@ pub(crate) fn price_task_hours(node: &Node, ctx: &mut Ctx, th: Decimal, th_expr:
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::testing::*;
     use crate::core::cost::{estimate, estimate_range, estimate_scenario, Scenario};
-    use crate::core::model::ParamValue;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::ParamValue;
+    use crate::core::document::region::Region;
 
-    fn svc(params: &[(&str, ParamValue)]) -> crate::core::model::Design {
+    fn svc(params: &[(&str, ParamValue)]) -> crate::core::document::model::Design {
         design_with(vec![
             node("cluster", Kind::EcsCluster, Some("private"), &[]),
             node("svc", Kind::EcsService, Some("cluster"), params),

@@ -3,10 +3,10 @@
 //! S15), VPCs, subnets, Internet Gateways and ECS clusters. What runs in or through them
 //! (tasks, NAT Gateways, data transfer) is priced on its own lines.
 
-use crate::core::catalogue::Kind;
 use crate::core::cost::Ctx;
-use crate::core::i18n::{t, Text};
-use crate::core::model::Node;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::Node;
+use crate::core::support::i18n::{t, Text};
 
 use super::PricedKind;
 
@@ -65,7 +65,7 @@ mod tests {
     use super::*;
     use crate::core::cost::testing::*;
     use crate::core::cost::{estimate, LineStatus};
-    use crate::core::region::Region;
+    use crate::core::document::region::Region;
 
     #[test]
     fn free_kinds_are_listed_as_free() {

@@ -9,10 +9,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::Kind;
 use crate::core::cost::{dec, fmt_num, Ctx, Pool, Tier};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, PricedKind, Uses};
 
@@ -31,7 +31,7 @@ const ARM: [(&str, Option<i64>); 3] = [
     ("next_11_25b", Some(11_250_000_000)),
     ("over_18_75b", None),
 ];
-const NAMES: [crate::core::i18n::Text; 3] = [
+const NAMES: [crate::core::support::i18n::Text; 3] = [
     t("実行時間 (第 1 段階)", "Duration (first tier)"),
     t("実行時間 (第 2 段階)", "Duration (second tier)"),
     t("実行時間 (第 3 段階)", "Duration (third tier)"),
@@ -125,13 +125,13 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::estimate;
     use crate::core::cost::testing::*;
-    use crate::core::model::ParamValue;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::ParamValue;
+    use crate::core::document::region::Region;
 
-    fn function(params: &[(&str, ParamValue)]) -> crate::core::model::Design {
+    fn function(params: &[(&str, ParamValue)]) -> crate::core::document::model::Design {
         design_with(vec![node("f", Kind::Lambda, None, params)])
     }
 

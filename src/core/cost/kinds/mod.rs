@@ -24,8 +24,8 @@ pub mod secrets_manager;
 pub mod sqs;
 pub mod vpc_endpoint;
 
-use crate::core::catalogue::Kind;
-use crate::core::model::Node;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::Node;
 
 use super::Ctx;
 
@@ -98,7 +98,7 @@ pub fn for_node_kind(kind: Kind) -> Option<&'static PricedKind> {
 /// Every price key any kind may use, sorted and without duplicates.
 pub fn all_price_keys() -> Vec<KeySpec> {
     let mut keys: Vec<KeySpec> = PRICED_KINDS.iter().flat_map(|p| (p.price_keys)()).collect();
-    crate::core::sort::sort_by(&mut keys, |a, b| a.key.cmp(&b.key));
+    crate::core::support::sort::sort_by(&mut keys, |a, b| a.key.cmp(&b.key));
     keys.dedup_by(|a, b| a.key == b.key);
     keys
 }
@@ -138,7 +138,7 @@ pub(crate) fn price_design(ctx: &mut Ctx) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalogue::{usage_spec, Kind};
+    use crate::core::document::catalogue::{usage_spec, Kind};
 
     #[test]
     fn every_node_kind_is_priced_once_except_shapes() {

@@ -5,8 +5,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, PricedKind, Uses};
 use crate::core::cost::Ctx;

@@ -10,10 +10,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::{Kind, RDS_CLASSES};
 use crate::core::cost::{dec, fmt_num, Ctx};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::{Kind, RDS_CLASSES};
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, KeySpec, PricedKind, Uses};
 
@@ -112,13 +112,13 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::testing::*;
     use crate::core::cost::{estimate, LineStatus};
-    use crate::core::model::ParamValue;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::ParamValue;
+    use crate::core::document::region::Region;
 
-    fn db(params: &[(&str, ParamValue)]) -> crate::core::model::Design {
+    fn db(params: &[(&str, ParamValue)]) -> crate::core::document::model::Design {
         design_with(vec![node("db", Kind::RdsPostgres, Some("private"), params)])
     }
 

@@ -5,10 +5,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::catalogue::Kind;
 use crate::core::cost::{dec, fmt_num, Ctx, Tier};
-use crate::core::i18n::t;
-use crate::core::model::Node;
+use crate::core::document::catalogue::Kind;
+use crate::core::document::model::Node;
+use crate::core::support::i18n::t;
 
 use super::{key, PricedKind, Uses};
 
@@ -91,13 +91,16 @@ pub(crate) fn price(node: &Node, ctx: &mut Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::core::catalogue::Kind;
     use crate::core::cost::testing::*;
     use crate::core::cost::{estimate, LineStatus};
-    use crate::core::model::ParamValue;
-    use crate::core::region::Region;
+    use crate::core::document::catalogue::Kind;
+    use crate::core::document::model::ParamValue;
+    use crate::core::document::region::Region;
 
-    fn vpce(parent: Option<&str>, params: &[(&str, ParamValue)]) -> crate::core::model::Design {
+    fn vpce(
+        parent: Option<&str>,
+        params: &[(&str, ParamValue)],
+    ) -> crate::core::document::model::Design {
         design_with(vec![node("ep", Kind::VpcEndpoint, parent, params)])
     }
 

@@ -1,7 +1,7 @@
 //! `fargate-cpu-memory`: a Fargate service's vCPU and memory form a task size Fargate offers.
 
 use super::prelude::*;
-use crate::core::fargate;
+use crate::core::document::fargate;
 
 /// The rule.
 pub const RULE: Rule = Rule {

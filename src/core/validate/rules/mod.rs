@@ -2,9 +2,9 @@
 //! check; add it to `RULES` below to switch it on.
 
 mod prelude {
-    pub use crate::core::catalogue::{EdgeKind, Kind};
-    pub use crate::core::i18n::t;
-    pub use crate::core::model::{Design, Edge, EdgeId, Node, NodeId};
+    pub use crate::core::document::catalogue::{EdgeKind, Kind};
+    pub use crate::core::document::model::{Design, Edge, EdgeId, Node, NodeId};
+    pub use crate::core::support::i18n::t;
     pub use crate::core::validate::context::{self as cx, Tier};
     pub use crate::core::validate::path_pattern;
     pub use crate::core::validate::{Message, Report, Rule, Severity};

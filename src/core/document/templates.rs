@@ -1,0 +1,63 @@
+//! Templates: designs shipped as data (templates/*.json, the same format as design files),
+//! compiled into the binary so they work offline and in the CLI.
+
+use crate::core::document::model::Design;
+use crate::core::format::load::{load_json, LoadError};
+use crate::core::support::i18n::{t, Text};
+
+/// A template a user can start from.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    /// Stable id (`party-box`), used by the CLI, links and the template switcher.
+    pub id: &'static str,
+    /// Name in both languages.
+    pub name: Text,
+    /// One line on what it is.
+    pub about: Text,
+    /// The design file.
+    pub json: &'static str,
+}
+
+/// Every template, in switcher order.
+pub const TEMPLATES: &[Template] = &[
+    Template {
+        id: "party-box",
+        name: t("Party Box (Part 1)", "Party Box (Part 1)"),
+        about: t(
+            "ALB・ECS Fargate・RDS で動かす Party Box の本番構成",
+            "Party Box in production on ALB, ECS Fargate and RDS",
+        ),
+        json: include_str!("../../../templates/party-box.json"),
+    },
+    Template {
+        id: "ec-site",
+        name: t("EC サイト (Part 4)", "EC site (Part 4)"),
+        about: t(
+            "Route 53・CloudFront・S3・ElastiCache・SQS・Lambda を加えた構成",
+            "Adds Route 53, CloudFront, S3, ElastiCache, SQS and Lambda",
+        ),
+        json: include_str!("../../../templates/ec-site.json"),
+    },
+    Template {
+        id: "blank",
+        name: t("白紙 (VPC のみ)", "Blank (VPC only)"),
+        about: t(
+            "2 つの AZ にまたがる Public / Private サブネットだけの VPC",
+            "A VPC with a public and a private tier over two AZs",
+        ),
+        json: include_str!("../../../templates/blank.json"),
+    },
+];
+
+/// The template with `id`.
+pub fn find(id: &str) -> Option<&'static Template> {
+    TEMPLATES.iter().find(|t| t.id == id)
+}
+
+impl Template {
+    /// The template's design. Every shipped template loads (tested), so an error here
+    /// means a broken build; callers still get a `Result` rather than a panic.
+    pub fn design(&self) -> Result<Design, LoadError> {
+        load_json(self.json).map(|l| l.design)
+    }
+}

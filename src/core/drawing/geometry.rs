@@ -1,0 +1,1131 @@
+//! Canvas geometry: node boxes, the view box that fits a design, where an edge leaves and
+//! enters its nodes, its orthogonal route, where its label sits, and how wide a text is.
+//!
+//! Pure math over the model, in canvas units. It decides *where* things go and never *how*
+//! they look (colours, fonts and markup belong to the UI), so every rule here is tested natively.
+
+use std::collections::BTreeMap;
+
+use crate::core::document::model::{Design, Edge, EdgeId, Node, NodeId, Point};
+
+/// Space kept around a design's bounding box in the view box.
+pub const CANVAS_PADDING: f64 = 32.0;
+
+/// The view box of a design with no nodes, and the smallest view box of any design
+/// (the templates are drawn to fit it).
+pub const EMPTY_VIEW: Rect = Rect {
+    x: 0.0,
+    y: 0.0,
+    w: 1200.0,
+    h: 720.0,
+};
+
+/// Font size of edge labels, in canvas units.
+pub const EDGE_LABEL_FONT: f64 = 11.0;
+
+/// Height of an edge label's pill.
+pub const EDGE_LABEL_HEIGHT: f64 = 18.0;
+
+/// Space between an edge label's text and the sides of its pill.
+pub const EDGE_LABEL_PAD: f64 = 7.0;
+
+/// Most space between the ports of edges that share a side of a node.
+const PORT_GAP: f64 = 16.0;
+
+/// Space between the turning segments of parallel edges.
+const PARALLEL_GAP: f64 = 12.0;
+
+/// An axis-aligned rectangle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Rect {
+    /// The box `node` occupies on the canvas.
+    pub fn of(node: &Node) -> Rect {
+        let s = node.box_size();
+        Rect {
+            x: node.pos.x,
+            y: node.pos.y,
+            w: s.w,
+            h: s.h,
+        }
+    }
+
+    /// A rectangle of size `w`×`h` centred on `c`.
+    pub fn centred(c: Point, w: f64, h: f64) -> Rect {
+        Rect {
+            x: c.x - w / 2.0,
+            y: c.y - h / 2.0,
+            w,
+            h,
+        }
+    }
+
+    /// Right edge.
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    /// Bottom edge.
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+
+    /// The centre point.
+    pub fn center(&self) -> Point {
+        Point {
+            x: self.x + self.w / 2.0,
+            y: self.y + self.h / 2.0,
+        }
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        Rect {
+            x,
+            y,
+            w: self.right().max(other.right()) - x,
+            h: self.bottom().max(other.bottom()) - y,
+        }
+    }
+
+    /// This rectangle grown by `by` on every side.
+    pub fn inflate(&self, by: f64) -> Rect {
+        Rect {
+            x: self.x - by,
+            y: self.y - by,
+            w: self.w + 2.0 * by,
+            h: self.h + 2.0 * by,
+        }
+    }
+
+    /// Whether the two overlap (touching edges do not count).
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// The value of an SVG `viewBox` attribute for this rectangle.
+    pub fn view_box_attr(&self) -> String {
+        format!(
+            "{} {} {} {}",
+            fmt_num(self.x),
+            fmt_num(self.y),
+            fmt_num(self.w),
+            fmt_num(self.h)
+        )
+    }
+}
+
+/// The rectangle holding every node of `design`; `None` when it has none.
+pub fn bounding_box(design: &Design) -> Option<Rect> {
+    design
+        .nodes
+        .values()
+        .map(Rect::of)
+        .reduce(|a, b| a.union(&b))
+}
+
+/// A side of a box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    /// The top edge.
+    Top,
+    /// The right edge.
+    Right,
+    /// The bottom edge.
+    Bottom,
+    /// The left edge.
+    Left,
+}
+
+impl Side {
+    /// Whether the side is horizontal (top or bottom), so a line leaving it runs vertically.
+    pub fn is_horizontal(self) -> bool {
+        matches!(self, Side::Top | Side::Bottom)
+    }
+}
+
+/// The point on `side` of `rect`, `offset` from the side's middle along it (right or down
+/// for positive offsets), kept inside the side.
+pub fn anchor(rect: &Rect, side: Side, offset: f64) -> Point {
+    let c = rect.center();
+    let along = |half: f64| clamp(offset, -half, half);
+    match side {
+        Side::Top => Point {
+            x: c.x + along(rect.w / 2.0),
+            y: rect.y,
+        },
+        Side::Bottom => Point {
+            x: c.x + along(rect.w / 2.0),
+            y: rect.bottom(),
+        },
+        Side::Left => Point {
+            x: rect.x,
+            y: c.y + along(rect.h / 2.0),
+        },
+        Side::Right => Point {
+            x: rect.right(),
+            y: c.y + along(rect.h / 2.0),
+        },
+    }
+}
+
+/// The sides of `a` and `b` that face each other: top/bottom when the boxes are further apart
+/// vertically than horizontally, left/right otherwise.
+pub fn facing_sides(a: &Rect, b: &Rect) -> (Side, Side) {
+    let gap_x = (b.x - a.right()).max(a.x - b.right());
+    let gap_y = (b.y - a.bottom()).max(a.y - b.bottom());
+    let (ca, cb) = (a.center(), b.center());
+    let vertical = if gap_x < 0.0 && gap_y < 0.0 {
+        // Overlapping boxes (e.g. an edge to the container around a node): go by the centres.
+        (cb.y - ca.y).abs() >= (cb.x - ca.x).abs()
+    } else {
+        gap_y >= gap_x
+    };
+    if vertical {
+        if cb.y >= ca.y {
+            (Side::Bottom, Side::Top)
+        } else {
+            (Side::Top, Side::Bottom)
+        }
+    } else if cb.x >= ca.x {
+        (Side::Right, Side::Left)
+    } else {
+        (Side::Left, Side::Right)
+    }
+}
+
+/// Estimated width of `text` in a proportional sans-serif font of size `font`. The widths
+/// follow DejaVu Sans, the widest common fallback, so the estimate rarely falls short on
+/// Hiragino, Yu Gothic, Segoe UI or Noto; wide (CJK, full-width) characters take one em.
+pub fn text_width(text: &str, font: f64) -> f64 {
+    text.chars().map(sans_em).sum::<f64>() * font
+}
+
+/// Width of `text` in a monospace font of size `font` (0.6 em a character, one em for wide
+/// characters), as edge labels are drawn.
+pub fn mono_width(text: &str, font: f64) -> f64 {
+    text.chars()
+        .map(|c| if is_wide(c) { 1.0 } else { 0.6 })
+        .sum::<f64>()
+        * font
+}
+
+fn sans_em(c: char) -> f64 {
+    match c {
+        c if is_wide(c) => 1.0,
+        'i' | 'j' | 'l' | 'I' | '\'' | '|' => 0.28,
+        ' ' | '.' | ',' | ':' | ';' | '·' | '!' => 0.32,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 0.4,
+        '–' => 0.5,
+        'm' | 'w' | 'M' | 'W' | '%' | '—' | '@' => 0.95,
+        '0'..='9' => 0.64,
+        'A'..='Z' => 0.72,
+        'a'..='z' => 0.62,
+        _ => 0.7,
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Fits `text` into `max_width`: at `font` if it fits, else at a smaller size down to
+/// `min_font`, else cut with an ellipsis at `min_font`. Returns the text and its font size.
+pub fn fit_text(text: &str, max_width: f64, font: f64, min_font: f64) -> (String, f64) {
+    let width = text_width(text, font);
+    if width <= max_width {
+        return (text.to_owned(), font);
+    }
+    let scaled = font * max_width / width;
+    if scaled >= min_font {
+        return (text.to_owned(), scaled);
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if text_width(&out, min_font) + text_width("…", min_font) > max_width {
+            out.pop();
+            break;
+        }
+    }
+    out.push('…');
+    (out, min_font)
+}
+
+/// Joins `parts` with `sep` into as few lines as fit `max_width` at `font`, never splitting
+/// a part (a part too long for any line gets a line of its own).
+pub fn wrap_parts(parts: &[String], sep: &str, max_width: f64, font: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line}{sep}{part}"), font) <= max_width => {
+                line.push_str(sep);
+                line.push_str(part);
+            }
+            _ => lines.push(part.clone()),
+        }
+    }
+    lines
+}
+
+/// Where an edge is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeRoute {
+    /// The edge.
+    pub id: EdgeId,
+    /// The polyline from the start node's side to the end node's side (2 or 4 points,
+    /// every segment horizontal or vertical unless the two ends are not aligned at all).
+    pub points: Vec<Point>,
+    /// The pill holding the label, if the edge has one.
+    pub label: Option<Rect>,
+}
+
+impl EdgeRoute {
+    /// The value of an SVG path's `d` attribute.
+    pub fn path_d(&self) -> String {
+        let mut d = String::new();
+        for (i, p) in self.points.iter().enumerate() {
+            if i > 0 {
+                d.push(' ');
+            }
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&fmt_num(p.x));
+            d.push(' ');
+            d.push_str(&fmt_num(p.y));
+        }
+        d
+    }
+}
+
+/// Everything the canvas needs to place: the view box and each edge's route.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// The part of the canvas to show: every node and label, plus padding.
+    pub view_box: Rect,
+    /// One route per drawable edge (both ends exist and differ), by edge id.
+    pub edges: Vec<EdgeRoute>,
+}
+
+/// The size of the pill for an edge label.
+pub fn label_size(text: &str) -> (f64, f64) {
+    (
+        mono_width(text, EDGE_LABEL_FONT) + 2.0 * EDGE_LABEL_PAD,
+        EDGE_LABEL_HEIGHT,
+    )
+}
+
+/// Lays out `design`: routes every edge between the facing sides of its two nodes, spreads
+/// edges that share a side, and places labels where they cover no other label or node card.
+pub fn layout(design: &Design) -> Layout {
+    struct Pending<'a> {
+        edge: &'a Edge,
+        a: Rect,
+        b: Rect,
+        sides: (Side, Side),
+    }
+    let pending: Vec<Pending> = design
+        .edges
+        .values()
+        .filter(|e| e.from != e.to)
+        .filter_map(|e| {
+            let a = Rect::of(design.nodes.get(&e.from)?);
+            let b = Rect::of(design.nodes.get(&e.to)?);
+            Some(Pending {
+                edge: e,
+                a,
+                b,
+                sides: facing_sides(&a, &b),
+            })
+        })
+        .collect();
+
+    // Ports: the edges on each side of each node, in the order of their other ends along the
+    // side (edge id breaks ties, the same at both ends, so parallel edges do not cross).
+    // (position of the other end along the side, edge id, index into `pending`)
+    type Port<'a> = (f64, &'a EdgeId, usize);
+    let mut ports: BTreeMap<(&NodeId, Side), Vec<Port>> = BTreeMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        let (sa, sb) = p.sides;
+        let along = |side: Side, r: &Rect| {
+            if side.is_horizontal() {
+                r.center().x
+            } else {
+                r.center().y
+            }
+        };
+        ports
+            .entry((&p.edge.from, sa))
+            .or_default()
+            .push((along(sa, &p.b), &p.edge.id, i));
+        ports
+            .entry((&p.edge.to, sb))
+            .or_default()
+            .push((along(sb, &p.a), &p.edge.id, i));
+    }
+    // offsets[i] = (offset at start, offset at end, edges on the start side, on the end side)
+    let mut offsets = vec![(0.0, 0.0, 1usize, 1usize); pending.len()];
+    for ((node, side), list) in &mut ports {
+        crate::core::support::sort::sort_by(list, |x, y| {
+            x.0.total_cmp(&y.0).then_with(|| x.1.cmp(y.1))
+        });
+        let n = list.len();
+        let Some(rect) = design.nodes.get(*node).map(Rect::of) else {
+            continue;
+        };
+        let len = if side.is_horizontal() { rect.w } else { rect.h };
+        let gap = PORT_GAP.min(len * 0.7 / n as f64);
+        for (k, &(_, _, i)) in list.iter().enumerate() {
+            let off = (k as f64 - (n as f64 - 1.0) / 2.0) * gap;
+            if &&pending[i].edge.from == node && pending[i].sides.0 == *side {
+                offsets[i].0 = off;
+                offsets[i].2 = n;
+            } else {
+                offsets[i].1 = off;
+                offsets[i].3 = n;
+            }
+        }
+    }
+
+    // Parallel edges (same two nodes, either direction) turn at different distances.
+    let mut parallel: BTreeMap<(&NodeId, &NodeId), Vec<usize>> = BTreeMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        let key = if p.edge.from <= p.edge.to {
+            (&p.edge.from, &p.edge.to)
+        } else {
+            (&p.edge.to, &p.edge.from)
+        };
+        parallel.entry(key).or_default().push(i);
+    }
+    let mut turn_shift = vec![0.0; pending.len()];
+    for group in parallel.values() {
+        let n = group.len() as f64;
+        for (k, &i) in group.iter().enumerate() {
+            turn_shift[i] = (k as f64 - (n - 1.0) / 2.0) * PARALLEL_GAP;
+        }
+    }
+
+    let mut routes: Vec<EdgeRoute> = pending
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (off_a, off_b, n_a, n_b) = offsets[i];
+            let mut start = anchor(&p.a, p.sides.0, off_a);
+            let mut end = anchor(&p.b, p.sides.1, off_b);
+            if n_a == 1 && n_b == 1 {
+                // Alone on both sides and the boxes overlap across the line: draw it straight.
+                straighten(&p.a, &p.b, p.sides.0, &mut start, &mut end);
+            } else {
+                // A jog smaller than the spread of the ports is noise: meet in the middle.
+                unjog(&p.a, &p.b, p.sides.0, &mut start, &mut end);
+            }
+            EdgeRoute {
+                id: p.edge.id.clone(),
+                points: orthogonal(start, end, p.sides.0, turn_shift[i]),
+                label: None,
+            }
+        })
+        .collect();
+
+    let card_nodes: Vec<(&NodeId, Rect)> = design
+        .nodes
+        .values()
+        .filter(|n| !n.kind.is_container())
+        .map(|n| (&n.id, Rect::of(n)))
+        .collect();
+    let ends: Vec<Ends> = pending
+        .iter()
+        .map(|p| Ends {
+            from: &p.edge.from,
+            to: &p.edge.to,
+            a: p.a,
+            b: p.b,
+        })
+        .collect();
+    spread_tracks(&mut routes, &ends, &card_nodes);
+
+    // Labels, in edge-id order, each at the first spot along its route that covers no card
+    // and no label placed before it.
+    let cards: Vec<Rect> = card_nodes.iter().map(|(_, r)| *r).collect();
+    let mut placed: Vec<Rect> = Vec::new();
+    for (route, p) in routes.iter_mut().zip(&pending) {
+        let text = p.edge.display_label();
+        if text.is_empty() {
+            continue;
+        }
+        let (w, h) = label_size(text);
+        let candidates = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85];
+        let spots: Vec<Rect> = candidates
+            .iter()
+            .map(|&f| Rect::centred(point_along(&route.points, f), w, h))
+            .collect();
+        let free = |r: &Rect| {
+            !placed.iter().any(|q| q.inflate(2.0).intersects(r))
+                && !cards.iter().any(|c| c.intersects(r))
+        };
+        let spot = spots.iter().copied().find(free).unwrap_or(spots[0]);
+        placed.push(spot);
+        route.label = Some(spot);
+    }
+
+    let mut view = bounding_box(design);
+    for r in &placed {
+        view = Some(view.map_or(*r, |v| v.union(r)));
+    }
+    Layout {
+        view_box: view.map_or(EMPTY_VIEW, |v| {
+            at_least(&v.inflate(CANVAS_PADDING), &EMPTY_VIEW)
+        }),
+        edges: routes,
+    }
+}
+
+/// `view` grown about its centre to at least the size of `min`, so a small design is drawn
+/// at the same scale as a full one instead of magnified.
+fn at_least(view: &Rect, min: &Rect) -> Rect {
+    let (w, h) = (view.w.max(min.w), view.h.max(min.h));
+    Rect::centred(view.center(), w, h)
+}
+
+/// When the two boxes overlap across the direction of travel, moves both ends to the middle
+/// of the overlap so the edge is one straight segment.
+fn straighten(a: &Rect, b: &Rect, side: Side, start: &mut Point, end: &mut Point) {
+    if side.is_horizontal() {
+        let (lo, hi) = (a.x.max(b.x), a.right().min(b.right()));
+        if hi - lo > 16.0 {
+            let x = (start.x + end.x) / 2.0;
+            let x = clamp(x, lo + 8.0, hi - 8.0);
+            start.x = x;
+            end.x = x;
+        }
+    } else {
+        let (lo, hi) = (a.y.max(b.y), a.bottom().min(b.bottom()));
+        if hi - lo > 16.0 {
+            let y = (start.y + end.y) / 2.0;
+            let y = clamp(y, lo + 8.0, hi - 8.0);
+            start.y = y;
+            end.y = y;
+        }
+    }
+}
+
+/// When the ends of an edge are a little apart across its direction and both boxes have room
+/// there, moves both ends to their middle so the edge is straight instead of a small step.
+fn unjog(a: &Rect, b: &Rect, side: Side, start: &mut Point, end: &mut Point) {
+    let (s, e, lo, hi) = if side.is_horizontal() {
+        (start.x, end.x, a.x.max(b.x), a.right().min(b.right()))
+    } else {
+        (start.y, end.y, a.y.max(b.y), a.bottom().min(b.bottom()))
+    };
+    let mid = (s + e) / 2.0;
+    if (s - e).abs() <= 1.5 * PORT_GAP && mid >= lo + 6.0 && mid <= hi - 6.0 {
+        if side.is_horizontal() {
+            start.x = mid;
+            end.x = mid;
+        } else {
+            start.y = mid;
+            end.y = mid;
+        }
+    }
+}
+
+/// The middle segment of an orthogonal route: whether it runs horizontally, where it runs
+/// across, and the span it covers along its direction.
+struct Track {
+    horizontal: bool,
+    at: f64,
+    from: f64,
+    to: f64,
+}
+
+impl Track {
+    fn of(a: Point, b: Point) -> Track {
+        if a.y == b.y {
+            Track {
+                horizontal: true,
+                at: a.y,
+                from: a.x.min(b.x),
+                to: a.x.max(b.x),
+            }
+        } else {
+            Track {
+                horizontal: false,
+                at: a.x,
+                from: a.y.min(b.y),
+                to: a.y.max(b.y),
+            }
+        }
+    }
+
+    fn clashes(&self, other: &Track) -> bool {
+        self.horizontal == other.horizontal
+            && (self.at - other.at).abs() < PARALLEL_GAP - 0.5
+            && self.from < other.to
+            && other.from < self.to
+    }
+}
+
+/// The two nodes an edge joins, with their boxes.
+struct Ends<'a> {
+    from: &'a NodeId,
+    to: &'a NodeId,
+    a: Rect,
+    b: Rect,
+}
+
+/// Gives every route a track of its own that, where possible, passes through no card but its
+/// own two. In edge-id order: a stepped route moves its middle segment to the nearest free
+/// track between its ends; a route that still crosses a card (a straight one included) goes
+/// around the side of both boxes instead, as a bracket.
+fn spread_tracks(routes: &mut [EdgeRoute], ends: &[Ends], cards: &[(&NodeId, Rect)]) {
+    let through_card = |p: &[Point], e: &Ends| {
+        p.windows(2).any(|w| {
+            let seg = Rect {
+                x: w[0].x.min(w[1].x),
+                y: w[0].y.min(w[1].y),
+                w: (w[1].x - w[0].x).abs(),
+                h: (w[1].y - w[0].y).abs(),
+            }
+            .inflate(1.0);
+            cards
+                .iter()
+                .any(|(id, c)| *id != e.from && *id != e.to && c.inflate(3.0).intersects(&seg))
+        })
+    };
+    let mut taken: Vec<Track> = routes
+        .iter()
+        .zip(ends)
+        .filter(|(r, e)| r.points.len() == 2 && !through_card(&r.points, e))
+        .map(|(r, _)| Track::of(r.points[0], r.points[1]))
+        .collect();
+    for (route, e) in routes.iter_mut().zip(ends) {
+        let pts = route.points.clone();
+        if pts.len() == 4 {
+            let base = Track::of(pts[1], pts[2]);
+            let (lo, hi) = if base.horizontal {
+                (pts[0].y.min(pts[3].y), pts[0].y.max(pts[3].y))
+            } else {
+                (pts[0].x.min(pts[3].x), pts[0].x.max(pts[3].x))
+            };
+            let moved = |at: f64| {
+                let mut p = pts.clone();
+                if base.horizontal {
+                    p[1].y = at;
+                    p[2].y = at;
+                } else {
+                    p[1].x = at;
+                    p[2].x = at;
+                }
+                p
+            };
+            let steps = ((hi - lo) / 2.0 / PARALLEL_GAP).floor().max(0.0) as i32;
+            let candidates: Vec<f64> = std::iter::once(base.at)
+                .chain((1..=steps).flat_map(|k| {
+                    let d = k as f64 * PARALLEL_GAP;
+                    [base.at + d, base.at - d]
+                }))
+                .filter(|&at| at == base.at || (at > lo + 8.0 && at < hi - 8.0))
+                .collect();
+            let free = |at: f64| {
+                let t = Track { at, ..base };
+                !taken.iter().any(|o| o.clashes(&t))
+            };
+            if let Some(at) = candidates
+                .iter()
+                .copied()
+                .find(|&at| free(at) && !through_card(&moved(at), e))
+            {
+                route.points = moved(at);
+                taken.push(Track { at, ..base });
+                continue;
+            }
+            if let Some((p, t)) = bracket(e, &taken, |p| through_card(p, e)) {
+                route.points = p;
+                taken.push(t);
+                continue;
+            }
+            let at = candidates
+                .iter()
+                .copied()
+                .find(|&at| free(at))
+                .unwrap_or(base.at);
+            route.points = moved(at);
+            taken.push(Track { at, ..base });
+        } else if pts.len() == 2 && through_card(&pts, e) {
+            if let Some((p, t)) = bracket(e, &taken, |p| through_card(p, e)) {
+                route.points = p;
+                taken.push(t);
+            }
+        }
+    }
+}
+
+/// A route around a card in the way: out of the same side of both boxes (right or left when
+/// they are stacked, bottom or top when side by side), along a free track beyond both, and in.
+fn bracket(
+    e: &Ends,
+    taken: &[Track],
+    blocked: impl Fn(&[Point]) -> bool,
+) -> Option<(Vec<Point>, Track)> {
+    let (a, b) = (&e.a, &e.b);
+    let stacked = facing_sides(a, b).0.is_horizontal();
+    let sides = if stacked {
+        [Side::Right, Side::Left]
+    } else {
+        [Side::Bottom, Side::Top]
+    };
+    for k in 0..4 {
+        for side in sides {
+            let d = 20.0 + k as f64 * PARALLEL_GAP;
+            let at = match side {
+                Side::Right => a.right().max(b.right()) + d,
+                Side::Left => a.x.min(b.x) - d,
+                Side::Bottom => a.bottom().max(b.bottom()) + d,
+                Side::Top => a.y.min(b.y) - d,
+            };
+            // Leave and enter off-centre, towards the other box, clear of a port in the middle.
+            let toward = |from: &Rect, to: &Rect| {
+                let (f, t) = (from.center(), to.center());
+                if stacked {
+                    (t.y - f.y).signum() * from.h / 4.0
+                } else {
+                    (t.x - f.x).signum() * from.w / 4.0
+                }
+            };
+            let (s, t) = (anchor(a, side, toward(a, b)), anchor(b, side, toward(b, a)));
+            let p = if stacked {
+                vec![s, Point { x: at, y: s.y }, Point { x: at, y: t.y }, t]
+            } else {
+                vec![s, Point { x: s.x, y: at }, Point { x: t.x, y: at }, t]
+            };
+            let track = Track::of(p[1], p[2]);
+            if !taken.iter().any(|o| o.clashes(&track)) && !blocked(&p) {
+                return Some((p, track));
+            }
+        }
+    }
+    None
+}
+
+/// An orthogonal polyline from `start` (leaving `side`) to `end`: straight when aligned,
+/// otherwise out, across at the middle (moved by `shift`), and in.
+fn orthogonal(start: Point, end: Point, side: Side, shift: f64) -> Vec<Point> {
+    if side.is_horizontal() {
+        if (start.x - end.x).abs() < 0.5 {
+            return vec![start, Point { x: start.x, ..end }];
+        }
+        // Parallel edges cross unless the one starting further along turns first.
+        let dir = (end.x - start.x).signum() * (end.y - start.y).signum();
+        let mid = (start.y + end.y) / 2.0 - dir * shift;
+        vec![
+            start,
+            Point { x: start.x, y: mid },
+            Point { x: end.x, y: mid },
+            end,
+        ]
+    } else {
+        if (start.y - end.y).abs() < 0.5 {
+            return vec![start, Point { y: start.y, ..end }];
+        }
+        let dir = (end.x - start.x).signum() * (end.y - start.y).signum();
+        let mid = (start.x + end.x) / 2.0 - dir * shift;
+        vec![
+            start,
+            Point { x: mid, y: start.y },
+            Point { x: mid, y: end.y },
+            end,
+        ]
+    }
+}
+
+/// The point a fraction `f` (0–1) of the way along a polyline.
+pub fn point_along(points: &[Point], f: f64) -> Point {
+    let seg_len = |a: &Point, b: &Point| ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+    let total: f64 = points.windows(2).map(|w| seg_len(&w[0], &w[1])).sum();
+    let mut left = total * clamp(f, 0.0, 1.0);
+    for w in points.windows(2) {
+        let l = seg_len(&w[0], &w[1]);
+        if l > 0.0 && left <= l {
+            let t = left / l;
+            return Point {
+                x: w[0].x + (w[1].x - w[0].x) * t,
+                y: w[0].y + (w[1].y - w[0].y) * t,
+            };
+        }
+        left -= l;
+    }
+    points.last().copied().unwrap_or_default()
+}
+
+/// A number as SVG markup wants it: at most two decimals, no trailing zeros.
+pub fn fmt_num(v: f64) -> String {
+    crate::core::support::numtext::fixed2(v)
+}
+
+/// `v` kept within `lo..=hi` (`hi` when `lo > hi`, `lo` for a NaN). Unlike `f64::clamp` it never
+/// panics, and so does not bring the panic message's float formatting into the wasm.
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::catalogue::{EdgeKind, Kind};
+    use crate::core::document::model::{ListenerRule, Size};
+    use crate::core::document::region::Region;
+
+    fn r(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect { x, y, w, h }
+    }
+
+    fn node(d: &mut Design, id: &str, kind: Kind, x: f64, y: f64) {
+        d.add_node(Node::new(id, kind, Point { x, y }));
+    }
+
+    fn edge(d: &mut Design, id: &str, from: &str, to: &str, path: Option<&str>) {
+        d.add_edge(Edge {
+            id: id.into(),
+            kind: if path.is_some() {
+                EdgeKind::AlbRule
+            } else {
+                EdgeKind::Https
+            },
+            from: from.into(),
+            to: to.into(),
+            label: String::new(),
+            rule: path.map(|p| ListenerRule {
+                priority: 10,
+                path_pattern: p.into(),
+            }),
+        });
+    }
+
+    /// ALB above two services, with two rules to the second: the Party Box fan-out.
+    fn fan_out() -> Design {
+        let mut d = Design::empty("t", Region::ApNortheast1);
+        node(&mut d, "alb", Kind::Alb, 400.0, 100.0);
+        node(&mut d, "next", Kind::EcsService, 250.0, 300.0);
+        node(&mut d, "nest", Kind::EcsService, 550.0, 300.0);
+        edge(&mut d, "r1", "alb", "next", Some("/*"));
+        edge(&mut d, "r2", "alb", "nest", Some("/api/*"));
+        edge(&mut d, "r3", "alb", "nest", Some("/socket.io/*"));
+        d
+    }
+
+    fn segments(p: &[Point]) -> Vec<(Point, Point)> {
+        p.windows(2).map(|w| (w[0], w[1])).collect()
+    }
+
+    #[test]
+    fn anchors_sit_on_the_middle_of_each_side() {
+        let b = r(10.0, 20.0, 100.0, 40.0);
+        assert_eq!(anchor(&b, Side::Top, 0.0), Point { x: 60.0, y: 20.0 });
+        assert_eq!(anchor(&b, Side::Bottom, 0.0), Point { x: 60.0, y: 60.0 });
+        assert_eq!(anchor(&b, Side::Left, 0.0), Point { x: 10.0, y: 40.0 });
+        assert_eq!(anchor(&b, Side::Right, 5.0), Point { x: 110.0, y: 45.0 });
+        // Offsets never leave the side.
+        assert_eq!(anchor(&b, Side::Top, 500.0), Point { x: 110.0, y: 20.0 });
+    }
+
+    #[test]
+    fn facing_sides_follow_the_larger_gap() {
+        let a = r(0.0, 0.0, 100.0, 50.0);
+        assert_eq!(
+            facing_sides(&a, &r(0.0, 200.0, 100.0, 50.0)),
+            (Side::Bottom, Side::Top)
+        );
+        assert_eq!(
+            facing_sides(&a, &r(300.0, 20.0, 100.0, 50.0)),
+            (Side::Right, Side::Left)
+        );
+        assert_eq!(
+            facing_sides(&a, &r(-300.0, -40.0, 100.0, 50.0)),
+            (Side::Left, Side::Right)
+        );
+        assert_eq!(
+            facing_sides(&a, &r(150.0, -300.0, 100.0, 50.0)),
+            (Side::Top, Side::Bottom)
+        );
+        // A box inside another: by the centres.
+        assert_eq!(
+            facing_sides(&r(0.0, 0.0, 400.0, 400.0), &r(180.0, 300.0, 50.0, 50.0)),
+            (Side::Bottom, Side::Top)
+        );
+    }
+
+    #[test]
+    fn bounding_box_holds_every_node() {
+        let mut d = fan_out();
+        let mut vpc = Node::new("vpc", Kind::Vpc, Point { x: 100.0, y: 50.0 });
+        vpc.size = Some(Size { w: 900.0, h: 500.0 });
+        d.add_node(vpc);
+        assert_eq!(bounding_box(&d), Some(r(100.0, 50.0, 900.0, 500.0)));
+        assert_eq!(bounding_box(&Design::empty("e", Region::UsEast1)), None);
+        // Smaller than the smallest view: centred in it.
+        let l = layout(&d);
+        assert_eq!(l.view_box, r(-50.0, -60.0, 1200.0, 720.0));
+        assert_eq!(l.view_box.view_box_attr(), "-50 -60 1200 720");
+        // Larger: the box and the padding.
+        let vpc = d.nodes.get_mut(&NodeId::from("vpc")).unwrap();
+        vpc.size = Some(Size {
+            w: 1400.0,
+            h: 900.0,
+        });
+        assert_eq!(
+            layout(&d).view_box,
+            r(100.0, 50.0, 1400.0, 900.0).inflate(CANVAS_PADDING)
+        );
+    }
+
+    #[test]
+    fn empty_design_gets_the_default_view() {
+        let l = layout(&Design::empty("e", Region::UsEast1));
+        assert_eq!(l.view_box, EMPTY_VIEW);
+        assert!(l.edges.is_empty());
+    }
+
+    #[test]
+    fn aligned_nodes_get_one_straight_segment() {
+        let mut d = Design::empty("t", Region::ApNortheast1);
+        node(&mut d, "users", Kind::Users, 400.0, 0.0);
+        node(&mut d, "alb", Kind::Alb, 410.0, 200.0);
+        edge(&mut d, "e", "users", "alb", None);
+        let l = layout(&d);
+        let p = &l.edges[0].points;
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].x, p[1].x);
+        assert_eq!(p[0].y, 76.0, "leaves the bottom of users");
+        assert_eq!(p[1].y, 200.0, "enters the top of the ALB");
+        assert!(p[0].x > 410.0 && p[0].x < 520.0, "within both boxes");
+    }
+
+    #[test]
+    fn routes_are_orthogonal_and_end_on_the_boxes() {
+        let d = fan_out();
+        let l = layout(&d);
+        assert_eq!(l.edges.len(), 3);
+        for e in &l.edges {
+            for (a, b) in segments(&e.points) {
+                assert!(a.x == b.x || a.y == b.y, "{}: diagonal segment", e.id);
+            }
+            let first = e.points[0];
+            let last = *e.points.last().unwrap();
+            assert_eq!(first.y, 176.0, "{} leaves the ALB's bottom", e.id);
+            assert_eq!(last.y, 300.0, "{} enters the service's top", e.id);
+        }
+        // Edges sharing the ALB's bottom leave it at different points, left to right.
+        let xs: Vec<f64> = l.edges.iter().map(|e| e.points[0].x).collect();
+        assert!(xs[0] < xs[1] && xs[1] < xs[2], "{xs:?}");
+    }
+
+    #[test]
+    fn parallel_edges_do_not_overlap_or_cross() {
+        let l = layout(&fan_out());
+        let a = &l.edges[1].points;
+        let b = &l.edges[2].points;
+        assert_ne!(a[1].y, b[1].y, "turn at different heights");
+        // The horizontal segment of one must not cross a vertical segment of the other.
+        for (h, v) in [(a, b), (b, a)] {
+            let (y, x0, x1) = (h[1].y, h[1].x.min(h[2].x), h[1].x.max(h[2].x));
+            for (p, q) in segments(v) {
+                if p.x == q.x {
+                    let (y0, y1) = (p.y.min(q.y), p.y.max(q.y));
+                    let crosses = p.x > x0 && p.x < x1 && y > y0 && y < y1;
+                    assert!(!crosses, "segments cross at ({}, {y})", p.x);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn labels_avoid_each_other_and_the_cards() {
+        let d = fan_out();
+        let l = layout(&d);
+        let labels: Vec<Rect> = l.edges.iter().filter_map(|e| e.label).collect();
+        assert_eq!(labels.len(), 3);
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                assert!(!a.intersects(b), "{a:?} overlaps {b:?}");
+            }
+            for n in d.nodes.values() {
+                assert!(!a.intersects(&Rect::of(n)), "{a:?} covers {}", n.id);
+            }
+        }
+        // The label sits on its route, centred on it, and is as wide as its text needs.
+        let e = &l.edges[0];
+        let c = e.label.unwrap().center();
+        assert!(segments(&e.points).iter().any(|(p, q)| {
+            let on_x = (p.x - q.x).abs() < 1e-9 && (c.x - p.x).abs() < 1e-9;
+            let on_y = (p.y - q.y).abs() < 1e-9 && (c.y - p.y).abs() < 1e-9;
+            on_x || on_y
+        }));
+        assert_eq!(e.label.unwrap().w, label_size("/*").0);
+    }
+
+    #[test]
+    fn unlabelled_and_dangling_edges() {
+        let mut d = fan_out();
+        edge(&mut d, "plain", "next", "nest", None);
+        edge(&mut d, "dangling", "next", "ghost", None);
+        edge(&mut d, "self", "next", "next", None);
+        let l = layout(&d);
+        let ids: Vec<&str> = l.edges.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["plain", "r1", "r2", "r3"]);
+        assert_eq!(l.edges[0].label, None);
+        // Side by side: right side to left side, straight across.
+        assert_eq!(l.edges[0].points.len(), 2);
+        assert_eq!(l.edges[0].points[0].x, 370.0);
+        assert_eq!(l.edges[0].points[1].x, 550.0);
+    }
+
+    #[test]
+    fn text_width_and_fitting() {
+        assert_eq!(mono_width("ab", 10.0), 12.0);
+        assert_eq!(text_width("雲図", 10.0), 20.0);
+        assert!(text_width("ill", 10.0) < text_width("mmm", 10.0));
+        assert_eq!(fit_text("ALB", 100.0, 12.0, 9.0), ("ALB".to_owned(), 12.0));
+        // Slightly too long: smaller font.
+        let (t, f) = fit_text("インターネットゲートウェイ", 120.0, 12.0, 9.0);
+        assert_eq!(t, "インターネットゲートウェイ");
+        assert!((9.0..12.0).contains(&f) && text_width(&t, f) <= 120.0 + 1e-9);
+        // Far too long: cut at the smallest font.
+        let (t, f) = fit_text(&"x".repeat(100), 60.0, 12.0, 9.0);
+        assert_eq!(f, 9.0);
+        assert!(t.ends_with('…') && text_width(&t, f) <= 60.0);
+    }
+
+    #[test]
+    fn caption_parts_wrap_onto_lines() {
+        let parts: Vec<String> = ["0.5 vCPU", "1 GB", "2–4 tasks"].map(String::from).into();
+        assert_eq!(
+            wrap_parts(&parts, " · ", 1000.0, 10.0),
+            ["0.5 vCPU · 1 GB · 2–4 tasks"]
+        );
+        let narrow = text_width("0.5 vCPU · 1 GB", 10.0);
+        assert_eq!(
+            wrap_parts(&parts, " · ", narrow, 10.0),
+            ["0.5 vCPU · 1 GB", "2–4 tasks"]
+        );
+        // A part longer than a line still gets a line of its own.
+        assert_eq!(wrap_parts(&parts, " · ", 1.0, 10.0).len(), 3);
+        assert!(wrap_parts(&[], " · ", 100.0, 10.0).is_empty());
+    }
+
+    #[test]
+    fn small_steps_between_shared_sides_are_straightened() {
+        // Two edges leave the ALB's right side; the one to a box level with it runs straight.
+        let mut d = Design::empty("t", Region::ApNortheast1);
+        node(&mut d, "alb", Kind::Alb, 0.0, 100.0);
+        node(&mut d, "ecr", Kind::Ecr, 400.0, 100.0);
+        node(&mut d, "low", Kind::Cloudwatch, 400.0, 400.0);
+        edge(&mut d, "a", "alb", "ecr", None);
+        edge(&mut d, "b", "alb", "low", None);
+        let l = layout(&d);
+        assert_eq!(l.edges[0].points.len(), 2, "{:?}", l.edges[0].points);
+        assert_eq!(l.edges[0].points[0].y, l.edges[0].points[1].y);
+    }
+
+    #[test]
+    fn a_card_in_the_way_is_bypassed() {
+        // NAT below the ALB below the IGW, all in one column: NAT → IGW goes around the ALB.
+        let mut d = Design::empty("t", Region::ApNortheast1);
+        node(&mut d, "igw", Kind::InternetGateway, 100.0, 0.0);
+        node(&mut d, "alb", Kind::Alb, 100.0, 200.0);
+        node(&mut d, "nat", Kind::NatGateway, 100.0, 400.0);
+        edge(&mut d, "e", "nat", "igw", None);
+        let l = layout(&d);
+        let p = &l.edges[0].points;
+        assert_eq!(p.len(), 4);
+        let alb = Rect::of(d.node("alb").unwrap());
+        assert!(segments(p).iter().all(|(a, b)| {
+            let seg = Rect {
+                x: a.x.min(b.x),
+                y: a.y.min(b.y),
+                w: (a.x - b.x).abs(),
+                h: (a.y - b.y).abs(),
+            };
+            !seg.intersects(&alb)
+        }));
+        assert!(p[1].x > alb.right(), "goes round the right: {p:?}");
+        assert_eq!(p[0].x, 220.0, "leaves the NAT's right side");
+        assert_eq!(p[3].x, 220.0, "enters the IGW's right side");
+    }
+
+    #[test]
+    fn the_party_box_diagram_reads_cleanly() {
+        let d = crate::core::document::templates::find("party-box")
+            .unwrap()
+            .design()
+            .unwrap();
+        let l = layout(&d);
+        assert_eq!(l.edges.len(), d.edges.len(), "every edge is drawn");
+        let labels: Vec<Rect> = l.edges.iter().filter_map(|e| e.label).collect();
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                assert!(!a.intersects(b), "labels {a:?} and {b:?} overlap");
+            }
+        }
+        let tracks: Vec<(&EdgeId, Track)> = l
+            .edges
+            .iter()
+            .filter(|e| e.points.len() == 4)
+            .map(|e| (&e.id, Track::of(e.points[1], e.points[2])))
+            .collect();
+        for (i, (ia, a)) in tracks.iter().enumerate() {
+            for (ib, b) in &tracks[i + 1..] {
+                assert!(!a.clashes(b), "{ia} and {ib} run on the same track");
+            }
+        }
+        let bb = bounding_box(&d).unwrap();
+        assert!(l.view_box.w >= bb.w && l.view_box.h >= bb.h);
+    }
+
+    #[test]
+    fn every_template_lays_out() {
+        for t in crate::core::document::templates::TEMPLATES {
+            let d = t.design().unwrap();
+            let l = layout(&d);
+            assert_eq!(
+                l.edges.len(),
+                d.edges.len(),
+                "{}: every edge is drawn",
+                t.id
+            );
+            for e in &l.edges {
+                assert!(e.points.len() >= 2, "{}: {}", t.id, e.id);
+                assert!(e.points.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+            }
+            assert!(l.view_box.w > 0.0 && l.view_box.h > 0.0, "{}", t.id);
+        }
+    }
+
+    #[test]
+    fn path_and_numbers() {
+        let e = EdgeRoute {
+            id: "e".into(),
+            points: vec![Point { x: 1.5, y: 2.0 }, Point { x: 1.5, y: 10.333 }],
+            label: None,
+        };
+        assert_eq!(e.path_d(), "M1.5 2 L1.5 10.33");
+        assert_eq!(fmt_num(-0.001), "0");
+        assert_eq!(point_along(&e.points, 0.5).y, 6.1665);
+    }
+}

@@ -1,0 +1,7 @@
+//! How a design is drawn: geometry (boxes, routes, labels), the faces of containers and
+//! cards, the icons, and the SVG writer the canvas and the SVG export share. First-load code.
+
+pub mod faces;
+pub mod geometry;
+pub mod icons;
+pub mod svg;

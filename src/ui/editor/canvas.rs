@@ -1,0 +1,566 @@
+//! The canvas: the design drawn as SVG, scaled to fit its area. Containers are nested boxes,
+//! edges run between the facing sides of their nodes, other nodes are cards with an icon.
+//!
+//! Where things go comes from `core::geometry::layout` and `core::draw` (the same faces the
+//! SVG export writes); this file only turns them into markup and wires the gestures
+//! (`gestures.rs`), which change the design through `AppState::dispatch`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::core::drawing::faces;
+use crate::core::edit::Command;
+use std::fmt::Write as _;
+
+use crate::core::document::model::{EdgeId, NodeId};
+use crate::core::drawing::geometry::{self, fmt_num, Rect};
+use crate::core::drawing::svg::{self, ARROW_ID};
+use crate::core::support::html::{self, esc};
+use crate::core::support::i18n::Lang;
+use crate::core::support::numtext::shortest;
+use crate::core::validate::Severity;
+
+use crate::ui::editor::morph::{follow, morph, morph_child};
+
+use crate::ui::editor::gestures::{self, CanvasCtx, Gesture};
+use crate::ui::shell::state::AppState;
+use crate::ui::text::canvas as canvas_text;
+use crate::ui::text::i18n::Msg;
+
+/// The diagram of the current design: an `<svg data-testid="canvas">` whose view box fits the
+/// design (or follows pan and zoom), with one `<g data-node-id>` per node and one
+/// `<g data-edge-id>` per edge, the editor's toolbar, its notices and the connection menu.
+#[component]
+pub fn Canvas() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let layout = Memo::new(move |_| state.design.with(geometry::layout));
+    let view = Memo::new(move |_| {
+        state
+            .camera
+            .get()
+            .unwrap_or_else(|| layout.with(|l| l.view_box))
+    });
+    let gesture = RwSignal::new(Gesture::Idle);
+    let palette_hover = RwSignal::new(None);
+    let drop_hover = Memo::new(move |_| {
+        let dragged = gesture.with(|g| match g {
+            Gesture::Drag(d) => match &d.target {
+                Some((Some(t), ok)) => Some((t.clone(), *ok)),
+                _ => None,
+            },
+            _ => None,
+        });
+        dragged.or_else(|| palette_hover.get())
+    });
+    // The nodes that slide with a preview drag (changes at the start and the end of a drag
+    // only); their outlines move as one group (`ghost`).
+    let sliding = Memo::new(move |_| {
+        gesture.with(|g| match g {
+            Gesture::Drag(d) if !d.live => Some(d.moving.clone()),
+            _ => None,
+        })
+    });
+    let cx = CanvasCtx {
+        gesture,
+        sliding,
+        menu: RwSignal::new(None),
+        palette_hover,
+        view,
+        drop_hover,
+        svg: NodeRef::new(),
+        swallow_click: StoredValue::new(false),
+        next_key: StoredValue::new(0),
+        space: StoredValue::new(false),
+    };
+    // Space held: a drag anywhere on the canvas pans.
+    let space_down = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == " " && !gestures::in_field(&ev) {
+            cx.space.set_value(true);
+        }
+    });
+    let space_up = window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.key() == " " {
+            cx.space.set_value(false);
+        }
+    });
+    on_cleanup(move || {
+        space_down.remove();
+        space_up.remove();
+    });
+    provide_context(cx);
+    let lang = state.lang;
+    let aria_label = move || {
+        let lang = state.lang.get();
+        state.design.with(|d| faces::diagram_label(d, lang))
+    };
+    // The diagram is SVG text written by `core::svg` (as the SVG export writes it, with tab
+    // stops and the state's marks), one string per node and edge: only the items whose text
+    // changed are brought up to date (`morph`), in place. One string writer in the wasm
+    // instead of typed views per node, edge and text; a drag touches one node and its edges.
+    let items = move || {
+        let lang = state.lang.get();
+        let mut items: Items = Default::default();
+        state.highlight.with(|hl| {
+            state.worst.with(|worst| {
+                cx.drop_hover.with(|drop| {
+                    cx.sliding.with(|sliding| {
+                        state.selection.with(|sel| {
+                            let mark = |id: &str, is_edge: bool| {
+                                marks(
+                                    id,
+                                    is_edge,
+                                    hl,
+                                    worst,
+                                    drop.as_ref(),
+                                    sliding.as_deref(),
+                                    sel,
+                                )
+                            };
+                            let c = svg::Canvas {
+                                arrow: ARROW_ID,
+                                interactive: true,
+                                mark: &mark,
+                            };
+                            state.design.with(|d| {
+                                layout.with(|l| {
+                                    svg::layer_items(d, l, lang, &c, &mut |layer, id, markup| {
+                                        items[layer].push((id.to_owned(), markup.to_owned()));
+                                    });
+                                })
+                            });
+                        })
+                    })
+                })
+            })
+        });
+        items
+    };
+    let first = untrack(items);
+    let first_text = whole(&first);
+    let drawn = StoredValue::new(first);
+    let diagram_ref = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let new = items();
+        if let Some(g) = diagram_ref.get() {
+            drawn.update_value(|old| redraw(&g, old, new));
+        }
+    });
+    // The toolbar as text, brought up to date in place (a focused button keeps its focus
+    // when undo becomes unavailable).
+    let toolbar = Memo::new(move |_| {
+        let (undo, redo) = state.history.with(|h| (h.can_undo(), h.can_redo()));
+        toolbar_html(lang.get(), undo, redo)
+    });
+    let toolbar_ref = NodeRef::<leptos::html::Div>::new();
+    follow(toolbar_ref, toolbar, || false);
+    view! {
+        <div
+            class="canvas-area"
+            class:is-connecting=move || state.connect_from.with(Option::is_some)
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if gestures::shortcut(state, Some(cx), &ev) {
+                    ev.stop_propagation();
+                }
+            }
+        >
+            <div
+                class="canvas-toolbar"
+                role="toolbar"
+                aria-label=move || canvas_text::TOOLBAR.get(lang.get())
+                node_ref=toolbar_ref
+                on:click=move |ev| on_tool(state, cx, &ev)
+                // The first text at once (the effect above keeps it up to date).
+                inner_html=toolbar.get_untracked()
+            ></div>
+            <svg
+                node_ref=cx.svg
+                class="canvas"
+                data-testid="canvas"
+                role="group"
+                aria-label=aria_label
+                aria-description=move || canvas_text::CANVAS_HELP.get(lang.get())
+                viewBox=move || view.with(|v| v.view_box_attr())
+                preserveAspectRatio="xMidYMid meet"
+                xmlns="http://www.w3.org/2000/svg"
+                on:pointerdown=move |ev| gestures::pointer_down(state, cx, ev)
+                on:pointermove=move |ev| gestures::pointer_move(state, cx, ev)
+                on:pointerup=move |ev| gestures::pointer_up(state, cx, ev)
+                on:pointercancel=move |_| cx.gesture.set(Gesture::Idle)
+                on:wheel=move |ev| gestures::wheel(state, cx, ev)
+                on:click=move |ev| on_click(state, cx, &ev)
+                on:keydown=move |ev| on_key(state, cx, &ev)
+                on:dragover=move |ev: leptos::ev::DragEvent| { gestures::palette_over(state, cx, &ev); }
+                on:dragleave=move |_| cx.palette_hover.set(None)
+                on:drop=move |ev: leptos::ev::DragEvent| { gestures::palette_drop(state, cx, &ev); }
+            >
+                <defs>
+                    <marker
+                        id=ARROW_ID
+                        viewBox="0 0 10 10"
+                        refX="9"
+                        refY="5"
+                        markerWidth="7"
+                        markerHeight="7"
+                        markerUnits="userSpaceOnUse"
+                        orient="auto-start-reverse"
+                    >
+                        <path class="arrow-head" d="M0 0.5 L10 5 L0 9.5 Z"></path>
+                    </marker>
+                </defs>
+                <g class="diagram" node_ref=diagram_ref inner_html=first_text></g>
+                {ghost(state, cx)}
+                <g class="layer-overlay" inner_html=move || overlay(state, cx)></g>
+            </svg>
+            {move || kind_menu(state, cx)}
+            {move || {
+                state.notice.get().map(|n| {
+                    view! {
+                        <div class="notice" role="status" data-testid="notice">
+                            <span>{n}</span>
+                            <button type="button" class="link-button"
+                                aria-label=move || canvas_text::DISMISS.get(lang.get())
+                                on:click=move |_| state.notice.set(None)>"×"</button>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+/// What the current gesture draws over the diagram, as SVG text: the rubber band, the
+/// connection being drawn, and the handles of the selected node.
+fn overlay(state: AppState, cx: CanvasCtx) -> String {
+    let mut out = String::new();
+    let gesture = cx.gesture.get();
+    match &gesture {
+        Gesture::Band { from, to } => {
+            let r = Rect {
+                x: from.x.min(to.x),
+                y: from.y.min(to.y),
+                w: (from.x - to.x).abs(),
+                h: (from.y - to.y).abs(),
+            };
+            svg::rect(&mut out, "band", &r, 0.0);
+        }
+        Gesture::Connect { from, to } => state.design.with_untracked(|d| {
+            if let Some(n) = d.nodes.get(from) {
+                let c = Rect::of(n).center();
+                let _ = write!(
+                    out,
+                    "<line class=\"connect-preview\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"></line>",
+                    fmt_num(c.x),
+                    fmt_num(c.y),
+                    fmt_num(to.x),
+                    fmt_num(to.y)
+                );
+            }
+        }),
+        _ => {}
+    }
+    // Handles only when one node is selected and nothing is being dragged.
+    if !matches!(gesture, Gesture::Idle | Gesture::Press { .. }) {
+        return out;
+    }
+    let Some(id) = state.selection.with(|s| s.single_node().cloned()) else {
+        return out;
+    };
+    let lang = state.lang.get();
+    state.design.with(|d| {
+        let Some(n) = d.nodes.get(&id) else {
+            return;
+        };
+        let r = Rect::of(n);
+        let cy = if n.kind.is_container() {
+            r.y + 18.0
+        } else {
+            r.y + r.h / 2.0
+        };
+        out.push_str("<g class=\"handles\"><circle class=\"handle handle--connect\" data-handle=\"connect\" data-for=\"");
+        html::esc(&mut out, id.as_str());
+        let _ = write!(out, "\" cx=\"{}\" cy=\"{}\" r=\"7\">", fmt_num(r.right()), fmt_num(cy));
+        html::el(&mut out, "<title>", canvas_text::CONNECT_HANDLE.get(lang), "</title></circle>");
+        if n.kind.is_container() {
+            out.push_str("<rect class=\"handle handle--resize\" data-handle=\"resize\" data-for=\"");
+            html::esc(&mut out, id.as_str());
+            let _ = write!(
+                out,
+                "\" x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\">",
+                fmt_num(r.right() - 7.0),
+                fmt_num(r.bottom() - 7.0)
+            );
+            html::el(&mut out, "<title>", canvas_text::RESIZE_HANDLE.get(lang), "</title></rect>");
+        }
+        out.push_str("</g>");
+    });
+    out
+}
+
+/// The outlines of the nodes a preview drag (large designs) carries, moved by one
+/// `transform` at each pointer move; the design changes once, at the drop.
+fn ghost(state: AppState, cx: CanvasCtx) -> impl IntoView {
+    let outlines = move || {
+        let mut out = String::new();
+        if let Some(ids) = cx.sliding.get() {
+            state.design.with_untracked(|d| {
+                for n in ids.iter().filter_map(|id| d.nodes.get(id)) {
+                    svg::rect(&mut out, "ghost-box", &Rect::of(n), 8.0);
+                }
+            });
+        }
+        out
+    };
+    let transform = move || {
+        cx.gesture.with(|g| match g {
+            Gesture::Drag(d) if !d.live => {
+                format!("translate({} {})", shortest(d.dx), shortest(d.dy))
+            }
+            _ => String::new(),
+        })
+    };
+    view! { <g class="drag-ghost" transform=transform inner_html=outlines></g> }
+}
+
+/// Undo, redo and the zoom buttons, as escaped HTML (`data-testid` names each; `on_tool`
+/// handles the press).
+fn toolbar_html(lang: Lang, can_undo: bool, can_redo: bool) -> String {
+    let mut out = String::new();
+    let tools: [(&str, Msg, &str, bool); 5] = [
+        ("undo", canvas_text::UNDO, "↶", can_undo),
+        ("redo", canvas_text::REDO, "↷", can_redo),
+        ("zoom-out", canvas_text::ZOOM_OUT, "−", true),
+        ("zoom-in", canvas_text::ZOOM_IN, "+", true),
+        ("zoom-fit", canvas_text::FIT, "⤢", true),
+    ];
+    for (i, (id, name, mark, enabled)) in tools.into_iter().enumerate() {
+        if i == 2 {
+            out.push_str("<span class=\"tool-gap\"></span>");
+        }
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"tool\" data-testid=\"{id}\"{} aria-label=\"",
+            if enabled { "" } else { " disabled" }
+        );
+        esc(&mut out, name.get(lang));
+        out.push_str("\" title=\"");
+        esc(&mut out, name.get(lang));
+        let _ = write!(out, "\">{mark}</button>");
+    }
+    out
+}
+
+/// A press on a toolbar button.
+fn on_tool(state: AppState, cx: CanvasCtx, ev: &leptos::ev::MouseEvent) {
+    let tool = gestures::target_element(ev)
+        .and_then(|t| t.closest("button").ok().flatten())
+        .and_then(|b| b.get_attribute("data-testid"));
+    match tool.as_deref() {
+        Some("undo") => {
+            state.undo();
+        }
+        Some("redo") => {
+            state.redo();
+        }
+        Some("zoom-out") => gestures::zoom(state, cx, 1.25),
+        Some("zoom-in") => gestures::zoom(state, cx, 0.8),
+        Some("zoom-fit") => state.camera.set(None),
+        _ => {}
+    }
+}
+
+/// The menu of connection kinds, when more than one fits.
+fn kind_menu(state: AppState, cx: CanvasCtx) -> Option<impl IntoView> {
+    let menu = cx.menu.get()?;
+    let lang = state.lang.get();
+    let buttons = menu
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let kind = *k;
+            let (from, to) = (menu.from.clone(), menu.to.clone());
+            view! {
+                <li>
+                    <button type="button" data-edge-kind-choice=kind.id() autofocus=i == 0
+                        on:click=move |_| {
+                            cx.menu.set(None);
+                            let _ = state.dispatch(Command::Connect { from: from.clone(), to: to.clone(), kind: Some(kind) });
+                        }>
+                        {kind.info().name.get(lang)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let menu_ref = NodeRef::<leptos::html::Div>::new();
+    // Focus the first choice, so the keyboard can pick at once.
+    Effect::new(move |_| {
+        if let Some(div) = menu_ref.get() {
+            if let Ok(Some(b)) = div.query_selector("button") {
+                if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        }
+    });
+    Some(view! {
+        <div class="kind-menu" role="dialog" data-testid="kind-menu" node_ref=menu_ref
+            aria-label=canvas_text::CHOOSE_KIND.get(lang)
+            style:left=format!("{}px", shortest(menu.at.0))
+            style:top=format!("{}px", shortest(menu.at.1))
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.stop_propagation();
+                    cx.menu.set(None);
+                }
+            }>
+            <p>{canvas_text::CHOOSE_KIND.get(lang)}</p>
+            <ul>{buttons}</ul>
+            <button type="button" class="link-button" on:click=move |_| cx.menu.set(None)>
+                {canvas_text::CANCEL.get(lang)}
+            </button>
+        </div>
+    })
+}
+
+/// The diagram's items by layer (containers, edges, cards): id and markup.
+type Items = [Vec<(String, String)>; 3];
+
+/// The three layers of `items`, as markup.
+fn whole(items: &Items) -> String {
+    let mut out = String::new();
+    for (class, layer) in svg::LAYERS.iter().zip(items) {
+        out.push_str("<g class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+        for (_, markup) in layer {
+            out.push_str(markup);
+        }
+        out.push_str("</g>");
+    }
+    out
+}
+
+/// Brings the diagram `g` from `old` (what it shows) to `new`: in a layer that holds the
+/// same items in the same order, only the items whose markup changed; otherwise the layer.
+fn redraw(g: &web_sys::Element, old: &mut Items, new: Items) {
+    let layers = g.children();
+    if layers.length() != 3 {
+        morph(g, &whole(&new));
+        *old = new;
+        return;
+    }
+    for (i, (was, now)) in old.iter().zip(&new).enumerate() {
+        let Some(layer) = layers.item(i as u32) else {
+            continue;
+        };
+        let same = was.len() == now.len() && was.iter().zip(now).all(|(a, b)| a.0 == b.0);
+        if same {
+            let kids = layer.children();
+            for (j, (a, b)) in was.iter().zip(now).enumerate() {
+                if a.1 != b.1 {
+                    if let Some(el) = kids.item(j as u32) {
+                        morph_child(&layer, &el, &b.1);
+                    }
+                }
+            }
+        } else {
+            let text: String = now.iter().map(|(_, m)| m.as_str()).collect();
+            morph(&layer, &text);
+        }
+    }
+    *old = new;
+}
+
+/// The extra classes of node or edge `id`: `is-highlighted` when selected or named by the
+/// selected finding, `has-error` / `has-warning` when a finding of that severity names it,
+/// `is-sliding` while a preview drag carries it, `is-drop-target` / `is-drop-refused` while a
+/// drag hovers over it.
+fn marks(
+    id: &str,
+    is_edge: bool,
+    highlight: &crate::ui::shell::state::Highlight,
+    worst: &std::collections::BTreeMap<NodeId, Severity>,
+    drop: Option<&(NodeId, bool)>,
+    sliding: Option<&std::collections::BTreeSet<NodeId>>,
+    selection: &crate::ui::shell::state::Selection,
+) -> Option<String> {
+    let mut class = String::new();
+    if is_edge {
+        let eid = EdgeId(id.to_owned());
+        let lit = highlight.edges.contains(&eid) || selection.has_edge(&eid);
+        return lit.then(|| "is-highlighted".to_owned());
+    }
+    let nid = NodeId(id.to_owned());
+    if highlight.nodes.contains(&nid) {
+        class.push_str(" is-highlighted");
+    }
+    match worst.get(&nid) {
+        Some(Severity::Error) => class.push_str(" has-error"),
+        Some(Severity::Warning) => class.push_str(" has-warning"),
+        _ => {}
+    }
+    if sliding.is_some_and(|m| m.contains(&nid)) {
+        class.push_str(" is-sliding");
+    }
+    match drop.filter(|(t, _)| *t == nid).map(|(_, ok)| *ok) {
+        Some(true) => class.push_str(" is-drop-target"),
+        Some(false) => class.push_str(" is-drop-refused"),
+        None => {}
+    }
+    (!class.is_empty()).then(|| class[1..].to_owned())
+}
+
+/// A click on the canvas: on an edge or a node it selects that (Shift: adds it to the
+/// selection; clicking the only selected node again clears the selection), elsewhere it
+/// clears the selection.
+fn on_click(state: AppState, cx: CanvasCtx, ev: &leptos::ev::MouseEvent) {
+    let target = gestures::target_element(ev);
+    let find = |attr: &str| {
+        target
+            .as_ref()
+            .and_then(|t| t.closest(&format!("[{attr}]")).ok().flatten())
+            .and_then(|el| el.get_attribute(attr))
+    };
+    if let Some(id) = find("data-edge-id") {
+        gestures::click_edge(state, cx, EdgeId(id), ev.shift_key());
+    } else if let Some(id) = find("data-node-id") {
+        let at = (ev.offset_x() as f64, ev.offset_y() as f64);
+        gestures::click_node(state, cx, NodeId(id), ev.shift_key(), at);
+    } else {
+        gestures::click_background(state, cx);
+    }
+}
+
+/// Enter or Space on a focused node or edge selects it, as a click does.
+fn on_key(state: AppState, cx: CanvasCtx, ev: &leptos::ev::KeyboardEvent) {
+    if !(ev.key() == "Enter" || ev.key() == " ") || ev.repeat() {
+        return;
+    }
+    let Some(el) = gestures::target_element(ev) else {
+        return;
+    };
+    if let Some(id) = el.get_attribute("data-edge-id") {
+        ev.prevent_default();
+        ev.stop_propagation();
+        gestures::click_edge(state, cx, EdgeId(id), ev.shift_key());
+    } else if let Some(id) = el.get_attribute("data-node-id") {
+        ev.prevent_default();
+        ev.stop_propagation();
+        let b = el.get_bounding_client_rect();
+        let at = area_offset(cx, (b.left() + b.width() / 2.0, b.bottom()));
+        gestures::click_node(state, cx, NodeId(id), ev.shift_key(), at);
+    }
+}
+
+/// A screen point as pixels from the canvas area's top-left corner.
+fn area_offset(cx: CanvasCtx, client: (f64, f64)) -> (f64, f64) {
+    cx.svg
+        .get_untracked()
+        .and_then(|svg| svg.parent_element())
+        .map(|area| {
+            let b = area.get_bounding_client_rect();
+            (client.0 - b.left(), client.1 - b.top())
+        })
+        .unwrap_or(client)
+}

@@ -1,0 +1,12 @@
+//! The app's frame: the root component, the reactive state, the header, and what talks to the
+//! browser (the address bar, the saved design, downloads, pricing tables, the worker).
+
+pub mod app;
+pub mod autosave;
+pub mod doc_actions;
+pub mod files;
+pub mod header;
+pub mod pricing;
+pub mod share;
+pub mod state;
+pub mod worker;
