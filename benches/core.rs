@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tool: not part of the first load
 //! Benchmarks of the core (not tests): prints figures for BENCHMARKS.md.
 //! Run with `cargo bench --bench core`. Budgets: PRODUCT.md §7 (validation + estimate after an
 //! edit ≤ 1 ms for Party Box, ≤ 16 ms for 1,000 nodes; the share link of Party Box with a few

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tool: not part of the first load
 //! Prints a synthetic design of N nodes (default 1000) as a design file, for the browser
 //! benchmark (`scripts/bench-browser.sh`): `cargo run --example synth -- 1000 > big.json`.
 

@@ -68,6 +68,14 @@ else
   run_logged "rustup target add" rustup target add "$WASM_TARGET"
 fi
 
+# clippy and rustfmt: the test command's lint layer.
+for component in clippy rustfmt; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    step "adding Rust component $component"
+    run_logged "rustup component add" rustup component add "$component"
+  fi
+done
+
 # --- Trunk --------------------------------------------------------------------
 have_trunk="$(trunk --version 2>/dev/null || true)"
 if [ "$have_trunk" != "trunk $TRUNK_VERSION" ]; then

@@ -2,6 +2,8 @@
 # THE test command (CI runs exactly this). Installs what is missing, then runs every
 # layer in order and stops at the first failure:
 #
+#   0. lint       cargo fmt --check; cargo clippy --all-targets -- -D warnings, natively and for
+#                 wasm32 (clippy.toml's disallowed-methods keep heavy std code out of the first load)
 #   1. native     cargo test  (core library, rules, templates, CLI, doc tests)
 #   1b. mermaid   Mermaid exports parsed by mermaid.parse (tests/mermaid-js; the files come
 #                 from tests/fixtures/mermaid and target/tmp/mermaid-check, which the native
@@ -9,7 +11,8 @@
 #   2. wasm       cargo test --target wasm32-unknown-unknown --test web  (headless Chromium)
 #   3. build      trunk build --release --offline  -> dist/
 #   4. e2e        node --test tests/e2e/  (dist/ in headless Chromium via playwright-core)
-#   5. size       scripts/size.sh  (gzipped first load against the 250 KB budget)
+#   5. size       scripts/size.sh  (gzipped first load under the 550 KB guard; no float
+#                 formatter, Unicode tables or extra sort copies in the first-load wasm)
 #
 # Environment: UPDATE_SCREENSHOT=1 rewrites docs/screenshot.png during the e2e layer.
 set -euo pipefail
@@ -103,6 +106,13 @@ e2e_tests() {
 }
 
 layer setup  "install what is missing (scripts/setup.sh --browser)" bash "$ROOT/scripts/setup.sh" --browser
+lint() {
+  cargo fmt --check
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+}
+
+layer lint   "cargo fmt --check; cargo clippy --all-targets -D warnings (native and wasm32)" lint
 layer native "cargo test (native: library, tests/, CLI, doc tests)" cargo test
 layer mermaid "Mermaid exports parsed by mermaid.parse (tests/mermaid-js)" mermaid_check
 layer wasm   "cargo test --target wasm32-unknown-unknown --test web (headless Chromium)" wasm_tests

@@ -1,3 +1,5 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The chapter's checklist: Party Box shows all seven points, the blank template none, and
 //! each targeted edit unticks the point it breaks while the unrelated ones stay; the
 //! explanations use the design's own names; the CLI's exit codes.

@@ -1,3 +1,5 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The UI's locale files (`locales/ja.json`, `locales/en.json`, read by leptos_i18n at build
 //! time) are complete: the same keys in both, no empty value, the same interpolated values.
 //!

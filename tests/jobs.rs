@@ -1,3 +1,5 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The on-demand module's jobs (`kumozu::jobs`), as the worker runs them: requests read from
 //! JSON text and answered as JSON text with the same id; the compare, sheet and checklist
 //! answers equal what the core writes for the same designs and tables; bad requests, bad

@@ -1,3 +1,5 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The loader, from the outside: every way a design file can be broken gives a `LoadError` that
 //! names the place and the reason (in both languages); harmless oddities are repaired with a
 //! note; what is saved loads back unchanged; and no input, however mangled, makes it panic.

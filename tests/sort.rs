@@ -1,3 +1,5 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! `core::sort` orders exactly as the standard library's stable sorts do, and `set`/`map`
 //! collect as `collect` does.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native only: the CLI
 //! `kumozu`, the command-line tool: the same core as the browser app, for teachers and CI.
 //!
 //! Exit codes: 0 success, 1 the design has errors (later subcommands), 2 the input or the

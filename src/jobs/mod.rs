@@ -9,6 +9,7 @@
 //!
 //! The UI's strings live in the app's locale files (leptos_i18n, which needs Leptos), so a job
 //! carries the few it needs already translated ([`Words`]); a count is filled in here.
+#![allow(clippy::disallowed_methods)] // on demand (the worker) and native: not the first load
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
