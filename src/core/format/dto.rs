@@ -1,16 +1,24 @@
-//! The saved form of a design (files, the CLI, templates): its own types, versioned,
+//! The saved form of a design (files, the CLI, templates): its own serde types, versioned,
 //! converted by hand to and from the model in `load`. Documented in docs/design-format.md.
 //!
 //! Change these types only together with a new version number and a named migration.
 //!
-//! They are read from and written to `Value` by hand (`from_value`, `into_value`,
-//! `DesignV1::into_pretty`) rather than with serde's derive: the derived code for the three
-//! ways the app reads and writes them (a parsed value, a value, pretty text) was about 18 KB
-//! of the first-load wasm, gzipped. The messages follow serde's wording
-//! (`missing field \`id\``, `invalid type: string "10", expected f64`), checked in
-//! `tests/load.rs`, and the text is the one serde wrote (checked against frozen files).
+//! The types derive `Serialize` and `Deserialize`. They are written by serde_json (fields in
+//! declaration order; a node's and an edge's fields, written through a `Value`, in the sorted
+//! order of `serde_json::Map`). They are read from a parsed `Value` by [`read`], through
+//! `serde_path_to_error` so that a bad field keeps its place, and through `Reader`, a
+//! deserializer whose error ([`FieldProblem`]) is a value (what was found, what was wanted),
+//! so that the loader can say it in Japanese and English in its own words.
 
-use serde_json::{Map, Value};
+use std::fmt;
+
+use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::{self, DeserializeOwned, IntoDeserializer, Unexpected, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+
+use crate::core::support::i18n::Lang;
+use crate::core::support::numtext::shortest;
 
 /// The value of `format` in every design file.
 pub const FORMAT: &str = "kumozu-design";
@@ -19,32 +27,41 @@ pub const FORMAT: &str = "kumozu-design";
 pub const CURRENT_VERSION: u64 = 1;
 
 /// Version 1 of the design file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DesignV1 {
     /// Always `kumozu-design`.
     pub format: String,
     /// Always 1 for this type.
     pub version: u64,
     /// The design's name.
+    #[serde(default)]
     pub name: String,
     /// Region code, e.g. `ap-northeast-1`.
     pub region: String,
     /// The template it was made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     /// Whether the course's expectations apply.
+    #[serde(default)]
     pub follows_course: bool,
     /// How money is shown.
+    #[serde(default)]
     pub display: DisplayV1,
     /// Design-wide usage assumptions.
+    #[serde(default)]
     pub usage: Map<String, Value>,
-    /// Nodes, containers first by convention (any order is accepted).
+    /// Nodes, containers first by convention (any order is accepted). Kept as values and
+    /// read one by one ([`NodeV1`]), so that a bad one is named by its id.
+    #[serde(default)]
     pub nodes: Vec<Value>,
-    /// Edges.
+    /// Edges, read one by one as [`EdgeV1`].
+    #[serde(default)]
     pub edges: Vec<Value>,
 }
 
 /// Money display settings.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DisplayV1 {
     /// `USD` or `JPY`.
     pub currency: String,
@@ -54,51 +71,51 @@ pub struct DisplayV1 {
     pub include_tax: bool,
 }
 
-fn usd() -> String {
-    "USD".into()
-}
-
-fn default_rate() -> f64 {
-    150.0
-}
-
 impl Default for DisplayV1 {
     fn default() -> Self {
         DisplayV1 {
-            currency: usd(),
-            jpy_per_usd: default_rate(),
+            currency: "USD".into(),
+            jpy_per_usd: 150.0,
             include_tax: false,
         }
     }
 }
 
 /// One node.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NodeV1 {
     /// Stable id.
     pub id: String,
     /// Kind id from the catalogue.
     pub kind: String,
     /// The user's label; empty for the kind's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
     /// Left edge on the canvas.
+    #[serde(default)]
     pub x: f64,
     /// Top edge on the canvas.
+    #[serde(default)]
     pub y: f64,
     /// Box width (containers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub w: Option<f64>,
     /// Box height (containers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub h: Option<f64>,
     /// Id of the container it sits in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     /// Parameters of its kind.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub params: Map<String, Value>,
     /// Why it is like this.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
 /// One edge.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EdgeV1 {
     /// Stable id.
     pub id: String,
@@ -109,13 +126,15 @@ pub struct EdgeV1 {
     /// End node id.
     pub to: String,
     /// The user's label.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
     /// The listener rule (`alb_rule` edges only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<RuleV1>,
 }
 
 /// An ALB listener rule.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleV1 {
     /// 1–50000, lower first.
     pub priority: i64,
@@ -123,402 +142,502 @@ pub struct RuleV1 {
     pub path_pattern: String,
 }
 
-/// An object of `entries`, inserted one by one (collecting into a map would bring in a sort).
-fn object_of(entries: Vec<(&'static str, Value)>) -> Value {
-    let mut m = Map::new();
-    for (k, v) in entries {
-        m.insert(k.to_owned(), v);
-    }
-    Value::Object(m)
-}
-
-/// A reading error, in serde's words.
-type Res<T> = Result<T, String>;
-
-/// How serde_json names a value it did not expect.
-fn unexpected(v: &Value) -> String {
-    match v {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
-        Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
-        Value::Array(_) => "sequence".to_owned(),
-        Value::Object(_) => "map".to_owned(),
-    }
-}
-
-fn invalid_type(v: &Value, expected: &str) -> String {
-    format!("invalid type: {}, expected {expected}", unexpected(v))
-}
-
-fn missing(field: &str) -> String {
-    format!("missing field `{field}`")
-}
-
-fn string(v: Value) -> Res<String> {
-    match v {
-        Value::String(s) => Ok(s),
-        other => Err(invalid_type(&other, "a string")),
-    }
-}
-
-fn boolean(v: Value) -> Res<bool> {
-    v.as_bool().ok_or_else(|| invalid_type(&v, "a boolean"))
-}
-
-/// Any JSON number, as serde reads an `f64`.
-fn float(v: Value) -> Res<f64> {
-    v.as_f64().ok_or_else(|| invalid_type(&v, "f64"))
-}
-
-fn int(v: Value) -> Res<i64> {
-    match &v {
-        Value::Number(n) if n.is_f64() => Err(invalid_type(&v, "i64")),
-        Value::Number(n) => n
-            .as_i64()
-            .ok_or_else(|| format!("invalid value: integer `{n}`, expected i64")),
-        _ => Err(invalid_type(&v, "i64")),
-    }
-}
-
-fn uint(v: Value) -> Res<u64> {
-    match &v {
-        Value::Number(n) if n.is_f64() => Err(invalid_type(&v, "u64")),
-        Value::Number(n) => n
-            .as_u64()
-            .ok_or_else(|| format!("invalid value: integer `{n}`, expected u64")),
-        _ => Err(invalid_type(&v, "u64")),
-    }
-}
-
-fn list(v: Value) -> Res<Vec<Value>> {
-    match v {
-        Value::Array(a) => Ok(a),
-        other => Err(invalid_type(&other, "a sequence")),
-    }
-}
-
-fn map(v: Value) -> Res<Map<String, Value>> {
-    match v {
-        Value::Object(m) => Ok(m),
-        other => Err(invalid_type(&other, "a map")),
-    }
-}
-
-/// The fields of a struct, in the order serde visits them (a map's order).
-fn object(v: Value, name: &str) -> Res<Map<String, Value>> {
-    match v {
-        Value::Object(m) => Ok(m),
-        other => Err(invalid_type(&other, &format!("struct {name}"))),
-    }
-}
-
-/// `null` is `None`, as for serde's `Option`.
-fn opt<T>(v: Value, read: fn(Value) -> Res<T>) -> Res<Option<T>> {
-    match v {
-        Value::Null => Ok(None),
-        other => read(other).map(Some),
-    }
-}
-
-/// Checks required fields after the others, in declaration order, as serde does.
-fn required(fields: &[(&str, bool)]) -> Res<()> {
-    match fields.iter().find(|(_, seen)| !seen) {
-        Some((name, _)) => Err(missing(name)),
-        None => Ok(()),
-    }
-}
-
 impl DesignV1 {
-    /// Reads a design file's value. Unknown fields are ignored; the nodes and edges stay
-    /// values, read one by one so that a bad one is named.
-    pub fn from_value(v: Value) -> Res<DesignV1> {
-        let mut d = DesignV1 {
-            format: String::new(),
-            version: 0,
-            name: String::new(),
-            region: String::new(),
-            template: None,
-            follows_course: false,
-            display: DisplayV1::default(),
-            usage: Map::new(),
-            nodes: Vec::new(),
-            edges: Vec::new(),
-        };
-        let (mut format, mut version, mut region) = (false, false, false);
-        for (key, v) in object(v, "DesignV1")? {
-            match key.as_str() {
-                "format" => (d.format, format) = (string(v)?, true),
-                "version" => (d.version, version) = (uint(v)?, true),
-                "name" => d.name = string(v)?,
-                "region" => (d.region, region) = (string(v)?, true),
-                "template" => d.template = opt(v, string)?,
-                "follows_course" => d.follows_course = boolean(v)?,
-                "display" => d.display = DisplayV1::from_value(v)?,
-                "usage" => d.usage = map(v)?,
-                "nodes" => d.nodes = list(v)?,
-                "edges" => d.edges = list(v)?,
-                _ => {}
-            }
+    /// The design file as a value (object keys sorted, as `serde_json::Map` keeps them). The
+    /// nodes and edges, most of a design, are moved into it rather than copied.
+    pub fn into_value(mut self) -> Value {
+        let nodes = std::mem::take(&mut self.nodes);
+        let edges = std::mem::take(&mut self.edges);
+        let mut value = serde_json::to_value(&self).expect("a DesignV1 always serialises");
+        if let Value::Object(fields) = &mut value {
+            fields.insert("nodes".to_owned(), Value::Array(nodes));
+            fields.insert("edges".to_owned(), Value::Array(edges));
         }
-        required(&[("format", format), ("version", version), ("region", region)])?;
-        Ok(d)
+        value
     }
 
-    /// The fields as written, in order (taken, not copied: the nodes are most of a design).
-    fn into_entries(self) -> Vec<(&'static str, Value)> {
-        let mut out = vec![
-            ("format", Value::from(self.format)),
-            ("version", Value::from(self.version)),
-            ("name", Value::from(self.name)),
-            ("region", Value::from(self.region)),
-        ];
-        if let Some(t) = self.template {
-            out.push(("template", Value::from(t)));
-        }
-        out.push(("follows_course", Value::Bool(self.follows_course)));
-        out.push(("display", self.display.to_value()));
-        out.push(("usage", Value::Object(self.usage)));
-        out.push(("nodes", Value::Array(self.nodes)));
-        out.push(("edges", Value::Array(self.edges)));
-        out
-    }
-
-    /// The design file as a value (object keys sorted, as `serde_json::Map` keeps them).
-    pub fn into_value(self) -> Value {
-        object_of(self.into_entries())
-    }
-
-    /// The design file as pretty JSON text: fields in declaration order, two-space indent,
-    /// byte for byte what `serde_json::to_string_pretty` wrote for the derived types.
+    /// The design file as pretty JSON text: fields in declaration order, two-space indent.
     pub fn into_pretty(self) -> String {
-        let display = self.display.entries();
-        let mut out = String::from("{");
-        for (i, (key, v)) in self.into_entries().into_iter().enumerate() {
-            out.push_str(if i == 0 { "\n  " } else { ",\n  " });
-            push_key(&mut out, key);
-            if key == "display" {
-                out.push('{');
-                for (j, (key, v)) in display.iter().enumerate() {
-                    out.push_str(if j == 0 { "\n    " } else { ",\n    " });
-                    push_key(&mut out, key);
-                    push_pretty(&mut out, v, 2);
-                }
-                out.push_str("\n  }");
-            } else {
-                push_pretty(&mut out, &v, 1);
-            }
-        }
-        out.push_str("\n}");
-        out
-    }
-}
-
-fn push_key(out: &mut String, key: &str) {
-    out.push_str(&Value::from(key).to_string());
-    out.push_str(": ");
-}
-
-/// `v` as serde_json's pretty printer writes it at `depth` (two spaces a level).
-fn push_pretty(out: &mut String, v: &Value, depth: usize) {
-    let line = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    match v {
-        Value::Array(a) if !a.is_empty() => {
-            out.push('[');
-            for (i, x) in a.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                line(out, depth + 1);
-                push_pretty(out, x, depth + 1);
-            }
-            line(out, depth);
-            out.push(']');
-        }
-        Value::Object(m) if !m.is_empty() => {
-            out.push('{');
-            for (i, (k, x)) in m.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                line(out, depth + 1);
-                push_key(out, k);
-                push_pretty(out, x, depth + 1);
-            }
-            line(out, depth);
-            out.push('}');
-        }
-        leaf => out.push_str(&leaf.to_string()),
-    }
-}
-
-impl DisplayV1 {
-    fn from_value(v: Value) -> Res<DisplayV1> {
-        let mut d = DisplayV1::default();
-        for (key, v) in object(v, "DisplayV1")? {
-            match key.as_str() {
-                "currency" => d.currency = string(v)?,
-                "jpy_per_usd" => d.jpy_per_usd = float(v)?,
-                "include_tax" => d.include_tax = boolean(v)?,
-                _ => {}
-            }
-        }
-        Ok(d)
-    }
-
-    fn entries(&self) -> Vec<(&'static str, Value)> {
-        vec![
-            ("currency", Value::from(self.currency.as_str())),
-            ("jpy_per_usd", Value::from(self.jpy_per_usd)),
-            ("include_tax", Value::Bool(self.include_tax)),
-        ]
-    }
-
-    fn to_value(&self) -> Value {
-        object_of(self.entries())
+        serde_json::to_string_pretty(&self).expect("a DesignV1 always serialises")
     }
 }
 
 impl NodeV1 {
-    /// Reads one node's value.
-    pub fn from_value(v: Value) -> Res<NodeV1> {
-        let mut n = NodeV1 {
-            id: String::new(),
-            kind: String::new(),
-            label: String::new(),
-            x: 0.0,
-            y: 0.0,
-            w: None,
-            h: None,
-            parent: None,
-            params: Map::new(),
-            note: String::new(),
-        };
-        let (mut id, mut kind) = (false, false);
-        for (key, v) in object(v, "NodeV1")? {
-            match key.as_str() {
-                "id" => (n.id, id) = (string(v)?, true),
-                "kind" => (n.kind, kind) = (string(v)?, true),
-                "label" => n.label = string(v)?,
-                "x" => n.x = float(v)?,
-                "y" => n.y = float(v)?,
-                "w" => n.w = opt(v, float)?,
-                "h" => n.h = opt(v, float)?,
-                "parent" => n.parent = opt(v, string)?,
-                "params" => n.params = map(v)?,
-                "note" => n.note = string(v)?,
-                _ => {}
-            }
-        }
-        required(&[("id", id), ("kind", kind)])?;
-        Ok(n)
-    }
-
-    /// The node as a value; empty fields are left out.
+    /// The node as a value (keys sorted); empty fields are left out.
     pub fn into_value(self) -> Value {
-        let mut m = Map::new();
-        let mut put = |k: &str, v: Value| {
-            m.insert(k.to_owned(), v);
-        };
-        put("id", Value::from(self.id));
-        put("kind", Value::from(self.kind));
-        if !self.label.is_empty() {
-            put("label", Value::from(self.label));
-        }
-        put("x", Value::from(self.x));
-        put("y", Value::from(self.y));
-        if let Some(w) = self.w {
-            put("w", Value::from(w));
-        }
-        if let Some(h) = self.h {
-            put("h", Value::from(h));
-        }
-        if let Some(p) = self.parent {
-            put("parent", Value::from(p));
-        }
-        if !self.params.is_empty() {
-            put("params", Value::Object(self.params));
-        }
-        if !self.note.is_empty() {
-            put("note", Value::from(self.note));
-        }
-        Value::Object(m)
+        serde_json::to_value(self).expect("a NodeV1 always serialises")
     }
 }
 
 impl EdgeV1 {
-    /// Reads one edge's value.
-    pub fn from_value(v: Value) -> Res<EdgeV1> {
-        let mut e = EdgeV1 {
-            id: String::new(),
-            kind: String::new(),
-            from: String::new(),
-            to: String::new(),
-            label: String::new(),
-            rule: None,
-        };
-        let mut seen = [false; 4];
-        for (key, v) in object(v, "EdgeV1")? {
-            match key.as_str() {
-                "id" => (e.id, seen[0]) = (string(v)?, true),
-                "kind" => (e.kind, seen[1]) = (string(v)?, true),
-                "from" => (e.from, seen[2]) = (string(v)?, true),
-                "to" => (e.to, seen[3]) = (string(v)?, true),
-                "label" => e.label = string(v)?,
-                "rule" => e.rule = opt(v, RuleV1::from_value)?,
-                _ => {}
-            }
-        }
-        required(&[
-            ("id", seen[0]),
-            ("kind", seen[1]),
-            ("from", seen[2]),
-            ("to", seen[3]),
-        ])?;
-        Ok(e)
-    }
-
-    /// The edge as a value; empty fields are left out.
+    /// The edge as a value (keys sorted); empty fields are left out.
     pub fn into_value(self) -> Value {
-        let mut m = Map::new();
-        m.insert("id".to_owned(), Value::from(self.id));
-        m.insert("kind".to_owned(), Value::from(self.kind));
-        m.insert("from".to_owned(), Value::from(self.from));
-        m.insert("to".to_owned(), Value::from(self.to));
-        if !self.label.is_empty() {
-            m.insert("label".to_owned(), Value::from(self.label));
-        }
-        if let Some(r) = self.rule {
-            let mut rule = Map::new();
-            rule.insert("priority".to_owned(), Value::from(r.priority));
-            rule.insert("path_pattern".to_owned(), Value::from(r.path_pattern));
-            m.insert("rule".to_owned(), Value::Object(rule));
-        }
-        Value::Object(m)
+        serde_json::to_value(self).expect("an EdgeV1 always serialises")
     }
 }
 
-impl RuleV1 {
-    fn from_value(v: Value) -> Res<RuleV1> {
-        let mut r = RuleV1 {
-            priority: 0,
-            path_pattern: String::new(),
-        };
-        let (mut priority, mut path) = (false, false);
-        for (key, v) in object(v, "RuleV1")? {
-            match key.as_str() {
-                "priority" => (r.priority, priority) = (int(v)?, true),
-                "path_pattern" => (r.path_pattern, path) = (string(v)?, true),
-                _ => {}
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// A field that could not be read: where, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadField {
+    /// The path from the value read to the field, as `rule.priority` or `nodes[3]`; empty for
+    /// the value itself.
+    pub path: String,
+    /// What is wrong.
+    pub problem: FieldProblem,
+}
+
+/// Reads a saved-form type (`DesignV1`, `NodeV1`, `EdgeV1`) from a parsed value, with serde's
+/// derive. Unknown fields are ignored; a struct must be a JSON object (serde's own readers
+/// would also take a list of its fields in order; files never hold one).
+pub fn read<T: DeserializeOwned>(value: Value) -> Result<T, BadField> {
+    serde_path_to_error::deserialize(Reader(value)).map_err(|e| {
+        let mut path = String::new();
+        for segment in e.path() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => {
+                    path.push('[');
+                    path.push_str(&index.to_string());
+                    path.push(']');
+                }
+                serde_path_to_error::Segment::Map { key } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                serde_path_to_error::Segment::Enum { variant } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(variant);
+                }
+                serde_path_to_error::Segment::Unknown => path.push_str(".?"),
             }
         }
-        required(&[("priority", priority), ("path_pattern", path)])?;
-        Ok(r)
+        BadField {
+            path,
+            problem: e.into_inner(),
+        }
+    })
+}
+
+/// What is wrong with a field of a design file, as values (the loader words them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldProblem {
+    /// A required field is absent.
+    Missing {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// A value of another JSON type than the field holds.
+    WrongType {
+        /// What the file has.
+        found: Found,
+        /// What the field holds.
+        expected: Shape,
+    },
+    /// A whole number the field cannot hold (beyond 64 bits, or negative where it cannot be).
+    OutOfRange {
+        /// The number.
+        found: Found,
+        /// What the field holds.
+        expected: Shape,
+    },
+    /// A name the field does not know (serde's unknown variant; this schema has no enums).
+    UnknownName {
+        /// The name in the file.
+        found: String,
+    },
+    /// Anything else serde may report (not reachable with these types).
+    Other,
+}
+
+/// A value found in a file, as a message shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    /// A string (its first 40 characters).
+    Text(String),
+    /// A list.
+    List,
+    /// An object.
+    Object,
+    /// Something else.
+    Other,
+}
+
+/// The JSON type a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A string.
+    Text,
+    /// Any number.
+    Number,
+    /// A whole number.
+    Integer,
+    /// `true` or `false`.
+    Bool,
+    /// A list.
+    List,
+    /// An object.
+    Object,
+    /// Not known (an error raised inside serde).
+    Other,
+}
+
+fn clip(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+impl Found {
+    fn of(v: &Value) -> Found {
+        match v {
+            Value::Null => Found::Null,
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Number(n) => Found::Number(n.to_string()),
+            Value::String(s) => Found::Text(clip(s)),
+            Value::Array(_) => Found::List,
+            Value::Object(_) => Found::Object,
+        }
+    }
+
+    fn from_unexpected(u: Unexpected<'_>) -> Found {
+        match u {
+            Unexpected::Bool(b) => Found::Bool(b),
+            Unexpected::Unsigned(n) => Found::Number(n.to_string()),
+            Unexpected::Signed(n) => Found::Number(n.to_string()),
+            Unexpected::Float(f) => Found::Number(shortest(f)),
+            Unexpected::Str(s) => Found::Text(clip(s)),
+            Unexpected::Unit | Unexpected::Option => Found::Null,
+            Unexpected::Seq => Found::List,
+            Unexpected::Map => Found::Object,
+            _ => Found::Other,
+        }
+    }
+
+    fn text(&self, ja: bool) -> String {
+        match (self, ja) {
+            (Found::Null, _) => "null".to_owned(),
+            (Found::Bool(b), _) => b.to_string(),
+            (Found::Number(n), true) => format!("数 {n}"),
+            (Found::Number(n), false) => format!("the number {n}"),
+            (Found::Text(s), true) => format!("文字列 \"{s}\""),
+            (Found::Text(s), false) => format!("the text \"{s}\""),
+            (Found::List, true) => "リスト".to_owned(),
+            (Found::List, false) => "a list".to_owned(),
+            (Found::Object, true) => "オブジェクト".to_owned(),
+            (Found::Object, false) => "an object".to_owned(),
+            (Found::Other, true) => "別の種類の値".to_owned(),
+            (Found::Other, false) => "another kind of value".to_owned(),
+        }
+    }
+}
+
+impl Shape {
+    fn text(self, ja: bool) -> &'static str {
+        match (self, ja) {
+            (Shape::Text, true) => "文字列",
+            (Shape::Text, false) => "text",
+            (Shape::Number, true) => "数",
+            (Shape::Number, false) => "a number",
+            (Shape::Integer, true) => "整数",
+            (Shape::Integer, false) => "a whole number",
+            (Shape::Bool, true) => "true か false",
+            (Shape::Bool, false) => "true or false",
+            (Shape::List, true) => "リスト",
+            (Shape::List, false) => "a list",
+            (Shape::Object, true) => "オブジェクト",
+            (Shape::Object, false) => "an object",
+            (Shape::Other, true) => "別の種類の値",
+            (Shape::Other, false) => "another kind of value",
+        }
+    }
+}
+
+/// Japanese pieces joined the way this app writes them: a space between a Japanese
+/// character and an ASCII letter, digit or quote (`数 13 が`), none next to punctuation.
+pub fn spaced(parts: &[&str]) -> String {
+    let wordy = |c: char| c.is_ascii_alphanumeric() || c == '"';
+    let japanese = |c: char| !c.is_ascii() && !"、。（）「」".contains(c);
+    let mut out = String::new();
+    for part in parts {
+        if let (Some(a), Some(b)) = (out.chars().last(), part.chars().next()) {
+            if (wordy(a) && japanese(b)) || (japanese(a) && wordy(b)) {
+                out.push(' ');
+            }
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+impl FieldProblem {
+    /// What is wrong, in `lang` (without the place).
+    pub fn reason(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        match self {
+            FieldProblem::Missing { field } => {
+                if ja {
+                    format!("必要な項目 \"{field}\" がありません")
+                } else {
+                    format!("the required field \"{field}\" is missing")
+                }
+            }
+            FieldProblem::WrongType { found, expected } => {
+                if ja {
+                    spaced(&[
+                        expected.text(ja),
+                        "が必要ですが、",
+                        &found.text(ja),
+                        "が書かれています",
+                    ])
+                } else {
+                    format!("expected {}, found {}", expected.text(ja), found.text(ja))
+                }
+            }
+            FieldProblem::OutOfRange { found, expected } => {
+                if ja {
+                    spaced(&[
+                        &found.text(ja),
+                        "は",
+                        expected.text(ja),
+                        "として扱える範囲を超えています",
+                    ])
+                } else {
+                    format!(
+                        "{} is out of range for {}",
+                        found.text(ja),
+                        expected.text(ja)
+                    )
+                }
+            }
+            FieldProblem::UnknownName { found } => {
+                if ja {
+                    format!("\"{found}\" は使えない名前です")
+                } else {
+                    format!("\"{found}\" is not a known name")
+                }
+            }
+            FieldProblem::Other => {
+                if ja {
+                    "値の形が正しくありません".to_owned()
+                } else {
+                    "the value is not of the right form".to_owned()
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason(Lang::En))
+    }
+}
+
+impl std::error::Error for FieldProblem {}
+
+/// serde's ways of saying what is wrong, kept as values. The texts serde would pass are not
+/// used: they are English, and `FieldProblem::reason` says it in both languages.
+impl de::Error for FieldProblem {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        FieldProblem::Other
+    }
+
+    fn invalid_type(found: Unexpected<'_>, _: &dyn de::Expected) -> Self {
+        FieldProblem::WrongType {
+            found: Found::from_unexpected(found),
+            expected: Shape::Other,
+        }
+    }
+
+    fn invalid_value(found: Unexpected<'_>, _: &dyn de::Expected) -> Self {
+        FieldProblem::OutOfRange {
+            found: Found::from_unexpected(found),
+            expected: Shape::Other,
+        }
+    }
+
+    fn invalid_length(_: usize, _: &dyn de::Expected) -> Self {
+        FieldProblem::Other
+    }
+
+    fn unknown_variant(found: &str, _: &'static [&'static str]) -> Self {
+        FieldProblem::UnknownName { found: clip(found) }
+    }
+
+    fn unknown_field(_: &str, _: &'static [&'static str]) -> Self {
+        FieldProblem::Other
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        FieldProblem::Missing { field }
+    }
+
+    fn duplicate_field(_: &'static str) -> Self {
+        FieldProblem::Other
+    }
+}
+
+/// A parsed value as a serde deserializer, like serde_json's own, except that each typed
+/// request knows the type it wanted (so a mismatch is a `FieldProblem` naming both) and a
+/// struct must be an object.
+struct Reader(Value);
+
+impl Reader {
+    fn wrong(&self, expected: Shape) -> FieldProblem {
+        FieldProblem::WrongType {
+            found: Found::of(&self.0),
+            expected,
+        }
+    }
+
+    fn out_of_range(n: &Number, expected: Shape) -> FieldProblem {
+        FieldProblem::OutOfRange {
+            found: Found::Number(n.to_string()),
+            expected,
+        }
+    }
+}
+
+impl<'de> IntoDeserializer<'de, FieldProblem> for Reader {
+    type Deserializer = Reader;
+
+    fn into_deserializer(self) -> Reader {
+        self
+    }
+}
+
+fn visit_list<'de, V: Visitor<'de>>(items: Vec<Value>, v: V) -> Result<V::Value, FieldProblem> {
+    let mut seq = SeqDeserializer::new(items.into_iter().map(Reader));
+    let out = v.visit_seq(&mut seq)?;
+    seq.end()?;
+    Ok(out)
+}
+
+fn visit_object<'de, V: Visitor<'de>>(
+    fields: Map<String, Value>,
+    v: V,
+) -> Result<V::Value, FieldProblem> {
+    let mut map = MapDeserializer::new(fields.into_iter().map(|(k, x)| (k, Reader(x))));
+    let out = v.visit_map(&mut map)?;
+    map.end()?;
+    Ok(out)
+}
+
+impl<'de> de::Deserializer<'de> for Reader {
+    type Error = FieldProblem;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match self.0 {
+            Value::Null => v.visit_unit(),
+            Value::Bool(b) => v.visit_bool(b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => v.visit_u64(u),
+                (None, Some(i), _) => v.visit_i64(i),
+                (None, None, Some(f)) => v.visit_f64(f),
+                (None, None, None) => Err(Reader::out_of_range(&n, Shape::Number)),
+            },
+            Value::String(s) => v.visit_string(s),
+            Value::Array(items) => visit_list(items, v),
+            Value::Object(fields) => visit_object(fields, v),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match self.0 {
+            Value::Null => v.visit_none(),
+            _ => v.visit_some(self),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match self.0 {
+            Value::Bool(b) => v.visit_bool(b),
+            _ => Err(self.wrong(Shape::Bool)),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match &self.0 {
+            Value::Number(n) => match n.as_f64() {
+                Some(f) => v.visit_f64(f),
+                None => Err(Reader::out_of_range(n, Shape::Number)),
+            },
+            _ => Err(self.wrong(Shape::Number)),
+        }
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match &self.0 {
+            Value::Number(n) if n.is_f64() => Err(self.wrong(Shape::Integer)),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => v.visit_i64(i),
+                None => Err(Reader::out_of_range(n, Shape::Integer)),
+            },
+            _ => Err(self.wrong(Shape::Integer)),
+        }
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match &self.0 {
+            Value::Number(n) if n.is_f64() => Err(self.wrong(Shape::Integer)),
+            Value::Number(n) => match n.as_u64() {
+                Some(u) => v.visit_u64(u),
+                None => Err(Reader::out_of_range(n, Shape::Integer)),
+            },
+            _ => Err(self.wrong(Shape::Integer)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        self.deserialize_string(v)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match self.0 {
+            Value::String(s) => v.visit_string(s),
+            _ => Err(self.wrong(Shape::Text)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match self.0 {
+            Value::Array(items) => visit_list(items, v),
+            _ => Err(self.wrong(Shape::List)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        match self.0 {
+            Value::Object(fields) => visit_object(fields, v),
+            _ => Err(self.wrong(Shape::Object)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, FieldProblem> {
+        self.deserialize_map(v)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, FieldProblem> {
+        v.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i128 u8 u16 u32 u128 f32 char bytes byte_buf unit unit_struct
+        newtype_struct tuple tuple_struct enum identifier
     }
 }

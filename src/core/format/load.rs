@@ -18,9 +18,10 @@ use crate::core::document::model::{
 };
 use crate::core::document::region::Region;
 use crate::core::format::dto::{
-    DesignV1, DisplayV1, EdgeV1, NodeV1, RuleV1, CURRENT_VERSION, FORMAT,
+    read, spaced, BadField, DesignV1, DisplayV1, EdgeV1, FieldProblem, NodeV1, RuleV1,
+    CURRENT_VERSION, FORMAT,
 };
-use crate::core::support::i18n::Lang;
+use crate::core::support::i18n::{Lang, Text};
 
 /// Largest design file accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
@@ -40,15 +41,15 @@ pub enum LoadErrorKind {
     Syntax {
         /// 1-based line.
         line: usize,
-        /// 1-based column.
+        /// 1-based column (0 for an empty text).
         column: usize,
-        /// The parser's words.
-        detail: String,
+        /// What the parser stumbled on.
+        problem: SyntaxProblem,
     },
     /// Bigger than `MAX_INPUT_BYTES`, or more nodes/edges than allowed.
     TooLarge {
         /// What is too big.
-        what: &'static str,
+        what: Measure,
         /// Its size.
         found: usize,
         /// The limit.
@@ -61,10 +62,10 @@ pub enum LoadErrorKind {
         /// The version in the file.
         found: String,
     },
-    /// A field is missing or has the wrong type.
+    /// A field is missing or has the wrong JSON type.
     Field {
-        /// serde's explanation.
-        detail: String,
+        /// What is wrong with it.
+        problem: FieldProblem,
     },
     /// An unknown region code.
     UnknownRegion {
@@ -119,8 +120,222 @@ pub enum LoadErrorKind {
     /// A value outside what is possible.
     BadValue {
         /// What the value should be.
-        expected: String,
+        expected: Expectation,
     },
+}
+
+/// What is too large.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// The file's bytes.
+    Bytes,
+    /// The number of nodes.
+    Nodes,
+    /// The number of edges.
+    Edges,
+}
+
+/// What stopped the JSON parser, sorted out of serde_json's error (its words are not shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// The text ends inside a value, a list, an object or a string.
+    EndOfText,
+    /// No `:` after a key.
+    Colon,
+    /// No `,` or `]` after an item of a list.
+    CommaOrBracket,
+    /// No `,` or `}` after a field of an object.
+    CommaOrBrace,
+    /// A bare word other than `true`, `false` or `null`.
+    Word,
+    /// No value where one must be.
+    Value,
+    /// A key that is not a string in double quotes.
+    Key,
+    /// A bad escape (`\`) or `\u` code in a string.
+    Escape,
+    /// A malformed number.
+    Number,
+    /// A number beyond what a double can hold.
+    NumberTooLarge,
+    /// A control character (a line break, a tab) inside a string.
+    ControlCharacter,
+    /// A comma after the last item.
+    TrailingComma,
+    /// Something after the end of the JSON value.
+    TrailingCharacters,
+    /// Lists or objects nested too deeply.
+    TooDeep,
+    /// Anything else.
+    Other,
+}
+
+impl SyntaxProblem {
+    /// Sorts a parse error. serde_json says which by its (stable) wording alone, so this is the
+    /// one place that reads it.
+    fn of(e: &serde_json::Error) -> SyntaxProblem {
+        use SyntaxProblem::*;
+        if e.is_eof() {
+            return EndOfText;
+        }
+        let text = e.to_string();
+        let what = match text.rfind(" at line ") {
+            Some(i) => &text[..i],
+            None => &text,
+        };
+        match what {
+            "expected `:`" => Colon,
+            "expected `,` or `]`" => CommaOrBracket,
+            "expected `,` or `}`" => CommaOrBrace,
+            "expected ident" => Word,
+            "expected value" => Value,
+            "key must be a string" | "expected `\"`" => Key,
+            "invalid escape"
+            | "invalid unicode code point"
+            | "lone leading surrogate in hex escape"
+            | "unexpected end of hex escape" => Escape,
+            "invalid number" => Number,
+            "number out of range" => NumberTooLarge,
+            "trailing comma" => TrailingComma,
+            "trailing characters" => TrailingCharacters,
+            "recursion limit exceeded" => TooDeep,
+            w if w.starts_with("control character") => ControlCharacter,
+            _ => Other,
+        }
+    }
+
+    fn text(self, ja: bool) -> &'static str {
+        use SyntaxProblem::*;
+        match (self, ja) {
+            (EndOfText, true) => "途中で終わっています。閉じかっこや引用符が足りません",
+            (EndOfText, false) => "the text ends too early; a closing bracket or quote is missing",
+            (Colon, true) => "キーの後のコロン (:) が足りません",
+            (Colon, false) => "a colon (:) is missing after a key",
+            (CommaOrBracket, true) => "カンマ (,) か閉じかっこ (]) が足りません",
+            (CommaOrBracket, false) => "a comma (,) or a closing ] is missing",
+            (CommaOrBrace, true) => "カンマ (,) か閉じかっこ (}) が足りません",
+            (CommaOrBrace, false) => "a comma (,) or a closing } is missing",
+            (Word, true) => {
+                "知らない語があります。引用符なしで書けるのは true、false、null だけです"
+            }
+            (Word, false) => {
+                "an unknown word; only true, false and null are written without quotes"
+            }
+            (Value, true) => "値がありません",
+            (Value, false) => "a value is missing",
+            (Key, true) => "キーは二重引用符で囲んだ文字列にしてください",
+            (Key, false) => "a key must be text in double quotes",
+            (Escape, true) => "文字列の中のエスケープ (\\) が正しくありません",
+            (Escape, false) => "a bad escape (\\) in a string",
+            (Number, true) => "数の書き方が正しくありません",
+            (Number, false) => "a malformed number",
+            (NumberTooLarge, true) => "数が大きすぎて読めません",
+            (NumberTooLarge, false) => "a number too large to read",
+            (ControlCharacter, true) => "文字列の中に改行などの制御文字があります",
+            (ControlCharacter, false) => "a control character (such as a line break) in a string",
+            (TrailingComma, true) => "最後の要素の後に余分なカンマ (,) があります",
+            (TrailingComma, false) => "an extra comma (,) after the last item",
+            (TrailingCharacters, true) => "終わりの後に余分な文字があります",
+            (TrailingCharacters, false) => "extra characters after the end",
+            (TooDeep, true) => "入れ子が深すぎます",
+            (TooDeep, false) => "nested too deeply",
+            (Other, true) => "書き方が正しくありません",
+            (Other, false) => "malformed text",
+        }
+    }
+}
+
+/// What a value outside what is possible should have been.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Expectation {
+    /// `display.currency`.
+    Currency,
+    /// `display.jpy_per_usd`.
+    Rate,
+    /// A usage assumption.
+    Usage {
+        /// Its largest value.
+        max: f64,
+        /// Its unit (English).
+        unit: &'static str,
+        /// Its name.
+        name: Text,
+    },
+    /// A parameter of a node's kind.
+    Param(ParamType),
+    /// `x` or `y`.
+    Coordinate,
+    /// `w` or `h`.
+    Size,
+    /// A name, label, note, template id or path pattern.
+    ShortText,
+    /// A listener rule's priority.
+    Priority,
+}
+
+impl Expectation {
+    /// What the value should be, in `lang` (the Japanese ends in a noun, for "…にしてください").
+    fn text(&self, ja: bool) -> String {
+        let max_coord = shortest(MAX_COORD);
+        match self {
+            Expectation::Currency if ja => "\"USD\" か \"JPY\" のどちらか".into(),
+            Expectation::Currency => "\"USD\" or \"JPY\"".into(),
+            Expectation::Rate if ja => "0 より大きく 100000 以下のレート".into(),
+            Expectation::Rate => "a rate above 0 and at most 100000".into(),
+            Expectation::Usage { max, name, .. } if ja => {
+                format!("0〜{} の数 ({})", shortest(*max), name.ja)
+            }
+            Expectation::Usage { max, unit, .. } => {
+                format!("a number from 0 to {} ({unit})", shortest(*max))
+            }
+            Expectation::Param(ty) => param_expectation(*ty, ja),
+            Expectation::Coordinate if ja => format!("-{max_coord}〜{max_coord} の座標"),
+            Expectation::Coordinate => {
+                format!("a coordinate between -{max_coord} and {max_coord}")
+            }
+            Expectation::Size if ja => format!("0 より大きく {max_coord} 以下の大きさ"),
+            Expectation::Size => format!("a size above 0 and at most {max_coord}"),
+            Expectation::ShortText if ja => format!("{MAX_TEXT_CHARS} 文字以内"),
+            Expectation::ShortText => format!("at most {MAX_TEXT_CHARS} characters"),
+            Expectation::Priority if ja => "1〜50000 の優先度".into(),
+            Expectation::Priority => "a priority from 1 to 50000".into(),
+        }
+    }
+}
+
+fn param_expectation(ty: ParamType, ja: bool) -> String {
+    let join = |items: Vec<String>| items.join(if ja { "、" } else { ", " });
+    match ty {
+        ParamType::Number { min, max } if ja => {
+            format!("{}〜{} の数", shortest(min), shortest(max))
+        }
+        ParamType::Number { min, max } => {
+            format!("a number from {} to {}", shortest(min), shortest(max))
+        }
+        ParamType::Integer { min, max } if ja => format!("{min}〜{max} の整数"),
+        ParamType::Integer { min, max } => format!("a whole number from {min} to {max}"),
+        ParamType::Choice(c) if ja => format!(
+            "{} のどれか",
+            join(c.iter().map(|s| format!("\"{s}\"")).collect())
+        ),
+        ParamType::Choice(c) => format!("one of {}", join(c.iter().map(|s| s.to_string()).collect())),
+        ParamType::NumberChoice(c) if ja => {
+            format!("{} のどれか", join(c.iter().map(|v| shortest(*v)).collect()))
+        }
+        ParamType::NumberChoice(c) => {
+            format!("one of {}", join(c.iter().map(|v| shortest(*v)).collect()))
+        }
+        ParamType::Bool if ja => "true か false のどちらか".into(),
+        ParamType::Bool => "true or false".into(),
+        ParamType::Text if ja => format!("{MAX_TEXT_CHARS} 文字以内の文字列"),
+        ParamType::Text => format!("text of at most {MAX_TEXT_CHARS} characters"),
+        ParamType::AzList if ja => {
+            "[\"a\", \"c\"] のような、アベイラビリティーゾーンを表す小文字 1 字を重ならずに 1〜6 個並べたリスト".into()
+        }
+        ParamType::AzList => {
+            "a list of availability-zone letters such as [\"a\", \"c\"]".into()
+        }
+    }
 }
 
 /// A file that could not be loaded: where and why.
@@ -132,6 +347,12 @@ pub struct LoadError {
     pub kind: LoadErrorKind,
 }
 
+/// `"a", "b"` (English) or `"a"、"b"` (Japanese): ids and codes quoted from the file.
+fn quoted(items: &[String], ja: bool) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    quoted.join(if ja { "、" } else { ", " })
+}
+
 impl LoadError {
     fn new(place: impl Into<String>, kind: LoadErrorKind) -> LoadError {
         LoadError {
@@ -140,7 +361,8 @@ impl LoadError {
         }
     }
 
-    /// The reason in `lang`, without the place.
+    /// The reason in `lang`, without the place. The Japanese is Japanese throughout: what it
+    /// quotes from the file (ids, codes, field names) is in double quotes.
     pub fn reason(&self, lang: Lang) -> String {
         use LoadErrorKind::*;
         let ja = lang == Lang::Ja;
@@ -148,18 +370,34 @@ impl LoadError {
             Syntax {
                 line,
                 column,
-                detail,
+                problem,
             } => {
                 if ja {
-                    format!("JSON として読めません ({line} 行 {column} 列: {detail})")
+                    format!(
+                        "{line} 行 {column} 列目: JSON として読めません ({})",
+                        problem.text(ja)
+                    )
                 } else {
-                    format!("not valid JSON (line {line}, column {column}: {detail})")
+                    format!(
+                        "not valid JSON (line {line}, column {column}: {})",
+                        problem.text(ja)
+                    )
                 }
             }
             TooLarge { what, found, max } => {
                 if ja {
-                    format!("大きすぎます ({what}: {found}、上限 {max})")
+                    let what = match what {
+                        Measure::Bytes => "バイト数",
+                        Measure::Nodes => "ノード数",
+                        Measure::Edges => "接続数",
+                    };
+                    format!("大きすぎます ({what} {found}、上限 {max})")
                 } else {
+                    let what = match what {
+                        Measure::Bytes => "bytes",
+                        Measure::Nodes => "nodes",
+                        Measure::Edges => "edges",
+                    };
                     format!("too large ({what}: {found}, at most {max})")
                 }
             }
@@ -177,19 +415,13 @@ impl LoadError {
                     format!("cannot read format version {found} (this kumozu reads 1 to {CURRENT_VERSION}); it may come from a newer kumozu")
                 }
             }
-            Field { detail } => {
-                if ja {
-                    format!("項目が正しくありません: {detail}")
-                } else {
-                    format!("bad field: {detail}")
-                }
-            }
+            Field { problem } => problem.reason(lang),
             UnknownRegion { found } => {
-                let known: Vec<_> = Region::ALL.iter().map(|r| r.code()).collect();
+                let known: Vec<String> = Region::ALL.iter().map(|r| r.code().to_owned()).collect();
                 if ja {
                     format!(
-                        "未対応のリージョン \"{found}\" (対応: {})",
-                        known.join(", ")
+                        "未対応のリージョン \"{found}\" です (対応: {})",
+                        quoted(&known, ja)
                     )
                 } else {
                     format!("unknown region \"{found}\" (known: {})", known.join(", "))
@@ -197,14 +429,14 @@ impl LoadError {
             }
             UnknownKind { found } => {
                 if ja {
-                    format!("未知の種類 \"{found}\"")
+                    format!("不明な種類 \"{found}\" です")
                 } else {
                     format!("unknown node kind \"{found}\"")
                 }
             }
             UnknownEdgeKind { found } => {
                 if ja {
-                    format!("未知の接続の種類 \"{found}\"")
+                    format!("不明な接続の種類 \"{found}\" です")
                 } else {
                     format!("unknown edge kind \"{found}\"")
                 }
@@ -232,14 +464,19 @@ impl LoadError {
             }
             ParentNotContainer { parent, kind } => {
                 if ja {
-                    format!("親 \"{parent}\" ({kind}) は他のノードを入れられる種類ではありません")
+                    format!("親 \"{parent}\" (種類 \"{kind}\") は他のノードを入れられる種類ではありません")
                 } else {
                     format!("parent \"{parent}\" is a {kind}, which cannot hold other nodes")
                 }
             }
             DanglingEdgeEnd { end, node } => {
                 if ja {
-                    format!("{end} のノード \"{node}\" が存在しません")
+                    let end = if *end == "from" {
+                        "接続元"
+                    } else {
+                        "接続先"
+                    };
+                    format!("{end}のノード \"{node}\" が存在しません")
                 } else {
                     format!("{end} node \"{node}\" does not exist")
                 }
@@ -253,6 +490,7 @@ impl LoadError {
             }
             ContainmentCycle { ids } => {
                 if ja {
+                    let ids: Vec<String> = ids.iter().map(|s| format!("\"{s}\"")).collect();
                     format!("入れ子が循環しています ({})", ids.join(" → "))
                 } else {
                     format!("containment cycle ({})", ids.join(" → "))
@@ -260,16 +498,20 @@ impl LoadError {
             }
             MissingRule => {
                 if ja {
-                    "alb_rule の接続には rule (priority と path_pattern) が必要です".to_owned()
+                    "\"alb_rule\" の接続には \"rule\" (\"priority\" と \"path_pattern\") が必要です"
+                        .to_owned()
                 } else {
                     "an alb_rule edge needs a rule (priority and path_pattern)".to_owned()
                 }
             }
             BadValue { expected } => {
                 if ja {
-                    format!("値が不正です (期待: {expected})")
+                    format!(
+                        "値が正しくありません ({})",
+                        spaced(&[&expected.text(ja), "にしてください"])
+                    )
                 } else {
-                    format!("impossible value (expected {expected})")
+                    format!("impossible value (expected {})", expected.text(ja))
                 }
             }
         }
@@ -308,7 +550,7 @@ pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::new(
             "",
             LoadErrorKind::TooLarge {
-                what: "bytes",
+                what: Measure::Bytes,
                 found: text.len(),
                 max: MAX_INPUT_BYTES,
             },
@@ -320,19 +562,27 @@ pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
             LoadErrorKind::Syntax {
                 line: e.line(),
                 column: e.column(),
-                detail: strip_position(&e.to_string()),
+                problem: SyntaxProblem::of(&e),
             },
         )
     })?;
     load_value(value)
 }
 
-/// serde_json appends " at line L column C"; the error carries those separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
-    }
+/// A field error at `path` under `place` (`nodes[0] "a"` and `rule.priority`).
+fn field_error(place: &str, bad: BadField) -> LoadError {
+    let at = match (place.is_empty(), bad.path.is_empty()) {
+        (_, true) => place.to_owned(),
+        (true, false) => bad.path,
+        (false, false) if bad.path.starts_with('[') => format!("{place}{}", bad.path),
+        (false, false) => format!("{place}.{}", bad.path),
+    };
+    LoadError::new(
+        at,
+        LoadErrorKind::Field {
+            problem: bad.problem,
+        },
+    )
 }
 
 /// Loads a design from an already-parsed JSON value.
@@ -355,15 +605,14 @@ pub fn load_value(value: Value) -> Result<Loaded, LoadError> {
         }
         None => {
             return Err(LoadError::new(
-                "version",
+                "",
                 LoadErrorKind::Field {
-                    detail: "missing field `version`".into(),
+                    problem: FieldProblem::Missing { field: "version" },
                 },
             ))
         }
     }
-    let dto = DesignV1::from_value(value)
-        .map_err(|detail| LoadError::new("", LoadErrorKind::Field { detail }))?;
+    let dto: DesignV1 = read(value).map_err(|bad| field_error("", bad))?;
     from_v1(dto)
 }
 
@@ -390,7 +639,7 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
             return Err(LoadError::new(
                 "display.currency",
                 LoadErrorKind::BadValue {
-                    expected: "\"USD\" or \"JPY\"".into(),
+                    expected: Expectation::Currency,
                 },
             ))
         }
@@ -400,7 +649,7 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
         return Err(LoadError::new(
             "display.jpy_per_usd",
             LoadErrorKind::BadValue {
-                expected: "a rate above 0 and at most 100000".into(),
+                expected: Expectation::Rate,
             },
         ));
     }
@@ -421,11 +670,11 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
                 return Err(LoadError::new(
                     place,
                     LoadErrorKind::BadValue {
-                        expected: format!(
-                            "a number from 0 to {} ({})",
-                            shortest(spec.max),
-                            spec.unit
-                        ),
+                        expected: Expectation::Usage {
+                            max: spec.max,
+                            unit: spec.unit,
+                            name: spec.name,
+                        },
                     },
                 ))
             }
@@ -436,7 +685,7 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
         return Err(LoadError::new(
             "nodes",
             LoadErrorKind::TooLarge {
-                what: "nodes",
+                what: Measure::Nodes,
                 found: dto.nodes.len(),
                 max: MAX_NODES,
             },
@@ -446,7 +695,7 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
         return Err(LoadError::new(
             "edges",
             LoadErrorKind::TooLarge {
-                what: "edges",
+                what: Measure::Edges,
                 found: dto.edges.len(),
                 max: MAX_EDGES,
             },
@@ -461,8 +710,7 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
             .map(|s| format!(" \"{}\"", truncate(s, 40)))
             .unwrap_or_default();
         let place = format!("nodes[{i}]{id_hint}");
-        let n = NodeV1::from_value(raw)
-            .map_err(|detail| LoadError::new(place.clone(), LoadErrorKind::Field { detail }))?;
+        let n: NodeV1 = read(raw).map_err(|bad| field_error(&place, bad))?;
         let node = node_from_v1(n, &place, &mut notes)?;
         if design.nodes.contains_key(&node.id) {
             return Err(LoadError::new(
@@ -511,8 +759,7 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
             .map(|s| format!(" \"{}\"", truncate(s, 40)))
             .unwrap_or_default();
         let place = format!("edges[{i}]{id_hint}");
-        let e = EdgeV1::from_value(raw)
-            .map_err(|detail| LoadError::new(place.clone(), LoadErrorKind::Field { detail }))?;
+        let e: EdgeV1 = read(raw).map_err(|bad| field_error(&place, bad))?;
         let edge = edge_from_v1(e, &place, &design, &mut notes)?;
         if design.edges.contains_key(&edge.id) {
             return Err(LoadError::new(
@@ -541,7 +788,7 @@ fn check_text(place: &str, text: String) -> Result<String, LoadError> {
         return Err(LoadError::new(
             place,
             LoadErrorKind::BadValue {
-                expected: format!("at most {MAX_TEXT_CHARS} characters"),
+                expected: Expectation::ShortText,
             },
         ));
     }
@@ -555,7 +802,7 @@ fn check_coord(place: String, v: f64) -> Result<f64, LoadError> {
         Err(LoadError::new(
             place,
             LoadErrorKind::BadValue {
-                expected: format!("a coordinate between -{0} and {0}", shortest(MAX_COORD)),
+                expected: Expectation::Coordinate,
             },
         ))
     }
@@ -586,7 +833,7 @@ fn node_from_v1(n: NodeV1, place: &str, notes: &mut Vec<String>) -> Result<Node,
             Some(_) => Err(LoadError::new(
                 format!("{place}.{f}"),
                 LoadErrorKind::BadValue {
-                    expected: format!("a size above 0 and at most {}", shortest(MAX_COORD)),
+                    expected: Expectation::Size,
                 },
             )),
         }
@@ -617,24 +864,9 @@ fn node_from_v1(n: NodeV1, place: &str, notes: &mut Vec<String>) -> Result<Node,
 }
 
 fn expected(spec: &ParamSpec) -> LoadErrorKind {
-    let expected = match spec.ty {
-        ParamType::Number { min, max } => {
-            format!("a number from {} to {}", shortest(min), shortest(max))
-        }
-        ParamType::Integer { min, max } => format!("a whole number from {min} to {max}"),
-        ParamType::Choice(c) => format!("one of {}", c.join(", ")),
-        ParamType::NumberChoice(c) => format!(
-            "one of {}",
-            c.iter()
-                .map(|v| shortest(*v))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        ParamType::Bool => "true or false".into(),
-        ParamType::Text => format!("text of at most {MAX_TEXT_CHARS} characters"),
-        ParamType::AzList => "a list of availability-zone letters such as [\"a\", \"c\"]".into(),
-    };
-    LoadErrorKind::BadValue { expected }
+    LoadErrorKind::BadValue {
+        expected: Expectation::Param(spec.ty),
+    }
 }
 
 /// Checks a JSON value against a parameter's type; `None` when it does not fit.
@@ -721,7 +953,7 @@ fn edge_from_v1(
                 return Err(LoadError::new(
                     format!("{place}.rule.priority"),
                     LoadErrorKind::BadValue {
-                        expected: "a priority from 1 to 50000".into(),
+                        expected: Expectation::Priority,
                     },
                 ));
             }
