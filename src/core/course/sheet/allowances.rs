@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{r, CalcService, Callout, CalloutKind};
+use super::{r, CalcService, Callout, CalloutKind, FREE_ALLOWANCE_REASON};
 use crate::core::cost::{self, dec, fmt_num, Estimate};
 use crate::core::document::catalogue::Kind;
 use crate::core::document::model::{Design, Node, NodeId};
@@ -24,34 +24,39 @@ pub(super) fn free_allowances(design: &Design, e: &Estimate, out: &mut Vec<Callo
             .map(|l| l.quantity)
             .sum()
     };
-    let mut push = |svc: CalcService,
-                    node: Option<&Node>,
-                    amount: Decimal,
-                    what: Text,
-                    unit: (&str, &str)| {
-        if amount <= Decimal::ZERO {
-            return;
-        }
-        let label = |lang: Lang| {
-            node.map(|n| format!("{} — ", n.display_label(lang)))
-                .unwrap_or_default()
+    let mut push =
+        |svc: CalcService, node: Option<&Node>, amount: Decimal, what: Text, unit: (&str, &str)| {
+            if amount <= Decimal::ZERO {
+                return;
+            }
+            let label = |lang: Lang| {
+                node.map(|n| format!("{} — ", n.display_label(lang)))
+                    .unwrap_or_default()
+            };
+            out.push(Callout {
+                kind: CalloutKind::FreeAllowance,
+                node: node.map(|n| n.id.clone()),
+                what: r(
+                    format!(
+                        "{}{}: {} {} 無料",
+                        label(Lang::Ja),
+                        what.ja,
+                        fmt_num(amount),
+                        unit.0
+                    ),
+                    format!(
+                        "{}{}: {} {} free",
+                        label(Lang::En),
+                        what.en,
+                        fmt_num(amount),
+                        unit.1
+                    ),
+                ),
+                monthly_usd: None,
+                counted_in: Some(svc.id()),
+                reason: FREE_ALLOWANCE_REASON.into(),
+            });
         };
-        out.push(Callout {
-            kind: CalloutKind::FreeAllowance,
-            node: node.map(|n| n.id.clone()),
-            what: r(
-                format!("{}{}: {} {} 無料", label(Lang::Ja), what.ja, fmt_num(amount), unit.0),
-                format!("{}{}: {} {} free", label(Lang::En), what.en, fmt_num(amount), unit.1),
-            ),
-            monthly_usd: None,
-            counted_in: Some(svc.id()),
-            reason: t(
-                "kumozu はアカウント全体の無料枠を差し引いています。シートには無料枠を引く前の量を書いたので、料金見積りツールが無料枠を引かない場合はその分だけ高くなります",
-                "kumozu takes the account-wide free allowance off; the sheet gives the amount before it, so where the calculator does not apply the allowance its figure is higher by that much",
-            )
-            .into(),
-        });
-    };
     let has_dt = e.lines.iter().any(|l| l.node.is_none());
     if has_dt {
         let gb = dec(design.usage("data_transfer_out_gb"));

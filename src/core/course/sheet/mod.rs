@@ -127,6 +127,24 @@ impl CalloutKind {
     }
 }
 
+/// Why a public IPv4 address line is called out ([`CalloutKind::Elsewhere`]).
+const ELSEWHERE_REASON: Text = t(
+    "kumozu はこのノードの行として計算しますが、料金見積りツールでは Amazon VPC の「パブリック IPv4 アドレス」に入力します (このシートでも VPC の金額に含めています)",
+    "kumozu prices it on this node; the calculator asks for it under Amazon VPC → public IPv4 addresses (this sheet counts it there)",
+);
+
+/// Why a free allowance is called out ([`CalloutKind::FreeAllowance`]).
+const FREE_ALLOWANCE_REASON: Text = t(
+    "kumozu はアカウント全体の無料枠を差し引いています。シートには無料枠を引く前の量を書いたので、料金見積りツールが無料枠を引かない場合はその分だけ高くなります",
+    "kumozu takes the account-wide free allowance off; the sheet gives the amount before it, so where the calculator does not apply the allowance its figure is higher by that much",
+);
+
+/// Before the cost engine's reason for a free line ([`CalloutKind::NotInCalculator`]).
+const NOTHING_TO_ENTER: Text = t(
+    "料金見積りツールに入力するものはありません",
+    "nothing to enter in the calculator",
+);
+
 /// A line worth a word to the student comparing the calculator's total with kumozu's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Callout {
@@ -383,22 +401,22 @@ pub fn build(design: &Design, e: &Estimate) -> Sheet {
                 monthly_usd: line.monthly,
                 counted_in: None,
                 reason: r(
-                    format!("料金見積りツールに入力するものはありません: {}", why.ja),
-                    format!("nothing to enter in the calculator: {}", why.en),
+                    format!("{}: {}", NOTHING_TO_ENTER.ja, why.ja),
+                    format!("{}: {}", NOTHING_TO_ENTER.en, why.en),
                 ),
             }),
-            _ if line.price_key.as_deref().is_some_and(|k| k.starts_with("ipv4.")) => {
+            _ if line
+                .price_key
+                .as_deref()
+                .is_some_and(|k| k.starts_with("ipv4.")) =>
+            {
                 callouts.push(Callout {
                     kind: CalloutKind::Elsewhere,
                     node: line.node.clone(),
                     what,
                     monthly_usd: line.monthly,
                     counted_in: svc.map(CalcService::id),
-                    reason: t(
-                        "kumozu はこのノードの行として計算しますが、料金見積りツールでは Amazon VPC の「パブリック IPv4 アドレス」に入力します (このシートでも VPC の金額に含めています)",
-                        "kumozu prices it on this node; the calculator asks for it under Amazon VPC → public IPv4 addresses (this sheet counts it there)",
-                    )
-                    .into(),
+                    reason: ELSEWHERE_REASON.into(),
                 })
             }
             _ => {}

@@ -26,3 +26,15 @@ fn every_priced_line_lands_in_one_service_or_a_callout() {
         .sum();
     assert_eq!(cents(in_services + free), e.total_monthly_usd);
 }
+
+#[test]
+fn calculator_services_have_distinct_ids_and_names() {
+    let ids: Vec<&str> = CalcService::ALL.iter().map(|c| c.id()).collect();
+    let mut unique = ids.clone();
+    crate::core::support::sort::sort(&mut unique);
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    assert!(CalcService::ALL
+        .iter()
+        .all(|c| !c.name().ja.is_empty() && !c.name().en.is_empty()));
+}
