@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! `core::diff` on designs the editor can make: a design equals itself, and between a template
+//! `course::compare` on designs the editor can make: a design equals itself, and between a template
 //! and an edited copy (same ids) the diff finds a difference exactly when the designs differ
 //! in more than layout.
 

@@ -1,4 +1,4 @@
-//! The AWS Pricing Calculator input sheet (`core::sheet`, `kumozu sheet`): its values come from
+//! The AWS Pricing Calculator input sheet (`course::sheet`, `kumozu sheet`): its values come from
 //! the design, its total is the estimate's, its HTML is inert, and the CLI's formats and exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -1,6 +1,5 @@
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods)] // native tests: not part of the first load
-//! Terraform export (src/core/terraform, written with `hcl-rs`): golden exports of the
+//! Terraform export (src/core/exchange/terraform/, written with `hcl-rs`): golden exports of the
 //! templates, every export parsed back with `hcl-rs`'s parser, the Party Box resources checked
 //! in the parsed body (counts, sizes, priorities, path patterns as values; references as
 //! traversals), and hostile labels and ids kept literal (no `${…}` interpolation, no broken

@@ -559,6 +559,208 @@ fn pct(u: Option<f64>) -> String {
     }
 }
 
+/// A remark on a service's whole day, before the simulation starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    /// The scaling metric is `none`: the desired count all day.
+    NoScaling {
+        /// Tasks all day.
+        desired: u32,
+    },
+    /// Minimum and maximum are equal: auto scaling cannot change the count.
+    Fixed {
+        /// The one task count.
+        tasks: u32,
+    },
+    /// No auto-scaling connection from CloudWatch is drawn.
+    NoAlarm,
+}
+
+impl Note {
+    /// The remark a service's setup calls for, if any (`alarm`: an alarm is drawn).
+    pub fn of(setup: &Setup, alarm: bool) -> Option<Note> {
+        if setup.metric == Metric::None {
+            Some(Note::NoScaling {
+                desired: setup.desired,
+            })
+        } else if setup.fixed {
+            Some(Note::Fixed { tasks: setup.min })
+        } else if !alarm {
+            Some(Note::NoAlarm)
+        } else {
+            None
+        }
+    }
+
+    /// The remark in both languages.
+    pub fn text(&self) -> Message {
+        match *self {
+            Note::NoScaling { desired } => Message::new(
+                format!(
+                    "オートスケーリングなし (スケーリング指標: none): 一日中 {desired} タスクのままです"
+                ),
+                format!("No auto scaling (scaling metric: none): {desired} task(s) all day"),
+            ),
+            Note::Fixed { tasks } => Message::new(
+                format!(
+                    "最小タスク数 = 最大タスク数 = {tasks}: オートスケーリングはタスク数を変えられません"
+                ),
+                format!("Minimum = maximum = {tasks} task(s): auto scaling cannot change the count"),
+            ),
+            Note::NoAlarm => Message::new(
+                "CloudWatch からこのサービスへのオートスケーリングの線が描かれていません (ターゲット追跡ポリシーなら AWS がアラームを自動で作ります)",
+                "No auto-scaling connection from CloudWatch to this service is drawn (a target-tracking policy creates its alarms itself)",
+            ),
+        }
+    }
+}
+
+/// What auto scaling did after one measurement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// Over the target, but the task count is fixed: nothing is added.
+    FixedOver,
+    /// Over the target: the desired count goes from `from` to `to`, ECS starts the new tasks.
+    ScaleOut {
+        /// Tasks ready before.
+        from: u32,
+        /// The new desired count.
+        to: u32,
+    },
+    /// Over the target, but the service is at its maximum.
+    AtMax {
+        /// The maximum task count.
+        max: u32,
+    },
+    /// Well below the target: one task is drained and stopped.
+    ScaleIn {
+        /// Tasks ready before (the one stopped is the last).
+        from: u32,
+    },
+    /// Below the target, but within the scale-in cooldown: the count stays.
+    Cooldown {
+        /// Tasks kept.
+        tasks: u32,
+    },
+}
+
+impl Event {
+    /// What auto scaling does with `ready` tasks and `demand` (percent of one task), over the
+    /// target or not, with the scale-in cooldown over (`cooled`) or not.
+    fn decide(
+        setup: &Setup,
+        demand: Decimal,
+        over: bool,
+        ready: u32,
+        cooled: bool,
+    ) -> Option<Event> {
+        if setup.fixed {
+            return over.then_some(Event::FixedOver);
+        }
+        if over {
+            let needed = setup.needed(demand);
+            return Some(if needed > ready {
+                Event::ScaleOut {
+                    from: ready,
+                    to: needed,
+                }
+            } else {
+                Event::AtMax { max: setup.max }
+            });
+        }
+        if setup.needed(demand) < ready {
+            return Some(if cooled {
+                Event::ScaleIn { from: ready }
+            } else {
+                Event::Cooldown { tasks: ready }
+            });
+        }
+        None
+    }
+
+    /// The event in both languages, after the `reading` that caused it.
+    pub fn text(&self, reading: &Reading) -> Message {
+        let metric = reading.metric.name();
+        let u = pct(reading.utilisation);
+        let (mja, men) = (
+            format!("CloudWatch: {} {u}", metric.ja),
+            format!("CloudWatch: {} {u}", metric.en),
+        );
+        let target_txt = format!("{}%", fmt_num(dec(reading.target_percent)));
+        match *self {
+            Event::FixedOver => Message::new(
+                format!(
+                    "{mja} > {target_txt}: タスク数が固定なので何も追加されません (応答が遅くなります)"
+                ),
+                format!(
+                    "{men} > {target_txt}: the task count is fixed, so nothing is added (responses slow down)"
+                ),
+            ),
+            Event::ScaleOut { from, to } => {
+                let (ja, en) = task_names(from + 1, to);
+                let (alb_ja, alb_en) = if reading.behind_alb {
+                    (
+                        "ALB が登録してトラフィックを分散",
+                        "ALB registers it and spreads traffic to it",
+                    )
+                } else {
+                    (
+                        "ALB がないので誰もトラフィックを分散しません",
+                        "no ALB in front, so nothing spreads traffic to it",
+                    )
+                };
+                Message::new(
+                    format!(
+                        "{mja} > {target_txt} → Auto Scaling が発動 (希望タスク数 {from} → {to}) → ECS が {ja} を起動 → 起動完了後、{alb_ja}"
+                    ),
+                    format!(
+                        "{men} > {target_txt} → Auto Scaling raises the desired count {from} → {to} → ECS starts {en} → once healthy, {alb_en}"
+                    ),
+                )
+            }
+            Event::AtMax { max } => Message::new(
+                format!(
+                    "{mja} > {target_txt} ですが、最大タスク数 {max} に達しているため追加できません (応答が遅くなります)"
+                ),
+                format!(
+                    "{men} > {target_txt}, but the service is at its maximum of {max} tasks: nothing is added (responses slow down)"
+                ),
+            ),
+            Event::ScaleIn { from } => Message::new(
+                format!(
+                    "{mja} ({target_txt} を大きく下回る) → Auto Scaling が 1 タスク減らす (希望タスク数 {from} → {}) → ALB が Task {from} を登録解除 → ECS が停止",
+                    from - 1
+                ),
+                format!(
+                    "{men} (well below {target_txt}) → Auto Scaling lowers the desired count {from} → {} → ALB drains Task {from} → ECS stops it",
+                    from - 1
+                ),
+            ),
+            Event::Cooldown { tasks } => Message::new(
+                format!(
+                    "{mja} は低いですが、スケールインのクールダウン (前回の変更から {SCALE_IN_COOLDOWN_MINUTES} 分) 中なので {tasks} タスクのままです"
+                ),
+                format!(
+                    "{men} is low, but the scale-in cooldown ({SCALE_IN_COOLDOWN_MINUTES} min since the last change) keeps {tasks} tasks"
+                ),
+            ),
+        }
+    }
+}
+
+/// What CloudWatch measured when an event happened, and what the words about it need.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    /// The scaling metric.
+    pub metric: Metric,
+    /// The measured utilisation in percent (`None`: no task ready for a demand above zero).
+    pub utilisation: Option<f64>,
+    /// The target, percent.
+    pub target_percent: f64,
+    /// Whether an ALB sends the service traffic.
+    pub behind_alb: bool,
+}
+
 /// Simulates one service through the day (no prices).
 pub fn simulate_service(design: &Design, node: &Node, curve: &Curve) -> ServiceRun {
     let setup = Setup::of(node);
@@ -572,49 +774,10 @@ pub fn simulate_service(design: &Design, node: &Node, curve: &Curve) -> ServiceR
         .edges
         .values()
         .any(|e| e.to == node.id && design.nodes.get(&e.from).map(|n| n.kind) == Some(Kind::Alb));
-    let metric = setup.metric.name();
-    let target = dec(setup.target_percent);
-    let target_txt = format!("{}%", fmt_num(target));
-    let mut notes = Vec::new();
-    if setup.metric == Metric::None {
-        notes.push(Message::new(
-            format!(
-                "オートスケーリングなし (スケーリング指標: none): 一日中 {} タスクのままです",
-                setup.desired
-            ),
-            format!(
-                "No auto scaling (scaling metric: none): {} task(s) all day",
-                setup.desired
-            ),
-        ));
-    } else if setup.fixed {
-        notes.push(Message::new(
-            format!(
-                "最小タスク数 = 最大タスク数 = {}: オートスケーリングはタスク数を変えられません",
-                setup.min
-            ),
-            format!(
-                "Minimum = maximum = {} task(s): auto scaling cannot change the count",
-                setup.min
-            ),
-        ));
-    } else if alarm.is_none() {
-        notes.push(Message::new(
-            "CloudWatch からこのサービスへのオートスケーリングの線が描かれていません (ターゲット追跡ポリシーなら AWS がアラームを自動で作ります)",
-            "No auto-scaling connection from CloudWatch to this service is drawn (a target-tracking policy creates its alarms itself)",
-        ));
-    }
-    let (alb_ja, alb_en) = if behind_alb {
-        (
-            "ALB が登録してトラフィックを分散",
-            "ALB registers it and spreads traffic to it",
-        )
-    } else {
-        (
-            "ALB がないので誰もトラフィックを分散しません",
-            "no ALB in front, so nothing spreads traffic to it",
-        )
-    };
+    let notes = Note::of(&setup, alarm.is_some())
+        .map(|n| n.text())
+        .into_iter()
+        .collect();
     let step_min = curve.step_minutes();
     let step_hours = Decimal::from(step_min) / Decimal::from(60);
     let mut ready = if setup.fixed {
@@ -638,88 +801,30 @@ pub fn simulate_service(design: &Design, node: &Node, curve: &Curve) -> ServiceR
         } else {
             None
         };
-        let over = d > target * Decimal::from(ready);
-        let u = pct(utilisation);
-        let mut events = Vec::new();
-        let measured = Message::new(
-            format!("CloudWatch: {} {u}", metric.ja),
-            format!("CloudWatch: {} {u}", metric.en),
-        );
+        let over = d > dec(setup.target_percent) * Decimal::from(ready);
+        let cooled =
+            last_change.is_none_or(|l| (i - l) as u32 * step_min >= SCALE_IN_COOLDOWN_MINUTES);
+        let event = Event::decide(&setup, d, over, ready, cooled);
         let mut tasks = ready;
-        if setup.fixed {
-            if over {
-                events.push(Message::new(
-                    format!(
-                        "{} > {target_txt}: タスク数が固定なので何も追加されません (応答が遅くなります)",
-                        measured.ja
-                    ),
-                    format!(
-                        "{} > {target_txt}: the task count is fixed, so nothing is added (responses slow down)",
-                        measured.en
-                    ),
-                ));
-            }
-        } else if over {
-            let needed = setup.needed(d);
-            if needed > ready {
-                starting = needed - ready;
-                tasks = needed;
+        match event {
+            Some(Event::ScaleOut { to, .. }) => {
+                starting = to - ready;
+                tasks = to;
                 last_change = Some(i);
-                let (ja, en) = task_names(ready + 1, needed);
-                events.push(Message::new(
-                    format!(
-                        "{} > {target_txt} → Auto Scaling が発動 (希望タスク数 {ready} → {needed}) → ECS が {ja} を起動 → 起動完了後、{alb_ja}",
-                        measured.ja
-                    ),
-                    format!(
-                        "{} > {target_txt} → Auto Scaling raises the desired count {ready} → {needed} → ECS starts {en} → once healthy, {alb_en}",
-                        measured.en
-                    ),
-                ));
-            } else {
-                events.push(Message::new(
-                    format!(
-                        "{} > {target_txt} ですが、最大タスク数 {} に達しているため追加できません (応答が遅くなります)",
-                        measured.ja, setup.max
-                    ),
-                    format!(
-                        "{} > {target_txt}, but the service is at its maximum of {} tasks: nothing is added (responses slow down)",
-                        measured.en, setup.max
-                    ),
-                ));
             }
-        } else if setup.needed(d) < ready {
-            let cooled =
-                last_change.is_none_or(|l| (i - l) as u32 * step_min >= SCALE_IN_COOLDOWN_MINUTES);
-            if cooled {
-                events.push(Message::new(
-                    format!(
-                        "{} ({target_txt} を大きく下回る) → Auto Scaling が 1 タスク減らす (希望タスク数 {ready} → {}) → ALB が Task {ready} を登録解除 → ECS が停止",
-                        measured.ja,
-                        ready - 1
-                    ),
-                    format!(
-                        "{} (well below {target_txt}) → Auto Scaling lowers the desired count {ready} → {} → ALB drains Task {ready} → ECS stops it",
-                        measured.en,
-                        ready - 1
-                    ),
-                ));
-                ready -= 1;
+            Some(Event::ScaleIn { from }) => {
+                ready = from - 1;
                 tasks = ready;
                 last_change = Some(i);
-            } else {
-                events.push(Message::new(
-                    format!(
-                        "{} は低いですが、スケールインのクールダウン (前回の変更から {SCALE_IN_COOLDOWN_MINUTES} 分) 中なので {ready} タスクのままです",
-                        measured.ja
-                    ),
-                    format!(
-                        "{} is low, but the scale-in cooldown ({SCALE_IN_COOLDOWN_MINUTES} min since the last change) keeps {ready} tasks",
-                        measured.en
-                    ),
-                ));
             }
+            _ => {}
         }
+        let reading = Reading {
+            metric: setup.metric,
+            utilisation,
+            target_percent: setup.target_percent,
+            behind_alb,
+        };
         day_task_hours += Decimal::from(tasks) * step_hours;
         steps.push(Step {
             start_minute: i as u32 * step_min,
@@ -728,7 +833,7 @@ pub fn simulate_service(design: &Design, node: &Node, curve: &Curve) -> ServiceR
             tasks,
             utilisation,
             over,
-            events,
+            events: event.map(|e| e.text(&reading)).into_iter().collect(),
         });
     }
     ServiceRun {
