@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The cost engine against golden cost lines (templates and a design with every priced kind,
 //! per region), the shipped pricing tables against the engine's declarations, and properties

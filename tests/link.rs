@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! Share links, from the outside: what is encoded opens exactly; old links keep opening (frozen
 //! fixtures in tests/fixtures/links/, one pinned encoding); and no link, however damaged or

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The loader, from the outside: every way a design file can be broken gives a `LoadError` that
 //! names the place and the reason (in both languages, the Japanese with no English in it);

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! Mermaid export and import (src/core/mermaid): golden exports of the templates, every
 //! flowchart block of the course chapter imports with the kinds it draws, export → import keeps

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! Data-driven rule tests. Every rule has fixtures in tests/fixtures/rules/:
 //! `<rule-id>.trigger*.json` must produce a finding of that rule, `<rule-id>.near*.json` is a

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! SVG export (src/core/svg): every template's SVG parsed back with a real XML parser
 //! (`roxmltree`), one group per node and per edge with the right ids and kinds, every label

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The shipped templates (templates/*.json): they load without repairs, draw what the course
 //! draws (Part 1's Party Box, Part 4's EC site, a blank VPC), obey the containment rules, lay out
