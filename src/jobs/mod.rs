@@ -2,7 +2,9 @@
 //! Worker) so that its code is not in the first load: the request tracer, comparing two designs, the Pricing
 //! Calculator sheet, Fargate vs EC2, the auto-scaling simulation, the chapter's checklist, the
 //! SVG and Mermaid exports and the Mermaid import. A job is plain data (designs as design-file
-//! JSON) and its answer is text: escaped HTML the side panel sets as is, or a file.
+//! JSON) and its answer is text: escaped HTML written by the core's escaping writers (the UI's
+//! worker bridge carries it into the page as `core::support::html::TrustedHtml`, the only type
+//! a panel sets as markup), or a file.
 //!
 //! This module is pure and runs natively in the tests; `src/bin/kumozu_worker.rs` only carries
 //! messages and fetches the pricing tables a job names ([`Job::regions`]).

@@ -65,7 +65,7 @@ pub(super) fn html(out: &mut String, design: &Design, text: &str, l: Lang, w: &W
     out.push_str("</p>");
     el(
         out,
-        r#"<button type="button" class="button" data-testid="tracer-show">"#,
+        r#"<button type="button" class="button" data-testid="tracer-show" data-show-path>"#,
         w.get("tracer_show"),
         "</button>",
     );

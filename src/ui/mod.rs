@@ -11,6 +11,7 @@ mod text;
 
 pub use shell::autosave;
 
+pub use shell::actions::{Action, Dir, Export, Shortcut};
 pub use shell::app::{App, AppWith};
 pub use shell::pricing::{Cost, TableFailure, TableState};
 pub use shell::state::{AppState, EditError, Selection};

@@ -24,6 +24,8 @@ mod outline;
 
 mod editor_panels;
 
+mod shell;
+
 /// Mounts a new app into a fresh `<div>` on the page and returns the `<div>`.
 fn fresh_app() -> HtmlElement {
     fresh_app_with_state().0

@@ -4,19 +4,17 @@
 //! between the cost engine's low and high ends. The core decides (`core::autoscale`); this
 //! panel lays it out.
 //!
-//! As in `cost.rs`, the markup is HTML text (every piece of text escaped) set with
-//! `inner_html`, with one delegated `input` and one `click` listener. The sliders are written
-//! only when the service, the preset or the language changes, never while one is dragged, so
-//! a slider keeps its focus and its drag.
+//! The controls and the sliders are typed views; the simulation's chart, events and cost band
+//! are the on-demand module's answer (`TrustedHtml`). The sliders are made again only when
+//! the service, the preset or the language changes, never while one is dragged, so a slider
+//! keeps its focus and its drag.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::core::course::autoscale::{Curve, Preset, Setup};
 use crate::core::document::catalogue::Kind;
 use crate::core::document::model::{Design, NodeId};
 use crate::core::format::load::to_json;
-use crate::core::support::html::{el, esc};
 use crate::core::support::i18n::Lang;
 use crate::core::support::numtext::shortest;
 use crate::jobs::{Job, Words};
@@ -90,97 +88,146 @@ pub fn AutoscalePanel() -> impl IntoView {
         }
     });
     let priced = move || state.table(state.design.with(|d| d.region)).is_some();
-    let controls = Memo::new(move |_| {
-        let l = lang.get();
+    // The service picker and the presets (the custom chip once a slider moved).
+    let controls = move || {
         let (list, shown) = picked.get();
-        let mut out = String::new();
         if list.is_empty() {
-            if open.get() {
-                el(
-                    &mut out,
-                    r#"<p class="muted" data-testid="autoscale-none">"#,
-                    msg!(autoscale_no_service).get(l),
-                    "</p>",
-                );
+            return open.get().then(|| {
+                view! {
+                    <p class="muted" data-testid="autoscale-none">
+                        {move || msg!(autoscale_no_service).get(lang.get())}
+                    </p>
+                }
+                .into_any()
+            });
+        }
+        let options = list
+            .into_iter()
+            .map(|(id, label)| {
+                let selected = Some(&id) == shown.as_ref();
+                view! { <option value=id.0 selected=selected>{label}</option> }
+            })
+            .collect_view();
+        let presets = Preset::ALL
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <button
+                        type="button"
+                        class="chip"
+                        data-preset=p.id()
+                        aria-pressed=move || (preset.get() == Some(p)).to_string()
+                        on:click=move |_| {
+                            if preset.get_untracked() == Some(p) {
+                                // The same preset again: nothing to change, unless a slider
+                                // moved since.
+                                if let Some(s) = setup.get_untracked() {
+                                    curve.set(Some(p.curve(&s)));
+                                    generation.update(|g| *g += 1);
+                                }
+                            } else {
+                                preset.set(Some(p));
+                            }
+                        }
+                    >
+                        {move || p.name().get(lang.get())}
+                    </button>
+                }
+            })
+            .collect_view();
+        Some(
+            view! {
+                <label class="autoscale-field">
+                    <span>{move || msg!(autoscale_service).get(lang.get())}</span>
+                    <select
+                        data-testid="autoscale-service"
+                        on:input=move |ev| {
+                            chosen.set(Some(NodeId(event_target_value(&ev))));
+                            if preset.get_untracked().is_none() {
+                                preset.set(Some(Preset::Evening));
+                            }
+                        }
+                    >
+                        {options}
+                    </select>
+                </label>
+                <div
+                    class="autoscale-presets"
+                    role="group"
+                    aria-label=move || msg!(autoscale_curve).get(lang.get())
+                >
+                    {presets}
+                    {move || {
+                        preset
+                            .get()
+                            .is_none()
+                            .then(|| {
+                                view! {
+                                    <span class="chip" aria-current="true">
+                                        {move || msg!(autoscale_custom).get(lang.get())}
+                                    </span>
+                                }
+                            })
+                    }}
+                </div>
             }
-            return out;
-        }
-        out.push_str(r#"<label class="autoscale-field"><span>"#);
-        esc(&mut out, msg!(autoscale_service).get(l));
-        out.push_str(r#"</span><select data-field="service" data-testid="autoscale-service">"#);
-        for (id, label) in &list {
-            out.push_str(r#"<option value=""#);
-            esc(&mut out, id.as_str());
-            out.push('"');
-            if Some(id) == shown.as_ref() {
-                out.push_str(" selected");
-            }
-            out.push('>');
-            esc(&mut out, label);
-            out.push_str("</option>");
-        }
-        out.push_str("</select></label>");
-        el(
-            &mut out,
-            r#"<div class="autoscale-presets" role="group" aria-label=""#,
-            msg!(autoscale_curve).get(l),
-            r#"">"#,
-        );
-        let current = preset.get();
-        for p in Preset::ALL {
-            out.push_str(r#"<button type="button" class="chip" data-preset=""#);
-            out.push_str(p.id());
-            out.push_str(r#"" aria-pressed=""#);
-            out.push_str(if current == Some(p) { "true" } else { "false" });
-            out.push_str(r#"">"#);
-            esc(&mut out, p.name().get(l));
-            out.push_str("</button>");
-        }
-        if current.is_none() {
-            el(
-                &mut out,
-                r#"<span class="chip" aria-current="true">"#,
-                msg!(autoscale_custom).get(l),
-                "</span>",
-            );
-        }
-        out.push_str("</div>");
-        out
-    });
+            .into_any(),
+        )
+    };
 
-    let sliders = Memo::new(move |_| {
+    // One slider per step of the curve, made again only when the whole curve is replaced
+    // (`generation`) or the language changes, never while one is dragged, so a slider keeps
+    // its focus and its drag.
+    let sliders = move || {
         let l = lang.get();
         generation.track();
-        let Some(s) = setup.get() else {
-            return String::new();
-        };
-        let Some(c) = curve.get_untracked() else {
-            return String::new();
-        };
+        let s = setup.get()?;
+        let c = curve.get_untracked()?;
         let max = slider_max(&s);
-        let mut out =
-            String::from(r#"<div class="autoscale-sliders" data-testid="autoscale-sliders">"#);
-        for (h, v) in c.values().iter().enumerate() {
-            let time = format!("{h:02}:00");
-            out.push_str(
-                r#"<label class="autoscale-hour"><input type="range" min="0" step="1" max=""#,
-            );
-            out.push_str(&shortest(max));
-            out.push_str(r#"" value=""#);
-            out.push_str(&shortest(v.min(max).round()));
-            out.push_str(r#"" data-hour=""#);
-            out.push_str(&h.to_string());
-            out.push_str(r#"" aria-label=""#);
-            esc(&mut out, &tr!(l, autoscale_hour_load, time = time.clone()));
-            out.push_str(r#""><span aria-hidden="true">"#);
-            if h % 6 == 0 {
-                out.push_str(&h.to_string());
-            }
-            out.push_str("</span></label>");
-        }
-        out.push_str("</div>");
-        out
-    });
+        let hours = c
+            .values()
+            .iter()
+            .enumerate()
+            .map(|(h, v)| {
+                let time = format!("{h:02}:00");
+                let on_input = move |ev: leptos::ev::Event| {
+                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                    // The browser's number, not `str::parse`: the app's wasm then carries no
+                    // decimal float parser of its own.
+                    let v = input.value_as_number();
+                    if !v.is_finite() {
+                        return;
+                    }
+                    let next =
+                        curve.with_untracked(|c| c.as_ref().and_then(|c| c.with_value(h, v).ok()));
+                    if let Some(next) = next {
+                        preset.set(None);
+                        curve.set(Some(next));
+                    }
+                };
+                view! {
+                    <label class="autoscale-hour">
+                        <input
+                            type="range"
+                            min="0"
+                            step="1"
+                            max=shortest(max)
+                            value=shortest(v.min(max).round())
+                            data-hour=h
+                            aria-label=tr!(l, autoscale_hour_load, time = time)
+                            on:input=on_input
+                        />
+                        <span aria-hidden="true">{(h % 6 == 0).then(|| h.to_string())}</span>
+                    </label>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="autoscale-sliders" data-testid="autoscale-sliders">
+                {hours}
+            </div>
+        })
+    };
 
     // The simulation, its chart, events and cost band come from the on-demand module
     // (`jobs::Job::Autoscale`).
@@ -199,89 +246,34 @@ pub fn AutoscalePanel() -> impl IntoView {
             words: panel_words(l),
         })
     });
+    // The simulation once the prices are loaded; until then, that they load.
     let result = move || {
-        let l = lang.get();
-        let mut out = String::new();
         if !open.get() || picked.with(|(_, id)| id.is_none()) {
-            return out;
+            return view! { <div></div> }.into_any();
         }
         if priced() {
-            out.push_str(&simulated.get());
+            view! { <div inner_html=move || simulated.with(|h| h.as_str().to_owned())></div> }
+                .into_any()
         } else if curve.with(|c| c.is_some()) {
-            el(
-                &mut out,
-                r#"<p class="muted" role="status">"#,
-                text::LOADING_PRICES.get(l),
-                "</p>",
-            );
-        }
-        out
-    };
-
-    let on_input = move |ev: leptos::ev::Event| {
-        let Some(target) = ev.target() else {
-            return;
-        };
-        if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-            let Some(hour) = input
-                .get_attribute("data-hour")
-                .and_then(|h| h.parse::<usize>().ok())
-            else {
-                return;
-            };
-            // The browser's number, not `str::parse`: the app's wasm then carries no decimal
-            // float parser of its own (the standard library's tables are about 10 KB).
-            let v = input.value_as_number();
-            if !v.is_finite() {
-                return;
+            view! {
+                <div>
+                    <p class="muted" role="status">
+                        {move || text::LOADING_PRICES.get(lang.get())}
+                    </p>
+                </div>
             }
-            let next =
-                curve.with_untracked(|c| c.as_ref().and_then(|c| c.with_value(hour, v).ok()));
-            if let Some(next) = next {
-                preset.set(None);
-                curve.set(Some(next));
-            }
-        } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
-            if select.get_attribute("data-field").as_deref() == Some("service") {
-                chosen.set(Some(NodeId(select.value())));
-                if preset.get_untracked().is_none() {
-                    preset.set(Some(Preset::Evening));
-                }
-            }
-        }
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        if let Some(b) = el.closest("[data-preset]").ok().flatten() {
-            if let Some(p) = b
-                .get_attribute("data-preset")
-                .as_deref()
-                .and_then(Preset::from_id)
-            {
-                if preset.get_untracked() == Some(p) {
-                    // The same preset again: nothing to change, unless a slider moved since.
-                    if let Some(s) = setup.get_untracked() {
-                        curve.set(Some(p.curve(&s)));
-                        generation.update(|g| *g += 1);
-                    }
-                } else {
-                    preset.set(Some(p));
-                }
-            }
+            .into_any()
+        } else {
+            view! { <div></div> }.into_any()
         }
     };
 
     view! {
         <Section class="autoscale" testid="autoscale" title=msg!(autoscale_title) help=msg!(autoscale_help) open=open>
-            <div class="autoscale-body" on:input=on_input on:click=on_click>
-                <div inner_html=move || controls.get()></div>
-                <div inner_html=move || sliders.get()></div>
-                <div inner_html=result></div>
+            <div class="autoscale-body">
+                <div>{controls}</div>
+                <div>{sliders}</div>
+                {result}
             </div>
         </Section>
     }

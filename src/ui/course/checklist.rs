@@ -58,7 +58,7 @@ pub fn ChecklistPanel() -> impl IntoView {
     };
     view! {
         <Section class="checklist" testid="checklist" title=msg!(checklist_title) help=msg!(checklist_help) open=open>
-            <div class="checklist-body" on:click=on_click inner_html=body></div>
+            <div class="checklist-body" on:click=on_click inner_html=move || body.with(|h| h.as_str().to_owned())></div>
         </Section>
     }
 }

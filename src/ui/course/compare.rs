@@ -11,7 +11,6 @@ use wasm_bindgen::JsCast;
 
 use crate::core::document::model::{Design, EdgeId, NodeId};
 use crate::core::document::templates::TEMPLATES;
-use crate::core::drawing::svg::escape;
 use crate::core::format::load::to_json;
 use crate::core::support::i18n::Lang;
 use crate::jobs::{Job, Words};
@@ -127,18 +126,6 @@ pub fn ComparePanel() -> impl IntoView {
             words: panel_words(l),
         })
     });
-    let body = move || -> String {
-        let mut out = String::new();
-        if let Some(e) = error.get() {
-            out.push_str(r#"<p class="alert" role="alert" data-testid="compare-error">"#);
-            escape(&e, &mut out);
-            out.push_str("</p>");
-        }
-        if other.with(Option::is_some) {
-            answer.with(|a| out.push_str(a));
-        }
-        out
-    };
     // A click on a listed difference selects its node or edge in this design (B) on the canvas.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(li) = ev
@@ -197,7 +184,29 @@ pub fn ComparePanel() -> impl IntoView {
                     <input type="file" data-testid="compare-file" accept=".json,.mmd,.md,.txt" on:change=with_file />
                 </label>
             </div>
-            <div class="compare-result" aria-live="polite" on:click=on_click inner_html=body></div>
+            <div class="compare-result" aria-live="polite" on:click=on_click>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="alert" role="alert" data-testid="compare-error">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                <div
+                    class="compare-answer"
+                    inner_html=move || {
+                        if other.with(Option::is_some) {
+                            answer.with(|a| a.as_str().to_owned())
+                        } else {
+                            String::new()
+                        }
+                    }
+                ></div>
+            </div>
         </Section>
     }
 }

@@ -9,7 +9,6 @@
 use leptos::prelude::*;
 
 use crate::core::format::load::to_json;
-use crate::core::support::html::{el, esc};
 use crate::jobs::Job;
 
 use crate::ui::panels::section::Section;
@@ -54,39 +53,43 @@ pub fn Ec2Panel() -> impl IntoView {
             ),
         })
     });
-    let html = move || {
+    // The comparison once the prices are loaded; else whether they load or failed.
+    let body = move || {
         if !open.get() {
-            return String::new();
+            return view! { <div></div> }.into_any();
         }
-        let lang = lang.get();
         let region = state.design.with(|d| d.region);
-        let mut out = String::new();
-        state.tables.with(|t| match t.get(&region) {
-            Some(TableState::Ready(_)) => out.push_str(&compared.get()),
-            Some(TableState::Failed(f)) => {
-                el(
-                    &mut out,
-                    r#"<p class="alert" role="alert">"#,
-                    text::PRICES_FAILED.get(lang),
-                    " ",
-                );
-                esc(&mut out, &f.message(lang));
-                out.push_str("</p>");
-            }
-            None | Some(TableState::Loading) => {
-                el(
-                    &mut out,
-                    r#"<p role="status">"#,
-                    text::LOADING_PRICES.get(lang),
-                    "</p>",
-                );
-            }
+        let table = state.tables.with(|t| match t.get(&region) {
+            Some(TableState::Ready(_)) => Ok(()),
+            Some(TableState::Failed(f)) => Err(Some(f.clone())),
+            None | Some(TableState::Loading) => Err(None),
         });
-        out
+        match table {
+            Ok(()) => view! {
+                <div inner_html=move || compared.with(|h| h.as_str().to_owned())></div>
+            }
+            .into_any(),
+            Err(Some(f)) => view! {
+                <div>
+                    <p class="alert" role="alert">
+                        {move || text::PRICES_FAILED.get(lang.get())}
+                        " "
+                        {move || f.message(lang.get())}
+                    </p>
+                </div>
+            }
+            .into_any(),
+            Err(None) => view! {
+                <div>
+                    <p role="status">{move || text::LOADING_PRICES.get(lang.get())}</p>
+                </div>
+            }
+            .into_any(),
+        }
     };
     view! {
         <Section class="tracer ec2" testid="ec2-compare" title=msg!(ec2_title) help=msg!(ec2_help) open=open>
-            <div inner_html=html></div>
+            {body}
         </Section>
     }
 }

@@ -36,14 +36,27 @@ pub fn SheetPanel() -> impl IntoView {
             lang: lang.get(),
         })
     });
-    let html = move || {
+    // The sheet once the prices are loaded; until then, what it waits for.
+    let body = move || {
         if ready() {
-            return sheet.get();
+            view! {
+                <div
+                    class="sheet-body"
+                    data-testid="sheet-body"
+                    inner_html=move || sheet.with(|h| h.as_str().to_owned())
+                ></div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="sheet-body" data-testid="sheet-body">
+                    <p class="muted" role="status">
+                        {move || msg!(sheet_waiting).get(lang.get())}
+                    </p>
+                </div>
+            }
+            .into_any()
         }
-        let mut out = String::from(r#"<p class="muted" role="status">"#);
-        crate::core::drawing::svg::escape(msg!(sheet_waiting).get(lang.get()), &mut out);
-        out.push_str("</p>");
-        out
     };
     let print = move |_| {
         let Some(window) = web_sys::window() else {
@@ -74,7 +87,7 @@ pub fn SheetPanel() -> impl IntoView {
                     {move || msg!(sheet_open_calculator).get(lang.get())}
                 </a>
             </div>
-            <div class="sheet-body" data-testid="sheet-body" inner_html=html></div>
+            {body}
         </Section>
     }
 }

@@ -68,7 +68,7 @@ pub fn TracerPanel() -> impl IntoView {
         let shown = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest(r#"[data-testid="tracer-show"]"#).ok().flatten());
+            .and_then(|t| t.closest("[data-show-path]").ok().flatten());
         if shown.is_none() {
             return;
         }
@@ -124,7 +124,7 @@ pub fn TracerPanel() -> impl IntoView {
                 prop:value=move || request.get()
                 on:change=move |ev| request.set(event_target_value(&ev))
             />
-            <div node_ref=hops_ref on:click=on_click inner_html=move || body.get()></div>
+            <div node_ref=hops_ref on:click=on_click inner_html=move || body.with(|h| h.as_str().to_owned())></div>
         </Section>
     }
 }

@@ -15,17 +15,16 @@ use std::fmt::Write as _;
 use crate::core::document::model::{EdgeId, NodeId};
 use crate::core::drawing::geometry::{self, fmt_num, Rect};
 use crate::core::drawing::svg::{self, ARROW_ID};
-use crate::core::support::html::{self, esc};
-use crate::core::support::i18n::Lang;
+use crate::core::support::html;
 use crate::core::support::numtext::shortest;
 use crate::core::validate::Severity;
 
-use crate::ui::editor::morph::{follow, morph, morph_child};
+use crate::ui::editor::morph::{morph, morph_child};
+use crate::ui::editor::toolbar::Toolbar;
 
 use crate::ui::editor::gestures::{self, CanvasCtx, Gesture};
 use crate::ui::shell::state::AppState;
 use crate::ui::text::canvas as canvas_text;
-use crate::ui::text::i18n::Msg;
 
 /// The diagram of the current design: an `<svg data-testid="canvas">` whose view box fits the
 /// design (or follows pan and zoom), with one `<g data-node-id>` per node and one
@@ -145,14 +144,6 @@ pub fn Canvas() -> impl IntoView {
             drawn.update_value(|old| redraw(&g, old, new));
         }
     });
-    // The toolbar as text, brought up to date in place (a focused button keeps its focus
-    // when undo becomes unavailable).
-    let toolbar = Memo::new(move |_| {
-        let (undo, redo) = state.history.with(|h| (h.can_undo(), h.can_redo()));
-        toolbar_html(lang.get(), undo, redo)
-    });
-    let toolbar_ref = NodeRef::<leptos::html::Div>::new();
-    follow(toolbar_ref, toolbar, || false);
     view! {
         <div
             class="canvas-area"
@@ -163,15 +154,7 @@ pub fn Canvas() -> impl IntoView {
                 }
             }
         >
-            <div
-                class="canvas-toolbar"
-                role="toolbar"
-                aria-label=move || canvas_text::TOOLBAR.get(lang.get())
-                node_ref=toolbar_ref
-                on:click=move |ev| on_tool(state, cx, &ev)
-                // The first text at once (the effect above keeps it up to date).
-                inner_html=toolbar.get_untracked()
-            ></div>
+            <Toolbar />
             <svg
                 node_ref=cx.svg
                 class="canvas"
@@ -319,53 +302,6 @@ fn ghost(state: AppState, cx: CanvasCtx) -> impl IntoView {
         })
     };
     view! { <g class="drag-ghost" transform=transform inner_html=outlines></g> }
-}
-
-/// Undo, redo and the zoom buttons, as escaped HTML (`data-testid` names each; `on_tool`
-/// handles the press).
-fn toolbar_html(lang: Lang, can_undo: bool, can_redo: bool) -> String {
-    let mut out = String::new();
-    let tools: [(&str, Msg, &str, bool); 5] = [
-        ("undo", canvas_text::UNDO, "↶", can_undo),
-        ("redo", canvas_text::REDO, "↷", can_redo),
-        ("zoom-out", canvas_text::ZOOM_OUT, "−", true),
-        ("zoom-in", canvas_text::ZOOM_IN, "+", true),
-        ("zoom-fit", canvas_text::FIT, "⤢", true),
-    ];
-    for (i, (id, name, mark, enabled)) in tools.into_iter().enumerate() {
-        if i == 2 {
-            out.push_str("<span class=\"tool-gap\"></span>");
-        }
-        let _ = write!(
-            out,
-            "<button type=\"button\" class=\"tool\" data-testid=\"{id}\"{} aria-label=\"",
-            if enabled { "" } else { " disabled" }
-        );
-        esc(&mut out, name.get(lang));
-        out.push_str("\" title=\"");
-        esc(&mut out, name.get(lang));
-        let _ = write!(out, "\">{mark}</button>");
-    }
-    out
-}
-
-/// A press on a toolbar button.
-fn on_tool(state: AppState, cx: CanvasCtx, ev: &leptos::ev::MouseEvent) {
-    let tool = gestures::target_element(ev)
-        .and_then(|t| t.closest("button").ok().flatten())
-        .and_then(|b| b.get_attribute("data-testid"));
-    match tool.as_deref() {
-        Some("undo") => {
-            state.undo();
-        }
-        Some("redo") => {
-            state.redo();
-        }
-        Some("zoom-out") => gestures::zoom(state, cx, 1.25),
-        Some("zoom-in") => gestures::zoom(state, cx, 0.8),
-        Some("zoom-fit") => state.camera.set(None),
-        _ => {}
-    }
 }
 
 /// The menu of connection kinds, when more than one fits.

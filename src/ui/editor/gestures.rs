@@ -16,6 +16,7 @@ use crate::core::document::model::{EdgeId, NodeId, Point, Size};
 use crate::core::drawing::geometry::{self, Rect};
 use crate::core::edit::{check_place, container_at, fitting_edge_kinds, with_descendants, Command};
 
+use crate::ui::shell::actions::{Action, Ctx};
 use crate::ui::shell::state::{AppState, Selection};
 
 /// Positions snap to this grid (canvas units).
@@ -32,7 +33,7 @@ const DRAG_THRESHOLD: f64 = 4.0;
 /// elsewhere inside it pans.
 pub const TITLE_STRIP: f64 = 36.0;
 /// The undo key of arrow-key moves (consecutive presses make one step).
-const ARROW_KEY: u64 = 1;
+pub const ARROW_KEY: u64 = 1;
 /// The smallest and largest width of the visible part of the canvas.
 const MIN_VIEW: f64 = 120.0;
 const MAX_VIEW: f64 = 200_000.0;
@@ -768,114 +769,29 @@ pub fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
     matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.is_content_editable()
 }
 
-/// The editor's shortcuts. Returns whether the key was used.
+/// The editor's shortcuts, read from the action registry (`Action::from_key`): a key whose
+/// action is enabled takes it; one whose action is not is still taken when the registry says
+/// so (Ctrl+A, Ctrl+Z…), else left to the browser (the arrows scroll). Returns whether the
+/// key was used.
 pub fn shortcut(state: AppState, cx: Option<CanvasCtx>, ev: &web_sys::KeyboardEvent) -> bool {
-    if in_field(ev) || ev.alt_key() {
+    if in_field(ev) {
         return false;
     }
     let cmd = ev.ctrl_key() || ev.meta_key();
-    let key = ev.key();
-    let used = match (cmd, key.as_str()) {
-        (true, "z" | "Z") if ev.shift_key() => {
-            state.redo();
-            true
-        }
-        (true, "z" | "Z") => {
-            state.undo();
-            true
-        }
-        (true, "y" | "Y") => {
-            state.redo();
-            true
-        }
-        (true, "d" | "D") => {
-            let ids = state.selection.with_untracked(|s| s.nodes());
-            if !ids.is_empty() {
-                let _ = state.dispatch(Command::Duplicate { ids });
-            }
-            true
-        }
-        (true, "a" | "A") => {
-            let all = state
-                .design
-                .with_untracked(|d| d.nodes.keys().cloned().to_set());
-            state.selection.set(Selection::items(all, BTreeSet::new()));
-            true
-        }
-        (false, "Escape") => {
-            if let Some(cx) = cx {
-                cx.menu.set(None);
-                cx.gesture.set(Gesture::Idle);
-            }
-            state.connect_from.set(None);
-            state.selection.set(Selection::None);
-            true
-        }
-        (false, "Delete" | "Backspace") => {
-            let (nodes, edges) = state.selection.with_untracked(|s| (s.nodes(), s.edges()));
-            if nodes.is_empty() && edges.is_empty() {
-                false
-            } else {
-                let _ = state.dispatch(Command::Delete { nodes, edges });
-                true
-            }
-        }
-        (false, "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown") => {
-            let ids = state.selection.with_untracked(|s| s.nodes());
-            if ids.is_empty() {
-                false
-            } else {
-                let step = if ev.shift_key() {
-                    5.0 * ARROW_STEP
-                } else {
-                    ARROW_STEP
-                };
-                let (dx, dy) = match key.as_str() {
-                    "ArrowLeft" => (-step, 0.0),
-                    "ArrowRight" => (step, 0.0),
-                    "ArrowUp" => (0.0, -step),
-                    _ => (0.0, step),
-                };
-                let _ = state.dispatch_keyed(Command::Move { ids, dx, dy }, Some(ARROW_KEY));
-                true
-            }
-        }
-        (false, "c" | "C") => {
-            let one = state.selection.with_untracked(|s| s.single_node().cloned());
-            match one {
-                Some(id) => {
-                    let lang = state.lang.get_untracked();
-                    state.notice.set(Some(
-                        crate::ui::text::canvas::CONNECT_HINT.get(lang).to_owned(),
-                    ));
-                    state.connect_from.set(Some(id));
-                    true
-                }
-                None => false,
-            }
-        }
-        (false, "+" | "=") => {
-            if let Some(cx) = cx {
-                zoom(state, cx, 0.8);
-            }
-            cx.is_some()
-        }
-        (false, "-") => {
-            if let Some(cx) = cx {
-                zoom(state, cx, 1.25);
-            }
-            cx.is_some()
-        }
-        (false, "0") => {
-            state.camera.set(None);
-            true
-        }
-        _ => false,
+    let Some((action, key)) = Action::from_key(&ev.key(), cmd, ev.shift_key(), ev.alt_key()) else {
+        return false;
+    };
+    let ctx = Ctx { state, canvas: cx };
+    let used = if untrack(|| action.enabled(ctx)) {
+        action.perform(ctx);
+        true
+    } else {
+        key.claims_when_disabled
     };
     if used {
         ev.prevent_default();
         // Arrow moves merge into one step only while nothing else happens in between.
-        if !key.starts_with("Arrow") {
+        if !action.is_nudge() {
             state.seal_history();
         }
     }

@@ -6,3 +6,4 @@ pub mod inspector;
 pub mod morph;
 pub mod outline;
 pub mod palette;
+pub mod toolbar;

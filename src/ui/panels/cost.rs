@@ -5,10 +5,9 @@
 //! yen rate, tax and usage assumptions are edited here, through `AppState` methods.
 //!
 //! The core prices the design (`estimate_range`) and converts amounts (`Shown`); this file
-//! only lays them out. The read-only parts (summary, chart, lines) are written as HTML text
-//! with every piece of text escaped, and set with `inner_html` from memos: typed Leptos views
-//! for them cost about 40 KB of gzipped wasm, a string writer a fraction of that. Their
-//! buttons and `<details>` are handled by one delegated click listener.
+//! only lays them out, as typed views over memos: the lines are plain values (`Lines`) listed
+//! with keyed `<For>`, one item per node and per line, so an opened line stays open and a
+//! focused button keeps its focus while the estimate changes.
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -22,9 +21,6 @@ use crate::core::document::model::{Currency, Design, NodeId};
 use crate::core::document::region::Region;
 use crate::core::support::i18n::{Lang, Text};
 
-use crate::core::support::html::{el, esc};
-use crate::ui::editor::gestures::target_element;
-use crate::ui::editor::morph::follow;
 use crate::ui::shell::pricing::Cost;
 use crate::ui::shell::state::{AppState, EditError, Selection};
 use crate::ui::text;
@@ -32,8 +28,8 @@ use crate::ui::text;
 /// The usage assumption shown beside the auto-scaling range rather than in the list.
 const PEAK: &str = "peak_hours_per_month";
 
-/// The `data-key` of the free-resources group (a line's key always holds two `/`, so the two
-/// never meet).
+/// The key of the free-resources group (a line's key always holds two `/`, so the two never
+/// meet).
 const FREE_KEY: &str = "~free";
 
 /// The cost panel.
@@ -46,7 +42,8 @@ pub fn CostPanel() -> impl IntoView {
     let region = Memo::new(move |_| state.design.with(|d| d.region));
     let currency = Memo::new(move |_| state.design.with(|d| d.currency));
     let include_tax = Memo::new(move |_| state.design.with(|d| d.include_tax));
-    // Which `<details>` are open, so that a re-render after an edit keeps them open.
+    // Which `<details>` are open (by `data-key`), so that one made again (the selection
+    // filtered the lines, a line changed) opens as it was.
     let open = StoredValue::new(Vec::<String>::new());
 
     let version = move || match cost.get() {
@@ -61,135 +58,160 @@ pub fn CostPanel() -> impl IntoView {
         Cost::Ready(r) => r.low.total_monthly_usd != r.high.total_monthly_usd,
         _ => false,
     };
-    let summary = Memo::new(move |_| {
-        let lang = lang.get();
-        let mut out = String::new();
+    let summary = move || {
+        let l = lang.get();
         match cost.get() {
-            Cost::Loading => {
-                out.push_str(
-                    r#"<p class="cost-loading" role="status" data-testid="cost-loading"><span class="spinner" aria-hidden="true"></span>"#,
-                );
-                esc(&mut out, text::LOADING_PRICES.get(lang));
-                out.push_str("</p>");
+            Cost::Loading => view! {
+                <p class="cost-loading" role="status" data-testid="cost-loading">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {text::LOADING_PRICES.get(l)}
+                </p>
             }
-            Cost::Failed(f) => {
-                out.push_str(r#"<div class="alert cost-error" role="alert" data-testid="cost-error"><p><strong>"#);
-                esc(&mut out, text::PRICES_FAILED.get(lang));
-                out.push_str("</strong> (");
-                out.push_str(region.get().code());
-                out.push_str(")<br>");
-                esc(&mut out, &f.message(lang));
-                out.push_str("<br>");
-                esc(&mut out, text::PRICES_FAILED_HELP.get(lang));
-                out.push_str(r#"</p><button type="button" class="button" data-action="retry">"#);
-                esc(&mut out, text::RETRY.get(lang));
-                out.push_str("</button></div>");
+            .into_any(),
+            Cost::Failed(f) => view! {
+                <div class="alert cost-error" role="alert" data-testid="cost-error">
+                    <p>
+                        <strong>{text::PRICES_FAILED.get(l)}</strong>
+                        " ("
+                        {region.get().code()}
+                        ")"
+                        <br />
+                        {f.message(l)}
+                        <br />
+                        {text::PRICES_FAILED_HELP.get(l)}
+                    </p>
+                    <button type="button" class="button" on:click=move |_| state.retry_prices()>
+                        {text::RETRY.get(l)}
+                    </button>
+                </div>
             }
-            Cost::Ready(r) => summary_html(&mut out, &r, shown.get(), lang),
-        }
-        out
-    });
-    let breakdown = Memo::new(move |_| {
-        let Cost::Ready(r) = cost.get() else {
-            return String::new();
-        };
-        let lang = lang.get();
-        let focus = state.selection.with(|s| s.single_node().cloned());
-        let mut out = String::new();
-        open.with_value(|open| {
-            state.design.with(|d| {
-                breakdown_html(
-                    &mut out,
-                    &r.expected,
-                    d,
-                    shown.get(),
-                    focus.as_ref(),
-                    lang,
-                    open,
-                )
-            })
-        });
-        out
-    });
-    // One listener for the buttons and `<details>` written as HTML.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = target_element(&ev) else {
-            return;
-        };
-        let closest = |sel: &str| target.closest(sel).ok().flatten();
-        if let Some(b) = closest("[data-currency]") {
-            match b.get_attribute("data-currency").as_deref() {
-                Some("USD") => state.set_currency(Currency::Usd),
-                Some("JPY") => state.set_currency(Currency::Jpy),
-                _ => {}
-            }
-        } else if let Some(b) = closest("[data-select-node]") {
-            let id = NodeId(b.get_attribute("data-select-node").unwrap_or_default());
-            let again = state
-                .selection
-                .with_untracked(|s| s.single_node() == Some(&id));
-            state.selection.set(if again {
-                Selection::None
-            } else {
-                Selection::node(id)
-            });
-        } else if let Some(b) = closest("[data-action]") {
-            match b.get_attribute("data-action").as_deref() {
-                Some("retry") => state.retry_prices(),
-                Some("show-all") => state.selection.set(Selection::None),
-                _ => {}
-            }
-        } else if let Some(details) = closest("summary").and_then(|s| s.parent_element()) {
-            // The click comes before the toggle: it is about to open when it is closed.
-            if let Some(key) = details.get_attribute("data-key") {
-                let opening = !details.has_attribute("open");
-                open.update_value(|o| {
-                    o.retain(|k| *k != key);
-                    if opening {
-                        o.push(key);
-                    }
-                });
-            }
+            .into_any(),
+            Cost::Ready(r) => summary_view(&r, shown.get(), l).into_any(),
         }
     };
-    let peak = USAGE.iter().find(|u| u.key == PEAK);
-    // The region, currency and tax controls as text, brought up to date in place.
-    let choices = Memo::new(move |_| {
-        choices_html(lang.get(), region.get(), currency.get(), include_tax.get())
+    // The cost lines, grouped per node, as plain values (the view below keeps one item per
+    // node and per line, keyed).
+    let lines = Memo::new(move |_| {
+        let Cost::Ready(r) = cost.get() else {
+            return None;
+        };
+        let l = lang.get();
+        let focus = state.selection.with(|s| s.single_node().cloned());
+        Some(
+            state
+                .design
+                .with(|d| lines_of(&r.expected, d, shown.get(), focus, l)),
+        )
     });
-    let choices_ref = NodeRef::<leptos::html::Div>::new();
-    follow(choices_ref, choices, || true);
+    let chart = move || match cost.get() {
+        Cost::Ready(r) => Some(chart_view(&r.expected, shown.get(), lang.get())),
+        _ => None,
+    };
+    let peak = USAGE.iter().find(|u| u.key == PEAK);
+    // The breakdown is made once the prices are there, and kept while they change.
+    let ready = Memo::new(move |_| cost.with(|c| matches!(c, Cost::Ready(_))));
 
     view! {
-        <section
-            class="cost"
-            data-testid="cost"
-            aria-labelledby="cost-title"
-            on:click=on_click
-            // The region picker's and the tax toggle's change, caught on the way down (a
-            // `change` fired by a script need not bubble).
-            on:change:capture=move |ev| on_choice(state, &ev)
-        >
+        <section class="cost" data-testid="cost" aria-labelledby="cost-title">
             <div class="cost-head">
                 <h2 id="cost-title">{tr(lang, text::COST)}</h2>
                 <span class="cost-version" data-testid="table-version">{version}</span>
             </div>
             <div class="cost-card">
-                <div aria-live="polite" inner_html=summary></div>
+                <div aria-live="polite">{summary}</div>
                 <div class="cost-peak" class:hidden=move || !has_range()>
                     {peak.map(|spec| number_field(Field::Usage(spec), state))}
                 </div>
             </div>
             <div class="cost-controls">
-                <div
-                    class="cost-choices"
-                    node_ref=choices_ref
-                    // The first text at once (`follow` keeps it up to date).
-                    inner_html=choices.get_untracked()
-                ></div>
+                <div class="cost-choices">
+                    <label class="cost-region">
+                        <span class="cost-label">
+                            {tr(lang, text::REGION_PICKER)}
+                            " "
+                            <code>{move || region.get().code()}</code>
+                        </span>
+                        <select
+                            data-testid="region-picker"
+                            on:change=move |ev| {
+                                if let Some(r) = Region::from_code(&event_target_value(&ev)) {
+                                    state.set_region(r);
+                                }
+                            }
+                        >
+                            {Region::ALL
+                                .into_iter()
+                                .map(|r| {
+                                    view! {
+                                        <option value=r.code() prop:selected=move || region.get() == r>
+                                            {move || r.name().get(lang.get())}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <div class="cost-money">
+                        <div
+                            class="segmented"
+                            role="group"
+                            data-testid="currency"
+                            aria-label=tr(lang, text::CURRENCY)
+                        >
+                            {[(Currency::Usd, "USD"), (Currency::Jpy, "JPY")]
+                                .into_iter()
+                                .map(|(c, name)| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            data-currency=name
+                                            aria-pressed=move || (currency.get() == c).to_string()
+                                            on:click=move |_| state.set_currency(c)
+                                        >
+                                            {name}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                        <label class="toggle">
+                            <input
+                                type="checkbox"
+                                data-testid="include-tax"
+                                prop:checked=move || include_tax.get()
+                                on:change=move |ev| state.set_include_tax(event_target_checked(&ev))
+                            />
+                            <span>{tr(lang, text::INCLUDE_TAX)}</span>
+                        </label>
+                    </div>
+                </div>
                 {move || (currency.get() == Currency::Jpy).then(|| number_field(Field::Rate, state))}
             </div>
-            <div class="cost-breakdown" inner_html=breakdown></div>
+            <div class="cost-breakdown">
+                {move || {
+                    ready
+                        .get()
+                        .then(|| {
+                            view! {
+                                <h3>{tr(lang, text::WHERE_MONEY_GOES)}</h3>
+                                {chart}
+                                <h3>{tr(lang, text::LINES)}</h3>
+                                {move || {
+                                    let s = shown.get();
+                                    (s.currency == Currency::Jpy || s.include_tax)
+                                        .then(|| {
+                                            view! {
+                                                <p class="cost-note muted">
+                                                    {tr(lang, text::FORMULAS_IN_USD)}
+                                                </p>
+                                            }
+                                        })
+                                }}
+                                <LineList lines open />
+                            }
+                        })
+                }}
+            </div>
             <details class="cost-usage" data-testid="usage">
                 <summary>{tr(lang, text::USAGE)}</summary>
                 <div class="cost-usage-fields">
@@ -214,173 +236,56 @@ fn tr(
     move || t.get(lang.get())
 }
 
-/// The region picker, the currency switch and the tax toggle, as escaped HTML.
-fn choices_html(lang: Lang, region: Region, currency: Currency, include_tax: bool) -> String {
-    let mut out = String::new();
-    el(
-        &mut out,
-        "<label class=\"cost-region\"><span class=\"cost-label\">",
-        text::REGION_PICKER.get(lang),
-        " <code>",
-    );
-    out.push_str(region.code());
-    out.push_str("</code></span><select data-testid=\"region-picker\">");
-    for r in Region::ALL {
-        out.push_str("<option value=\"");
-        out.push_str(r.code());
-        out.push('"');
-        if r == region {
-            out.push_str(" selected");
-        }
-        el(&mut out, ">", r.name().get(lang), "</option>");
-    }
-    out.push_str("</select></label><div class=\"cost-money\"><div class=\"segmented\" role=\"group\" data-testid=\"currency\" aria-label=\"");
-    esc(&mut out, text::CURRENCY.get(lang));
-    out.push_str("\">");
-    for (c, name) in [(Currency::Usd, "USD"), (Currency::Jpy, "JPY")] {
-        out.push_str("<button type=\"button\" data-currency=\"");
-        out.push_str(name);
-        out.push_str("\" aria-pressed=\"");
-        out.push_str(if c == currency { "true" } else { "false" });
-        out.push_str("\">");
-        out.push_str(name);
-        out.push_str("</button>");
-    }
-    out.push_str(
-        "</div><label class=\"toggle\"><input type=\"checkbox\" data-testid=\"include-tax\"",
-    );
-    if include_tax {
-        out.push_str(" checked");
-    }
-    el(
-        &mut out,
-        "><span>",
-        text::INCLUDE_TAX.get(lang),
-        "</span></label></div>",
-    );
-    out
-}
-
-/// A region picked, or the tax toggled.
-fn on_choice(state: AppState, ev: &leptos::ev::Event) {
-    let Some(target) = target_element(ev) else {
-        return;
-    };
-    match target.get_attribute("data-testid").as_deref() {
-        Some("region-picker") => {
-            let code = target
-                .dyn_ref::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
-            if let Some(r) = Region::from_code(&code) {
-                state.set_region(r);
-            }
-        }
-        Some("include-tax") => {
-            if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-                state.set_include_tax(input.checked());
-            }
-        }
-        _ => {}
-    }
-}
-
 /// The total, the per-day figure, the auto-scaling range and the unknown-price note.
-fn summary_html(out: &mut String, r: &EstimateRange, shown: Shown, lang: Lang) {
+fn summary_view(r: &EstimateRange, shown: Shown, lang: Lang) -> impl IntoView {
     let e = &r.expected;
     let tax = if shown.include_tax {
         text::WITH_TAX
     } else {
         text::BEFORE_TAX
     };
-    el(
-        out,
-        r#"<p class="cost-figure"><span class="cost-symbol">"#,
-        shown.symbol(),
-        "</span>",
-    );
-    el(
-        out,
-        r#"<span class="cost-total" data-testid="total-monthly">"#,
-        &shown.plain(e.total_monthly_usd),
-        "</span>",
-    );
-    el(
-        out,
-        r#"<span class="cost-per-month">"#,
-        text::PER_MONTH.get(lang),
-        "</span>",
-    );
-    el(
-        out,
-        r#"<span class="cost-tax" data-testid="tax-state">"#,
-        tax.get(lang),
-        "</span></p>",
-    );
-    el(
-        out,
-        r#"<p class="cost-per-day" data-testid="per-day">"#,
-        &text::per_day(lang, &shown.text(e.per_day_usd())),
-        "</p>",
-    );
-    if r.low.total_monthly_usd != r.high.total_monthly_usd {
-        el(
-            out,
-            r#"<p class="cost-range" data-testid="cost-range"><span class="cost-label">"#,
-            text::RANGE.get(lang),
-            "</span>",
-        );
-        let range = crate::ui::text::i18n::tr!(
+    let range = (r.low.total_monthly_usd != r.high.total_monthly_usd).then(|| {
+        let between = crate::ui::text::i18n::tr!(
             lang,
             range_between,
             low = shown.text(r.low.total_monthly_usd),
             high = shown.text(r.high.total_monthly_usd),
         );
-        el(out, "<strong>", &range, "</strong>");
-        el(
-            out,
-            r#"<span class="muted">"#,
-            text::RANGE_ENDS.get(lang),
-            "</span></p>",
-        );
+        view! {
+            <p class="cost-range" data-testid="cost-range">
+                <span class="cost-label">{text::RANGE.get(lang)}</span>
+                <strong>{between}</strong>
+                <span class="muted">{text::RANGE_ENDS.get(lang)}</span>
+            </p>
+        }
+    });
+    let unknown = (e.unknown_lines > 0).then(|| {
+        view! {
+            <p class="cost-unknown" data-testid="unknown-note">
+                {text::unknown_note(lang, e.unknown_lines)}
+            </p>
+        }
+    });
+    view! {
+        <p class="cost-figure">
+            <span class="cost-symbol">{shown.symbol()}</span>
+            <span class="cost-total" data-testid="total-monthly">
+                {shown.plain(e.total_monthly_usd)}
+            </span>
+            <span class="cost-per-month">{text::PER_MONTH.get(lang)}</span>
+            <span class="cost-tax" data-testid="tax-state">{tax.get(lang)}</span>
+        </p>
+        <p class="cost-per-day" data-testid="per-day">
+            {text::per_day(lang, &shown.text(e.per_day_usd()))}
+        </p>
+        {range}
+        {unknown}
     }
-    if e.unknown_lines > 0 {
-        el(
-            out,
-            r#"<p class="cost-unknown" data-testid="unknown-note">"#,
-            &text::unknown_note(lang, e.unknown_lines),
-            "</p>",
-        );
-    }
-}
-
-/// The chart of where the money goes, then the cost lines.
-fn breakdown_html(
-    out: &mut String,
-    e: &Estimate,
-    design: &Design,
-    shown: Shown,
-    focus: Option<&NodeId>,
-    lang: Lang,
-    open: &[String],
-) {
-    el(out, "<h3>", text::WHERE_MONEY_GOES.get(lang), "</h3>");
-    chart_html(out, e, shown, lang);
-    el(out, "<h3>", text::LINES.get(lang), "</h3>");
-    if shown.currency == Currency::Jpy || shown.include_tax {
-        el(
-            out,
-            r#"<p class="cost-note muted">"#,
-            text::FORMULAS_IN_USD.get(lang),
-            "</p>",
-        );
-    }
-    lines_html(out, e, design, shown, focus, lang, open);
 }
 
 /// Horizontal bars of the known monthly amount per kind, largest first (SVG bars: no inline
 /// style, so a strict content security policy would not break them).
-fn chart_html(out: &mut String, e: &Estimate, shown: Shown, lang: Lang) {
+fn chart_view(e: &Estimate, shown: Shown, lang: Lang) -> impl IntoView {
     let rows: Vec<_> = e
         .by_kind()
         .into_iter()
@@ -388,22 +293,24 @@ fn chart_html(out: &mut String, e: &Estimate, shown: Shown, lang: Lang) {
         .collect();
     let order = largest_first(&rows.iter().map(|r| r.1).collect::<Vec<_>>());
     let max = order.first().map_or(Decimal::ONE, |&i| rows[i].1);
-    out.push_str(r#"<ul class="cost-chart" data-testid="cost-chart">"#);
-    for (kind, v) in order.into_iter().map(|i| rows[i]) {
-        let name = kind.map_or(text::DESIGN_WIDE.get(lang), |k| k.info().name.get(lang));
-        out.push_str(r#"<li data-kind=""#);
-        out.push_str(kind.map_or("design", |k| k.id()));
-        el(out, r#""><span class="bar-label">"#, name, "</span>");
-        out.push_str(r#"<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect height="8" width=""#);
-        out.push_str(&(v * Decimal::ONE_HUNDRED / max).round_dp(1).to_string());
-        el(
-            out,
-            r#""></rect></svg><span class="bar-amount">"#,
-            &shown.text(v),
-            "</span></li>",
-        );
-    }
-    out.push_str("</ul>");
+    let bars = order
+        .into_iter()
+        .map(|i| rows[i])
+        .map(|(kind, v)| {
+            let name = kind.map_or(text::DESIGN_WIDE.get(lang), |k| k.info().name.get(lang));
+            let width = (v * Decimal::ONE_HUNDRED / max).round_dp(1).to_string();
+            view! {
+                <li data-kind=kind.map_or("design", |k| k.id())>
+                    <span class="bar-label">{name}</span>
+                    <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                        <rect height="8" width=width></rect>
+                    </svg>
+                    <span class="bar-amount">{shown.text(v)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="cost-chart" data-testid="cost-chart">{bars}</ul> }
 }
 
 /// The indices of `amounts`, largest amount first, equal amounts in their order (an insertion
@@ -420,260 +327,205 @@ fn largest_first(amounts: &[Decimal]) -> Vec<usize> {
     order
 }
 
-/// One node's lines (or the whole design's, `node: None`).
-struct Group<'a> {
-    node: Option<&'a NodeId>,
-    lines: Vec<&'a CostLine>,
-    known: Decimal,
+/// The cost lines as the panel lists them, in the UI's language.
+#[derive(Debug, Clone, PartialEq)]
+struct Lines {
+    /// The selected node (id and name), when the lines are only its.
+    focus: Option<(NodeId, String)>,
+    /// Nodes with a price (an unknown one first, then the most expensive first), or the
+    /// selected node's group.
+    paid: Vec<GroupRow>,
+    /// Nodes that cost nothing (listed together, folded).
+    free: Vec<GroupRow>,
+}
+
+impl Lines {
+    /// The group of `key`.
+    fn group(&self, key: &str) -> Option<&GroupRow> {
+        self.paid.iter().chain(&self.free).find(|g| g.key == key)
+    }
+}
+
+/// One node's lines (or the whole design's: `node: None`), ready to show.
+#[derive(Debug, Clone, PartialEq)]
+struct GroupRow {
+    /// The node's id, or empty for the design-wide lines.
+    key: String,
+    node: Option<NodeId>,
+    name: String,
+    /// The kind's name, when it is not the node's name.
+    kind: Option<String>,
+    total: String,
     unknown: bool,
-    free: bool,
+    lines: Vec<LineRow>,
+}
+
+/// One cost line, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+struct LineRow {
+    /// Node, component and price key: stable while the line exists.
+    key: String,
+    status: &'static str,
+    price_key: Option<String>,
+    /// A free kind's one line (a VPC's "VPC"): only its reason is shown.
+    only_why: Option<String>,
+    component: String,
+    amount: String,
+    details: Vec<Detail>,
+}
+
+/// A term of a line's details.
+#[derive(Debug, Clone, PartialEq)]
+enum Detail {
+    /// A term and its value.
+    Row(&'static str, String),
+    /// The formula (shown as code).
+    Formula(&'static str, String),
+    /// Where the price comes from.
+    Source {
+        term: &'static str,
+        source: String,
+        when: String,
+        price_key: Option<String>,
+        note: Option<String>,
+        flag: Option<&'static str>,
+    },
 }
 
 /// The cost lines grouped per node: paid nodes by amount, then the free ones together; only
 /// the selected node's when a node is selected.
-fn lines_html(
-    out: &mut String,
+fn lines_of(
     e: &Estimate,
     design: &Design,
     shown: Shown,
-    focus: Option<&NodeId>,
+    focus: Option<NodeId>,
     lang: Lang,
-    open: &[String],
-) {
-    let mut groups: Vec<Group> = Vec::new();
+) -> Lines {
+    let mut grouped: Vec<(Option<&NodeId>, Vec<&CostLine>)> = Vec::new();
     for l in &e.lines {
-        match groups.last_mut() {
-            Some(g) if g.node == l.node.as_ref() => g.lines.push(l),
-            _ => groups.push(Group {
-                node: l.node.as_ref(),
-                lines: vec![l],
-                known: Decimal::ZERO,
-                unknown: false,
-                free: true,
-            }),
+        match grouped.last_mut() {
+            Some((node, lines)) if *node == l.node.as_ref() => lines.push(l),
+            _ => grouped.push((l.node.as_ref(), vec![l])),
         }
     }
-    for g in &mut groups {
-        g.known = g.lines.iter().filter_map(|l| l.monthly).sum();
-        g.unknown = g.lines.iter().any(|l| l.is_unknown());
-        g.free = g
-            .lines
-            .iter()
-            .all(|l| matches!(l.status, LineStatus::Free(_)));
-    }
-    let ctx = LineCtx {
-        design,
-        shown,
-        lang,
-        open,
-        focused: focus.is_some(),
-    };
-
+    let groups: Vec<(GroupRow, Decimal, bool)> = grouped
+        .into_iter()
+        .map(|(node, lines)| group_of(node, &lines, design, shown, lang))
+        .collect();
     if let Some(id) = focus {
-        let name = design.nodes.get(id).map_or("", |n| n.display_label(lang));
-        el(
-            out,
-            r#"<p class="findings-filter"><span>"#,
-            text::FINDINGS_FOR.get(lang),
-            " <strong>",
-        );
-        el(out, "", name, "</strong></span>");
-        el(
-            out,
-            r#"<button type="button" class="link-button" data-action="show-all">"#,
-            text::SHOW_ALL.get(lang),
-            "</button></p>",
-        );
-        match groups.iter().find(|g| g.node == Some(id)) {
-            Some(g) => {
-                out.push_str(r#"<ul class="cost-groups" data-testid="cost-lines">"#);
-                group_html(out, g, &ctx);
-                out.push_str("</ul>");
-            }
-            None => el(
-                out,
-                r#"<p class="muted cost-note">"#,
-                text::NO_COST_LINES.get(lang),
-                "</p>",
-            ),
-        }
-        return;
+        let name = design
+            .nodes
+            .get(&id)
+            .map_or("", |n| n.display_label(lang))
+            .to_owned();
+        let paid = groups
+            .into_iter()
+            .filter(|(g, ..)| g.node.as_ref() == Some(&id))
+            .map(|(g, ..)| g)
+            .collect();
+        return Lines {
+            focus: Some((id, name)),
+            paid,
+            free: Vec::new(),
+        };
     }
-
-    let (free, paid): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| g.free);
-    out.push_str(r#"<ul class="cost-groups" data-testid="cost-lines">"#);
+    let (free, paid): (Vec<_>, Vec<_>) = groups.into_iter().partition(|(_, _, free)| *free);
     // Nodes with an unknown price first (what the total leaves out), then the most expensive
     // first (nodes in id order among equals).
-    let order = largest_first(&paid.iter().map(|g| g.known).collect::<Vec<_>>());
+    let order = largest_first(&paid.iter().map(|g| g.1).collect::<Vec<_>>());
+    let mut sorted = Vec::with_capacity(paid.len());
     for unknown in [true, false] {
         for &i in &order {
-            if paid[i].unknown == unknown {
-                group_html(out, &paid[i], &ctx);
+            if paid[i].0.unknown == unknown {
+                sorted.push(paid[i].0.clone());
             }
         }
     }
-    if !free.is_empty() {
-        out.push_str(r#"<li class="cost-free"><details data-testid="free-lines" data-key=""#);
-        out.push_str(FREE_KEY);
-        out.push('"');
-        if open.iter().any(|k| k == FREE_KEY) {
-            out.push_str(" open");
-        }
-        let title = format!("{} ({})", text::FREE_NODES.get(lang), free.len());
-        el(
-            out,
-            "><summary>",
-            &title,
-            r#"</summary><ul class="cost-groups">"#,
-        );
-        for g in &free {
-            group_html(out, g, &ctx);
-        }
-        out.push_str("</ul></details></li>");
+    Lines {
+        focus: None,
+        paid: sorted,
+        free: free.into_iter().map(|g| g.0).collect(),
     }
-    out.push_str("</ul>");
 }
 
-/// What every line of one rendering shares.
-struct LineCtx<'a> {
-    design: &'a Design,
+/// One node's group, with its known amount and whether every line is free.
+fn group_of(
+    node_id: Option<&NodeId>,
+    lines: &[&CostLine],
+    design: &Design,
     shown: Shown,
     lang: Lang,
-    open: &'a [String],
-    focused: bool,
-}
-
-/// One node's group: its name (a button that selects it), kind, total, and lines.
-fn group_html(out: &mut String, g: &Group, c: &LineCtx) {
-    let lang = c.lang;
-    let node = g.node.and_then(|id| c.design.nodes.get(id));
+) -> (GroupRow, Decimal, bool) {
+    let known: Decimal = lines.iter().filter_map(|l| l.monthly).sum();
+    let unknown = lines.iter().any(|l| l.is_unknown());
+    let free = lines
+        .iter()
+        .all(|l| matches!(l.status, LineStatus::Free(_)));
+    let node = node_id.and_then(|id| design.nodes.get(id));
     let name = node.map_or(text::DESIGN_WIDE.get(lang), |n| n.display_label(lang));
-    let total = match (g.unknown, g.known.is_zero()) {
+    let total = match (unknown, known.is_zero()) {
         (true, true) => text::PRICE_UNKNOWN.get(lang).to_owned(),
-        (true, false) => format!("{} + ?", c.shown.text(g.known)),
-        (false, _) if g.free => text::FREE.get(lang).to_owned(),
-        (false, _) => c.shown.text(g.known),
+        (true, false) => format!("{} + ?", shown.text(known)),
+        (false, _) if free => text::FREE.get(lang).to_owned(),
+        (false, _) => shown.text(known),
     };
-    out.push_str(r#"<li class="cost-group"#);
-    if g.unknown {
-        out.push_str(" has-unknown");
-    }
-    out.push('"');
-    if let Some(id) = g.node {
-        el(out, r#" data-cost-node=""#, id.as_str(), "\"");
-    }
-    out.push_str(r#"><div class="cost-group-head">"#);
-    match g.node {
-        Some(id) => {
-            el(
-                out,
-                r#"<button type="button" class="cost-node-name" data-select-node=""#,
-                id.as_str(),
-                "\"",
-            );
-            el(out, r#" title=""#, name, "\"");
-            out.push_str(if c.focused {
-                r#" aria-pressed="true">"#
-            } else {
-                r#" aria-pressed="false">"#
-            });
-            el(out, "", name, "</button>");
-        }
-        None => el(out, r#"<span class="cost-node-name">"#, name, "</span>"),
-    }
-    if let Some(kind) = node
+    let kind = node
         .map(|n| n.kind.info().name.get(lang))
         .filter(|k| *k != name)
-    {
-        el(out, r#"<span class="cost-kind">"#, kind, "</span>");
-    }
-    el(
-        out,
-        r#"<span class="amount">"#,
-        &total,
-        r#"</span></div><ul class="cost-lines">"#,
-    );
-    for l in &g.lines {
-        line_html(out, l, c);
-    }
-    out.push_str("</ul></li>");
+        .map(str::to_owned);
+    let row = GroupRow {
+        key: node_id.map_or(String::new(), |n| n.0.clone()),
+        node: node_id.cloned(),
+        name: name.to_owned(),
+        kind,
+        total,
+        unknown,
+        lines: lines.iter().map(|l| line_of(l, shown, lang)).collect(),
+    };
+    (row, known, free)
 }
 
-/// One cost line: its component and amount, expandable to the reason, formula, unit price,
-/// quantity and the price's source.
-fn line_html(out: &mut String, l: &CostLine, c: &LineCtx) {
-    let lang = c.lang;
+/// One cost line: its component and amount, and the reason, formula, unit price, quantity
+/// and the price's source.
+fn line_of(l: &CostLine, shown: Shown, lang: Lang) -> LineRow {
     let (status, amount) = match &l.status {
-        LineStatus::Priced => ("priced", l.monthly.map(|m| c.shown.text(m))),
+        LineStatus::Priced => ("priced", l.monthly.map(|m| shown.text(m))),
         LineStatus::Free(_) => ("free", Some(text::FREE.get(lang).to_owned())),
-        LineStatus::UnpricedButUnused(_) => ("unused", l.monthly.map(|m| c.shown.text(m))),
+        LineStatus::UnpricedButUnused(_) => ("unused", l.monthly.map(|m| shown.text(m))),
         LineStatus::Unknown(_) => ("unknown", None),
     };
     let amount = amount.unwrap_or_else(|| text::PRICE_UNKNOWN.get(lang).to_owned());
-    // A free kind's one line (a VPC's "VPC") needs no name or formula: its reason says it all.
-    if let (LineStatus::Free(why), Some(kind)) = (&l.status, l.kind) {
-        if l.component == kind.info().name {
-            el(
-                out,
-                r#"<li class="cost-line" data-status="free"><p class="cost-why">"#,
-                why.get(lang),
-                "</p></li>",
-            );
-            return;
-        }
-    }
     let key = format!(
         "{}/{}/{}",
         l.node.as_ref().map_or("", |n| n.as_str()),
         l.component.en,
         l.price_key.as_deref().unwrap_or("")
     );
-    out.push_str(r#"<li class="cost-line" data-status=""#);
-    out.push_str(status);
-    out.push('"');
-    if let Some(k) = &l.price_key {
-        el(out, r#" data-price-key=""#, k, "\"");
-    }
-    el(out, r#"><details data-key=""#, &key, "\"");
-    if c.open.contains(&key) {
-        out.push_str(" open");
-    }
-    el(
-        out,
-        r#"><summary><span class="cost-component">"#,
-        l.component.get(lang),
-        "</span>",
-    );
-    el(
-        out,
-        r#"<span class="amount">"#,
-        &amount,
-        r#"</span></summary><dl class="cost-line-details">"#,
-    );
-    let row = |out: &mut String, term: &str, value: &str| {
-        el(out, "<dt>", term, "</dt>");
-        el(out, "<dd>", value, "</dd>");
+    // A free kind's one line (a VPC's "VPC") needs no name or formula: its reason says it all.
+    let only_why = match (&l.status, l.kind) {
+        (LineStatus::Free(why), Some(kind)) if l.component == kind.info().name => {
+            Some(why.get(lang).to_owned())
+        }
+        _ => None,
     };
+    let mut details = Vec::new();
     match &l.status {
         LineStatus::Priced => {}
-        LineStatus::Free(why) => row(out, text::REASON.get(lang), why.get(lang)),
+        LineStatus::Free(why) => details.push(Detail::Row(
+            text::REASON.get(lang),
+            why.get(lang).to_owned(),
+        )),
         LineStatus::UnpricedButUnused(r) | LineStatus::Unknown(r) => {
-            row(out, text::REASON.get(lang), r.get(lang))
+            details.push(Detail::Row(text::REASON.get(lang), r.get(lang).to_owned()))
         }
     }
-    el(out, "<dt>", text::FORMULA.get(lang), "</dt>");
-    el(
-        out,
-        r#"<dd><code class="cost-formula">"#,
-        &l.formula,
-        "</code></dd>",
-    );
+    details.push(Detail::Formula(text::FORMULA.get(lang), l.formula.clone()));
     if !matches!(l.status, LineStatus::Free(_)) {
         let price = match l.unit_price {
             Some(p) => format!("{} / {}", fmt_price(p), l.unit),
             None => text::PRICE_UNKNOWN.get(lang).to_owned(),
         };
-        row(out, text::UNIT_PRICE.get(lang), &price);
+        details.push(Detail::Row(text::UNIT_PRICE.get(lang), price));
     }
     if !l.unit.is_empty() {
         let sep = if l.unit.starts_with(|c: char| c.is_ascii_digit()) {
@@ -681,39 +533,292 @@ fn line_html(out: &mut String, l: &CostLine, c: &LineCtx) {
         } else {
             " "
         };
-        row(
-            out,
+        details.push(Detail::Row(
             text::QUANTITY.get(lang),
-            &format!("{}{sep}{}", fmt_num(l.quantity), l.unit),
-        );
+            format!("{}{sep}{}", fmt_num(l.quantity), l.unit),
+        ));
     }
     if let Some(p) = &l.source {
-        el(out, "<dt>", text::SOURCE.get(lang), "</dt>");
-        el(out, r#"<dd class="cost-source">"#, &p.source, "<br>");
-        let when = format!(
-            "{} · {} {}",
-            text::as_of(lang, &p.source_date),
-            text::TRUST.get(lang),
-            p.trust.as_str()
-        );
-        el(out, r#"<span class="muted">"#, &when, "</span>");
-        if let Some(k) = &l.price_key {
-            el(out, " <code>", k, "</code>");
-        }
-        if let Some(n) = &p.note {
-            el(out, r#"<br><span class="muted">"#, n, "</span>");
-        }
-        if p.trust == Trust::B {
-            el(
-                out,
-                r#"<br><span class="cost-flag">"#,
-                text::TRUST_B.get(lang),
-                "</span>",
-            );
-        }
-        out.push_str("</dd>");
+        details.push(Detail::Source {
+            term: text::SOURCE.get(lang),
+            source: p.source.clone(),
+            when: format!(
+                "{} · {} {}",
+                text::as_of(lang, &p.source_date),
+                text::TRUST.get(lang),
+                p.trust.as_str()
+            ),
+            price_key: l.price_key.clone(),
+            note: p.note.clone(),
+            flag: (p.trust == Trust::B).then(|| text::TRUST_B.get(lang)),
+        });
     }
-    out.push_str("</dl></details></li>");
+    LineRow {
+        key,
+        status,
+        price_key: l.price_key.clone(),
+        only_why,
+        component: l.component.get(lang).to_owned(),
+        amount,
+        details,
+    }
+}
+
+/// A `<details>` of the panel that opens as it was left (`open` holds the open ones' keys).
+fn remember_open(open: StoredValue<Vec<String>>, key: String) -> impl Fn(leptos::ev::Event) {
+    move |ev| {
+        // `toggle` does not bubble, but a nested `<details>` could dispatch its own.
+        if ev.target() != ev.current_target() {
+            return;
+        }
+        let now = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        open.update_value(|o| {
+            o.retain(|k| *k != key);
+            if now {
+                o.push(key.clone());
+            }
+        });
+    }
+}
+
+/// The cost lines: one item per node (keyed by its id) and per line (keyed by node, component
+/// and price key), so what a person opened or focused stays with its item.
+#[component]
+fn LineList(
+    /// The lines to list.
+    lines: Memo<Option<Lines>>,
+    /// The keys of the open `<details>`.
+    open: StoredValue<Vec<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let focus = Memo::new(move |_| lines.with(|l| l.as_ref().and_then(|l| l.focus.clone())));
+    let keys = move |free: bool| {
+        lines.with(|l| {
+            l.as_ref().map_or(Vec::new(), |l| {
+                let gs = if free { &l.free } else { &l.paid };
+                gs.iter().map(|g| g.key.clone()).collect::<Vec<_>>()
+            })
+        })
+    };
+    let focused = move || focus.with(Option::is_some);
+    let group = move |key: String| view! { <GroupItem id=key lines open focused=focused() /> };
+    move || match focus.get() {
+        Some((_, name)) => {
+            let has_group = move || lines.with(|l| l.as_ref().is_some_and(|l| !l.paid.is_empty()));
+            view! {
+                <p class="findings-filter">
+                    <span>
+                        {tr(lang, text::FINDINGS_FOR)}
+                        " "
+                        <strong>{name}</strong>
+                    </span>
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-action="show-all"
+                        on:click=move |_| state.selection.set(Selection::None)
+                    >
+                        {tr(lang, text::SHOW_ALL)}
+                    </button>
+                </p>
+                <Show
+                    when=has_group
+                    fallback=move || {
+                        view! { <p class="muted cost-note">{tr(lang, text::NO_COST_LINES)}</p> }
+                    }
+                >
+                    <ul class="cost-groups" data-testid="cost-lines">
+                        <For each=move || keys(false) key=|k| k.clone() children=group />
+                    </ul>
+                </Show>
+            }
+            .into_any()
+        }
+        None => {
+            let free_count = move || lines.with(|l| l.as_ref().map_or(0, |l| l.free.len()));
+            let has_free = move || free_count() != 0;
+            view! {
+                <ul class="cost-groups" data-testid="cost-lines">
+                    <For each=move || keys(false) key=|k| k.clone() children=group />
+                    <Show when=has_free>
+                        <li class="cost-free">
+                            <details
+                                data-testid="free-lines"
+                                data-key=FREE_KEY
+                                open=open.with_value(|o| o.iter().any(|k| k == FREE_KEY))
+                                on:toggle=remember_open(open, FREE_KEY.to_owned())
+                            >
+                                <summary>
+                                    {move || {
+                                        format!(
+                                            "{} ({})",
+                                            text::FREE_NODES.get(lang.get()),
+                                            free_count(),
+                                        )
+                                    }}
+                                </summary>
+                                <ul class="cost-groups">
+                                    <For each=move || keys(true) key=|k| k.clone() children=group />
+                                </ul>
+                            </details>
+                        </li>
+                    </Show>
+                </ul>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One node's group: its name (a button that selects it), kind, total, and lines.
+#[component]
+fn GroupItem(
+    /// The group's key (the node's id; empty for the design-wide lines).
+    id: String,
+    /// All the lines.
+    lines: Memo<Option<Lines>>,
+    /// The keys of the open `<details>`.
+    open: StoredValue<Vec<String>>,
+    /// Whether the list shows the selected node's group alone.
+    focused: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let row = Memo::new(move |_| lines.with(|l| l.as_ref().and_then(|l| l.group(&id).cloned())));
+    let node = row.with_untracked(|r| r.as_ref().and_then(|r| r.node.clone()));
+    let name = move || row.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+    let head = match node.clone() {
+        Some(id) => {
+            let this = id.clone();
+            view! {
+                <button
+                    type="button"
+                    class="cost-node-name"
+                    data-select-node=id.0.clone()
+                    title=name
+                    aria-pressed=if focused { "true" } else { "false" }
+                    on:click=move |_| {
+                        let again = state
+                            .selection
+                            .with_untracked(|s| s.single_node() == Some(&this));
+                        state.selection.set(if again {
+                            Selection::None
+                        } else {
+                            Selection::node(this.clone())
+                        });
+                    }
+                >
+                    {name}
+                </button>
+            }
+            .into_any()
+        }
+        None => view! { <span class="cost-node-name">{name}</span> }.into_any(),
+    };
+    let line_keys = move || {
+        row.with(|r| {
+            r.as_ref().map_or(Vec::new(), |r| {
+                r.lines.iter().map(|l| l.key.clone()).collect()
+            })
+        })
+    };
+    view! {
+        <li
+            class="cost-group"
+            class:has-unknown=move || row.with(|r| r.as_ref().is_some_and(|r| r.unknown))
+            data-cost-node=node.map(|n| n.0)
+        >
+            <div class="cost-group-head">
+                {head}
+                {move || {
+                    row.with(|r| r.as_ref().and_then(|r| r.kind.clone()))
+                        .map(|k| view! { <span class="cost-kind">{k}</span> })
+                }}
+                <span class="amount">
+                    {move || row.with(|r| r.as_ref().map(|r| r.total.clone()).unwrap_or_default())}
+                </span>
+            </div>
+            <ul class="cost-lines">
+                <For
+                    each=line_keys
+                    key=|k| k.clone()
+                    children=move |k: String| {
+                        let line = Memo::new(move |_| {
+                            row.with(|r| {
+                                r.as_ref().and_then(|r| r.lines.iter().find(|l| l.key == k).cloned())
+                            })
+                        });
+                        move || line.get().map(|l| line_view(l, open))
+                    }
+                />
+            </ul>
+        </li>
+    }
+}
+
+/// One cost line: its component and amount, opening to its details.
+fn line_view(l: LineRow, open: StoredValue<Vec<String>>) -> impl IntoView {
+    if let Some(why) = l.only_why {
+        return view! {
+            <li class="cost-line" data-status="free">
+                <p class="cost-why">{why}</p>
+            </li>
+        }
+        .into_any();
+    }
+    let is_open = open.with_value(|o| o.contains(&l.key));
+    let details = l
+        .details
+        .into_iter()
+        .map(|d| match d {
+            Detail::Row(term, value) => view! {
+                <dt>{term}</dt>
+                <dd>{value}</dd>
+            }
+            .into_any(),
+            Detail::Formula(term, formula) => view! {
+                <dt>{term}</dt>
+                <dd>
+                    <code class="cost-formula">{formula}</code>
+                </dd>
+            }
+            .into_any(),
+            Detail::Source {
+                term,
+                source,
+                when,
+                price_key,
+                note,
+                flag,
+            } => view! {
+                <dt>{term}</dt>
+                <dd class="cost-source">
+                    {source}
+                    <br />
+                    <span class="muted">{when}</span>
+                    {price_key.map(|k| view! { " " <code>{k}</code> })}
+                    {note.map(|n| view! { <br /> <span class="muted">{n}</span> })}
+                    {flag.map(|f| view! { <br /> <span class="cost-flag">{f}</span> })}
+                </dd>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    view! {
+        <li class="cost-line" data-status=l.status data-price-key=l.price_key>
+            <details data-key=l.key.clone() open=is_open on:toggle=remember_open(open, l.key)>
+                <summary>
+                    <span class="cost-component">{l.component}</span>
+                    <span class="amount">{l.amount}</span>
+                </summary>
+                <dl class="cost-line-details">{details}</dl>
+            </details>
+        </li>
+    }
+    .into_any()
 }
 
 /// A number the panel edits.

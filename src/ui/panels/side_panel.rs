@@ -6,8 +6,6 @@ use leptos::prelude::*;
 use crate::core::document::catalogue::Category;
 use crate::core::document::model::Design;
 use crate::core::document::templates;
-use crate::core::support::html::{el, esc};
-use crate::core::support::i18n::Lang;
 
 use crate::ui::course::compare::ComparePanel;
 use crate::ui::course::ec2::Ec2Panel;
@@ -34,12 +32,6 @@ const CATEGORIES: [Category; 6] = [
 pub fn SidePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    // What the design is and holds, as text (read-only; set whole when it changes).
-    let facts = Memo::new(move |_| {
-        let lang = state.lang.get();
-        let template = state.template.get();
-        state.design.with(|d| facts_html(d, template, lang))
-    });
     view! {
         <aside class="side-panel" aria-label=move || text::THIS_DESIGN.get(lang.get())>
             {move || {
@@ -75,92 +67,98 @@ pub fn SidePanel() -> impl IntoView {
             <ComparePanel />
             <crate::ui::course::autoscale::AutoscalePanel />
             <crate::ui::course::checklist::ChecklistPanel />
-            <div class="design-facts" inner_html=facts></div>
+            <DesignFacts />
         </aside>
     }
 }
 
-/// The design's name, template and region, and its nodes counted by category, as escaped HTML.
-fn facts_html(d: &Design, template: &str, lang: Lang) -> String {
-    let mut out = String::new();
-    el(
-        &mut out,
-        "<h2 id=\"side-panel-title\">",
-        text::THIS_DESIGN.get(lang),
-        "</h2>",
-    );
-    el(
-        &mut out,
-        "<dl class=\"facts\"><div><dt>",
-        text::NAME.get(lang),
-        "</dt>",
-    );
-    let name = if d.name.is_empty() {
-        text::UNNAMED.get(lang)
-    } else {
-        d.name.as_str()
-    };
-    el(
-        &mut out,
-        "<dd data-testid=\"design-name\">",
-        name,
-        "</dd></div>",
-    );
-    el(&mut out, "<div><dt>", text::TEMPLATE.get(lang), "</dt><dd>");
-    if let Some(t) = templates::find(template) {
-        esc(&mut out, t.about.get(lang));
+/// What the design is (name, template, region) and how many nodes of each category it holds.
+#[component]
+fn DesignFacts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let name = Memo::new(move |_| state.design.with(|d| d.name.clone()));
+    let region = Memo::new(move |_| state.design.with(|d| d.region));
+    // The non-zero counts by category, in the panel's order, and the total.
+    let counts = Memo::new(move |_| state.design.with(count_by_category));
+    let total = Memo::new(move |_| state.design.with(|d| d.nodes.len()));
+    let tr = move |m: crate::ui::text::i18n::Msg| move || m.get(lang.get());
+    view! {
+        <div class="design-facts">
+            <h2 id="side-panel-title">{tr(text::THIS_DESIGN)}</h2>
+            <dl class="facts">
+                <div>
+                    <dt>{tr(text::NAME)}</dt>
+                    <dd data-testid="design-name">
+                        {move || {
+                            name.with(|n| {
+                                if n.is_empty() {
+                                    text::UNNAMED.get(lang.get()).to_owned()
+                                } else {
+                                    n.clone()
+                                }
+                            })
+                        }}
+                    </dd>
+                </div>
+                <div>
+                    <dt>{tr(text::TEMPLATE)}</dt>
+                    <dd>
+                        {move || {
+                            templates::find(state.template.get()).map(|t| t.about.get(lang.get()))
+                        }}
+                    </dd>
+                </div>
+                <div>
+                    <dt>{tr(text::REGION)}</dt>
+                    <dd>
+                        {move || region.get().name().get(lang.get())}
+                        " "
+                        <code>{move || region.get().code()}</code>
+                    </dd>
+                </div>
+            </dl>
+            <h3>{tr(text::NODES)}</h3>
+            <ul class="counts" data-testid="node-counts">
+                <For
+                    each=move || counts.get()
+                    key=|(c, n)| (*c, *n)
+                    children=move |(c, n)| {
+                        view! {
+                            <li>
+                                <span>{move || text::category(c).get(lang.get())}</span>
+                                <span class="count">{n}</span>
+                            </li>
+                        }
+                    }
+                />
+                {move || {
+                    counts
+                        .with(Vec::is_empty)
+                        .then(|| view! { <li class="muted">{tr(text::NO_NODES)}</li> })
+                }}
+                <li class="total">
+                    <span>{tr(text::TOTAL)}</span>
+                    <span class="count">{move || total.get()}</span>
+                </li>
+            </ul>
+        </div>
     }
-    el(
-        &mut out,
-        "</dd></div><div><dt>",
-        text::REGION.get(lang),
-        "</dt><dd>",
-    );
-    esc(&mut out, d.region.name().get(lang));
-    el(
-        &mut out,
-        " <code>",
-        d.region.code(),
-        "</code></dd></div></dl>",
-    );
-    el(&mut out, "<h3>", text::NODES.get(lang), "</h3>");
-    out.push_str("<ul class=\"counts\" data-testid=\"node-counts\">");
-    let mut any = false;
-    for c in CATEGORIES {
-        let n = d
-            .nodes
-            .values()
-            .filter(|n| n.kind.info().category == c)
-            .count();
-        if n > 0 {
-            any = true;
-            el(
-                &mut out,
-                "<li><span>",
-                text::category(c).get(lang),
-                "</span>",
-            );
-            out.push_str("<span class=\"count\">");
-            out.push_str(&n.to_string());
-            out.push_str("</span></li>");
-        }
-    }
-    if !any {
-        el(
-            &mut out,
-            "<li class=\"muted\">",
-            text::NO_NODES.get(lang),
-            "</li>",
-        );
-    }
-    el(
-        &mut out,
-        "<li class=\"total\"><span>",
-        text::TOTAL.get(lang),
-        "</span>",
-    );
-    out.push_str("<span class=\"count\">");
-    out.push_str(&d.nodes.len().to_string());
-    out.push_str("</span></li></ul>");
-    out
+}
+
+/// The design's nodes counted by category, in the panel's order, categories without nodes
+/// left out.
+fn count_by_category(d: &Design) -> Vec<(Category, usize)> {
+    CATEGORIES
+        .into_iter()
+        .map(|c| {
+            let n = d
+                .nodes
+                .values()
+                .filter(|n| n.kind.info().category == c)
+                .count();
+            (c, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect()
 }

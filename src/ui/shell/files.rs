@@ -8,8 +8,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::format::load::file_stem;
-use crate::core::support::html::el;
-use crate::core::support::i18n::Lang;
 use crate::core::to_json;
 use crate::jobs::Job;
 
@@ -156,29 +154,4 @@ pub fn export(state: AppState, what: &'static str) {
             .load_error
             .set(Some(text::DOWNLOAD_FAILED.get(lang_now).to_owned()));
     }
-}
-
-/// The export menu, as escaped HTML: `data-export` names what an item saves (the header
-/// handles the press).
-pub fn menu_html(out: &mut String, lang: Lang) {
-    el(
-        out,
-        "<details class=\"export-menu\"><summary class=\"button\">",
-        text::EXPORT.get(lang),
-        "</summary><div class=\"export-items\" role=\"group\">",
-    );
-    for (testid, what, label) in [
-        ("save-json", "json", text::SAVE_JSON),
-        ("export-mermaid", "mermaid", text::EXPORT_MERMAID),
-        ("export-svg", "svg", text::EXPORT_SVG),
-        ("export-png", "png", text::EXPORT_PNG),
-        ("export-csv", "csv", text::EXPORT_CSV),
-    ] {
-        out.push_str("<button type=\"button\" data-testid=\"");
-        out.push_str(testid);
-        out.push_str("\" data-export=\"");
-        out.push_str(what);
-        el(out, "\">", label.get(lang), "</button>");
-    }
-    out.push_str("</div></details>");
 }

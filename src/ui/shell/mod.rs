@@ -1,6 +1,7 @@
 //! The app's frame: the root component, the reactive state, the header, and what talks to the
 //! browser (the address bar, the saved design, downloads, pricing tables, the worker).
 
+pub mod actions;
 pub mod app;
 pub mod autosave;
 pub mod doc_actions;

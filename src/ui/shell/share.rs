@@ -8,8 +8,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::core::format::link;
-use crate::core::support::html::el;
-use crate::core::support::i18n::Lang;
 
 use crate::ui::shell::state::AppState;
 use crate::ui::text;
@@ -125,19 +123,4 @@ pub fn copy_link(state: AppState, copied: RwSignal<bool>) {
             );
         }
     });
-}
-
-/// The "Copy link" button, as escaped HTML.
-pub fn button_html(out: &mut String, lang: Lang, copied: bool) {
-    let label = if copied {
-        text::LINK_COPIED.get(lang)
-    } else {
-        text::COPY_LINK.get(lang)
-    };
-    el(
-        out,
-        "<button type=\"button\" class=\"button\" data-testid=\"copy-link\" data-action=\"copy-link\">",
-        label,
-        "</button>",
-    );
 }

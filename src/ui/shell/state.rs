@@ -179,6 +179,9 @@ pub struct AppState {
     pub camera: RwSignal<Option<Rect>>,
     /// The node a keyboard connection starts from, while the user picks where it ends.
     pub connect_from: RwSignal<Option<NodeId>>,
+    /// Whether "Copy link" has just put the link on the clipboard (its label says so for a
+    /// moment).
+    pub link_copied: RwSignal<bool>,
 }
 
 impl AppState {
@@ -244,6 +247,7 @@ impl AppState {
             notice: RwSignal::new(None),
             camera: RwSignal::new(None),
             connect_from: RwSignal::new(None),
+            link_copied: RwSignal::new(false),
         }
     }
 

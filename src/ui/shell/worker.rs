@@ -4,7 +4,8 @@
 //! the worker cannot be loaded or fails, every waiting job is told why, and the next job
 //! starts a new worker.
 //!
-//! [`rendered`] is how a panel uses it: a signal holding the HTML of the latest job.
+//! [`rendered`] is how a panel uses it: a signal holding the markup of the latest job, as
+//! [`TrustedHtml`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::support::html::{esc, TrustedHtml};
 use crate::core::support::i18n::Lang;
 use crate::jobs::{Job, Reply, Request};
 
@@ -175,38 +177,40 @@ pub fn ask_text(job: Job, lang: Lang, done: impl FnOnce(Result<String, String>) 
     });
 }
 
-/// The HTML of the latest job `job` describes (`None`: nothing to show), recomputed when the
-/// signals `job` reads change. Until the first answer it says the work is under way; an answer
-/// to an older job is dropped; a failure is shown as an alert.
-pub fn rendered(job: impl Fn() -> Option<Job> + 'static) -> ReadSignal<String> {
+/// The markup of the latest job `job` describes (`None`: nothing to show), recomputed when
+/// the signals `job` reads change. Until the first answer it says the work is under way; an
+/// answer to an older job is dropped; a failure is shown as an alert.
+///
+/// The answers are the on-demand module's escaped HTML (`crate::jobs`, written by the core's
+/// escaping writers): this bridge is where they become [`TrustedHtml`], the one type a panel
+/// sets into the page.
+pub fn rendered(job: impl Fn() -> Option<Job> + 'static) -> ReadSignal<TrustedHtml> {
     let lang = expect_context::<AppState>().lang;
-    let (html, set_html) = signal(String::new());
+    let (html, set_html) = signal(TrustedHtml::default());
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let asked = latest.get_value() + 1;
         latest.set_value(asked);
         let Some(job) = job() else {
-            set_html.set(String::new());
+            set_html.set(TrustedHtml::default());
             return;
         };
         // The first answer can take a moment (the module loads on first use): say so, but
         // keep an earlier answer on screen while a newer one is worked out.
-        if html.with_untracked(String::is_empty) {
+        if html.with_untracked(TrustedHtml::is_empty) {
             let mut out =
                 String::from(r#"<p class="muted" role="status" data-testid="worker-loading">"#);
-            crate::core::drawing::svg::escape(
-                msg!(worker_loading).get(lang.get_untracked()),
-                &mut out,
-            );
+            esc(&mut out, msg!(worker_loading).get(lang.get_untracked()));
             out.push_str("</p>");
-            set_html.set(out);
+            set_html.set(TrustedHtml::from_escaped(out));
         }
         ask(job, move |result| {
             if latest.try_get_value() != Some(asked) {
                 return;
             }
             set_html.set(match result {
-                Some(Ok(h)) => h,
+                // Written by the on-demand module's escaping writers.
+                Some(Ok(h)) => TrustedHtml::from_escaped(h),
                 failed => {
                     let e = match failed {
                         Some(Err(e)) => e,
@@ -215,9 +219,9 @@ pub fn rendered(job: impl Fn() -> Option<Job> + 'static) -> ReadSignal<String> {
                     let mut out = String::from(
                         r#"<p class="alert" role="alert" data-testid="worker-error">"#,
                     );
-                    crate::core::drawing::svg::escape(&e, &mut out);
+                    esc(&mut out, &e);
                     out.push_str("</p>");
-                    out
+                    TrustedHtml::from_escaped(out)
                 }
             });
         });
