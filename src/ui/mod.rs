@@ -12,6 +12,11 @@ mod text;
 pub use shell::autosave;
 
 pub use shell::actions::{Action, Dir, Export, Shortcut};
+
+/// The canvas's keyed DOM update, for the web tests.
+#[doc(hidden)]
+pub use editor::morph::morph_into;
+
 pub use shell::app::{App, AppWith};
 pub use shell::pricing::{Cost, TableFailure, TableState};
 pub use shell::state::{AppState, EditError, Selection};

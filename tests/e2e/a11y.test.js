@@ -57,7 +57,8 @@ describe('accessibility (axe-core, release build)', () => {
         const answered = { sheet: '[data-testid="sheet-total"]', checklist: '[data-check-id]' };
         for (const id of sections) {
           const panel = `[data-testid="${id}"]`;
-          if (!(await page.locator(panel).count())) continue;
+          // Every section is on the page: one that went missing is a failure, not a skip.
+          assert.equal(await page.locator(panel).count(), 1, `the ${id} section is there`);
           await page.locator(`${panel} > summary`).click();
           if (id === 'compare') {
             await page.selectOption('[data-testid="compare-template"]', 'blank');
@@ -69,7 +70,6 @@ describe('accessibility (axe-core, release build)', () => {
           found.push(...(await audit(page, `${locale}: ${id}`)));
           await page.locator(`${panel} > summary`).click();
         }
-        assert.ok(await page.locator('[data-testid="sheet"]').count(), 'the sheet section is there');
         await page.locator(`${CANVAS} [data-node-id="alb"]`).click();
         await page.waitForSelector('[data-testid="alb-rules"]', { timeout: STEP_MS });
         found.push(...(await audit(page, `${locale}: inspector of the ALB`)));
@@ -83,7 +83,10 @@ describe('accessibility (axe-core, release build)', () => {
         // A design with findings, one of them selected.
         await page.selectOption('[data-testid="template-switcher"]', 'ec-site');
         const finding = page.locator('[data-testid="findings-list"] [data-rule-id] .finding-main').first();
-        if (await finding.count()) await finding.click();
+        await finding.waitFor({ timeout: STEP_MS });
+        await finding.click();
+        // The audit is of a selected finding: make sure one is.
+        await page.waitForSelector('[data-testid="findings-list"] .finding.selected .finding-main[aria-pressed="true"]', { timeout: STEP_MS });
         found.push(...(await audit(page, `${locale}: EC site with a finding selected`)));
         assert.deepEqual(errors, []);
       } finally {

@@ -994,3 +994,224 @@ async fn a_hostile_label_stays_text_on_the_canvas_in_the_outline_and_the_inspect
         format!("{label}!")
     );
 }
+
+/// The findings are a keyed list: when an earlier finding goes away, the explanation the
+/// reader opened stays open with its own finding (it would close, or pass to another finding,
+/// if items were matched by position).
+#[wasm_bindgen_test]
+async fn an_opened_explanation_stays_with_its_finding_when_an_earlier_one_goes() {
+    use kumozu::core::edit::Command;
+    use kumozu::core::ParamValue;
+    let (host, state) = fresh_app_with_state();
+    state.lang.set(Lang::En);
+    // Party Box with single-task services: one warning per service.
+    let mut design = template("party-box");
+    for node in design.nodes.values_mut() {
+        if node.kind == kumozu::core::Kind::EcsService {
+            for key in ["desired_tasks", "min_tasks"] {
+                node.params.insert(key.to_owned(), ParamValue::Num(1.0));
+            }
+        }
+    }
+    state.open_file("single.json".into(), kumozu::core::to_json(&design));
+    let panel = one(&host, "[data-testid=findings]");
+    wait_until("the two warnings", || {
+        all(&panel, "[data-rule-id]").len() > 1
+    })
+    .await;
+    let items = all(&panel, "[data-rule-id]");
+    let (first, second) = (items[0].clone(), items[1].clone());
+    let key = second.get_attribute("data-key").unwrap();
+    one(&second, "details").set_attribute("open", "").unwrap();
+    // Fix the service the first finding names: that finding goes away.
+    let first_key = first.get_attribute("data-key").unwrap();
+    let (node, count) = state.findings.with_untracked(|fs| {
+        let f = fs
+            .iter()
+            .find(|f| kumozu_key(f) == first_key)
+            .expect("the first item is a finding");
+        (f.nodes[0].clone(), fs.len())
+    });
+    state
+        .dispatch(Command::SetParams {
+            id: node,
+            values: vec![
+                ("desired_tasks".into(), ParamValue::Num(2.0)),
+                ("min_tasks".into(), ParamValue::Num(2.0)),
+            ],
+        })
+        .unwrap();
+    wait_until("the first finding to go", || {
+        all(&panel, "[data-rule-id]").len() == count - 1
+    })
+    .await;
+    assert!(
+        all(&panel, &format!("[data-key=\"{first_key}\"]")).is_empty(),
+        "the fixed finding is gone"
+    );
+    let same = one(&panel, &format!("[data-key=\"{key}\"]"));
+    assert!(same.is_same_node(Some(&second)), "the item was kept");
+    assert!(
+        one(&same, "details").has_attribute("open"),
+        "the explanation stays open with its finding"
+    );
+    let open: Vec<String> = all(&panel, "[data-rule-id]")
+        .iter()
+        .filter(|li| one(li, "details").has_attribute("open"))
+        .filter_map(|li| li.get_attribute("data-key"))
+        .collect();
+    assert_eq!(open, [key], "no other explanation opened");
+}
+
+/// A finding's key as the panel writes it (`data-key`): its rule and what it names.
+fn kumozu_key(f: &kumozu::core::validate::Finding) -> String {
+    let mut k = f.rule.to_owned();
+    for n in &f.nodes {
+        k.push(' ');
+        k.push_str(n.as_str());
+    }
+    for e in &f.edges {
+        k.push(' ');
+        k.push_str(e.as_str());
+    }
+    k
+}
+
+// ---------------------------------------------------------------------------------------------
+// The canvas's morph (`ui::morph_into`): children with a key are matched by key.
+
+/// A detached element of `tag` holding `html`.
+fn holder(tag: &str, html: &str) -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element(tag).unwrap();
+    el.set_inner_html(html);
+    el
+}
+
+/// The keyed children of `el`, in order.
+fn keys(el: &Element) -> Vec<String> {
+    let kids = el.children();
+    (0..kids.length())
+        .filter_map(|i| kids.item(i))
+        .map(|k| {
+            k.get_attribute("data-node-id")
+                .or_else(|| k.get_attribute("data-key"))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn child(el: &Element, key: &str) -> Element {
+    one(
+        el,
+        &format!("[data-node-id=\"{key}\"], [data-key=\"{key}\"]"),
+    )
+}
+
+#[wasm_bindgen_test]
+fn morph_keeps_every_item_when_one_is_inserted_at_the_front() {
+    let live = holder(
+        "div",
+        r#"<p data-node-id="a">A</p><p data-node-id="b">B</p>"#,
+    );
+    let (a, b) = (child(&live, "a"), child(&live, "b"));
+    kumozu::ui::morph_into(
+        &live,
+        &holder(
+            "div",
+            r#"<p data-node-id="z">Z</p><p data-node-id="a">A</p><p data-node-id="b">B</p>"#,
+        ),
+    );
+    assert_eq!(keys(&live), ["z", "a", "b"]);
+    assert!(child(&live, "a").is_same_node(Some(&a)));
+    assert!(child(&live, "b").is_same_node(Some(&b)));
+    assert_eq!(live.text_content().unwrap(), "ZAB");
+}
+
+#[wasm_bindgen_test]
+fn morph_keeps_the_later_items_when_an_earlier_one_is_removed() {
+    let live = holder(
+        "div",
+        r#"<p data-node-id="a">A</p><p data-node-id="b" class="x">B</p><p data-node-id="c">C</p>"#,
+    );
+    let (b, c) = (child(&live, "b"), child(&live, "c"));
+    kumozu::ui::morph_into(
+        &live,
+        &holder(
+            "div",
+            r#"<p data-node-id="b" class="x">B</p><p data-node-id="c">C</p>"#,
+        ),
+    );
+    assert_eq!(keys(&live), ["b", "c"]);
+    assert!(child(&live, "b").is_same_node(Some(&b)));
+    assert!(child(&live, "c").is_same_node(Some(&c)));
+}
+
+#[wasm_bindgen_test]
+fn morph_moves_items_when_they_are_reordered() {
+    let live = holder(
+        "div",
+        r#"<p data-node-id="a">A</p><p data-node-id="b">B</p><p data-node-id="c">C</p>"#,
+    );
+    let (a, b, c) = (child(&live, "a"), child(&live, "b"), child(&live, "c"));
+    kumozu::ui::morph_into(
+        &live,
+        &holder(
+            "div",
+            r#"<p data-node-id="c">C</p><p data-node-id="a">A</p><p data-node-id="b">B</p>"#,
+        ),
+    );
+    assert_eq!(keys(&live), ["c", "a", "b"]);
+    assert!(child(&live, "a").is_same_node(Some(&a)));
+    assert!(child(&live, "b").is_same_node(Some(&b)));
+    assert!(child(&live, "c").is_same_node(Some(&c)));
+}
+
+#[wasm_bindgen_test]
+fn morph_removes_an_attribute_the_new_text_does_not_have() {
+    let live = holder(
+        "div",
+        r#"<p data-node-id="a" class="is-highlighted" aria-label="A">A</p>"#,
+    );
+    let a = child(&live, "a");
+    kumozu::ui::morph_into(&live, &holder("div", r#"<p data-node-id="a">A</p>"#));
+    let now = child(&live, "a");
+    assert!(now.is_same_node(Some(&a)));
+    assert!(!now.has_attribute("class"));
+    assert!(!now.has_attribute("aria-label"));
+}
+
+#[wasm_bindgen_test]
+fn morph_sets_a_selects_value_to_the_option_the_new_text_selects() {
+    let live = holder(
+        "div",
+        r#"<select data-key="s"><option value="x" selected>X</option><option value="y">Y</option></select>"#,
+    );
+    let select: HtmlSelectElement = child(&live, "s").dyn_into().unwrap();
+    assert_eq!(select.value(), "x");
+    kumozu::ui::morph_into(
+        &live,
+        &holder(
+            "div",
+            r#"<select data-key="s"><option value="x">X</option><option value="y" selected>Y</option></select>"#,
+        ),
+    );
+    let now: HtmlSelectElement = child(&live, "s").dyn_into().unwrap();
+    assert!(now.is_same_node(Some(&select)));
+    assert_eq!(now.value(), "y");
+}
+
+#[wasm_bindgen_test]
+fn morph_keeps_an_opened_details_with_its_key() {
+    let item =
+        |k: &str| format!(r#"<li data-key="{k}"><details><summary>{k}</summary></details></li>"#);
+    let live = holder("ul", &format!("{}{}", item("a"), item("b")));
+    one(&child(&live, "b"), "details")
+        .set_attribute("open", "")
+        .unwrap();
+    // "a" goes away: "b" is now first, and its explanation stays open; a new "c" is closed.
+    kumozu::ui::morph_into(&live, &holder("ul", &format!("{}{}", item("b"), item("c"))));
+    assert_eq!(keys(&live), ["b", "c"]);
+    assert!(one(&child(&live, "b"), "details").has_attribute("open"));
+    assert!(!one(&child(&live, "c"), "details").has_attribute("open"));
+}

@@ -10,9 +10,11 @@
 
 use std::fmt::Write as _;
 
+use crate::core::document::catalogue::Kind;
 use crate::core::document::model::{Design, Edge, Node};
 use crate::core::drawing::faces::{self, Anchor, ContainerTitle, TextLine};
 use crate::core::drawing::geometry::{self, fmt_num, Rect, EDGE_LABEL_FONT};
+use crate::core::support::html::TrustedHtml;
 use crate::core::support::i18n::Lang;
 
 /// The id of the arrowhead marker.
@@ -168,7 +170,7 @@ pub fn layers(
 ) {
     let mut parts = [String::new(), String::new(), String::new()];
     layer_items(design, layout, lang, c, &mut |layer, _, markup| {
-        parts[layer].push_str(markup);
+        parts[layer].push_str(markup.as_str());
         parts[layer].push('\n');
     });
     for (class, part) in LAYERS.iter().zip(parts) {
@@ -187,26 +189,38 @@ pub fn layer_items(
     layout: &geometry::Layout,
     lang: Lang,
     c: &Canvas,
-    f: &mut dyn FnMut(usize, &str, &str),
+    f: &mut dyn FnMut(usize, &str, TrustedHtml),
 ) {
     let mut buf = String::with_capacity(1024);
     let nodes = design.nodes_outer_first();
     for n in nodes.iter().filter(|n| n.kind.is_container()) {
         buf.clear();
         container(&mut buf, n, design, lang, c);
-        f(0, n.id.as_str(), buf.trim_end());
+        f(
+            0,
+            n.id.as_str(),
+            TrustedHtml::from_escaped(buf.trim_end().to_owned()),
+        );
     }
     for route in &layout.edges {
         if let Some(e) = design.edges.get(&route.id) {
             buf.clear();
             edge(&mut buf, e, route, design, lang, c);
-            f(1, e.id.as_str(), buf.trim_end());
+            f(
+                1,
+                e.id.as_str(),
+                TrustedHtml::from_escaped(buf.trim_end().to_owned()),
+            );
         }
     }
     for n in nodes.iter().filter(|n| !n.kind.is_container()) {
         buf.clear();
         card(&mut buf, n, lang, c);
-        f(2, n.id.as_str(), buf.trim_end());
+        f(
+            2,
+            n.id.as_str(),
+            TrustedHtml::from_escaped(buf.trim_end().to_owned()),
+        );
     }
 }
 
@@ -401,6 +415,21 @@ pub(crate) fn rect(out: &mut String, class: &str, r: &Rect, rx: f64) {
         let _ = write!(out, " rx=\"{}\"", fmt_num(rx));
     }
     out.push_str("/>");
+}
+
+/// Items `layer_items` wrote, one after the other, as one markup (a layer of the app's canvas).
+pub fn join<'a>(items: impl IntoIterator<Item = &'a TrustedHtml>) -> TrustedHtml {
+    let mut out = String::new();
+    for item in items {
+        out.push_str(item.as_str());
+    }
+    TrustedHtml::from_escaped(out)
+}
+
+/// The icon of `kind` (`icons::icon`, drawn in a 48×48 box), as markup for the page (the
+/// palette and the inspector show it in an `<svg viewBox="0 0 48 48">`).
+pub fn icon(kind: Kind) -> TrustedHtml {
+    TrustedHtml::from_escaped(crate::core::drawing::icons::icon(kind).to_owned())
 }
 
 /// Appends `s` as XML character data that is safe in text and in attribute values of either

@@ -10,12 +10,11 @@ use wasm_bindgen::JsCast;
 
 use crate::core::drawing::faces;
 use crate::core::edit::Command;
-use std::fmt::Write as _;
 
 use crate::core::document::model::{EdgeId, NodeId};
 use crate::core::drawing::geometry::{self, fmt_num, Rect};
 use crate::core::drawing::svg::{self, ARROW_ID};
-use crate::core::support::html;
+use crate::core::support::html::TrustedHtml;
 use crate::core::support::numtext::shortest;
 use crate::core::validate::Severity;
 
@@ -123,7 +122,7 @@ pub fn Canvas() -> impl IntoView {
                             state.design.with(|d| {
                                 layout.with(|l| {
                                     svg::layer_items(d, l, lang, &c, &mut |layer, id, markup| {
-                                        items[layer].push((id.to_owned(), markup.to_owned()));
+                                        items[layer].push((id.to_owned(), markup));
                                     });
                                 })
                             });
@@ -135,7 +134,9 @@ pub fn Canvas() -> impl IntoView {
         items
     };
     let first = untrack(items);
-    let first_text = whole(&first);
+    let first_layers = first
+        .each_ref()
+        .map(|layer| svg::join(layer.iter().map(|(_, m)| m)));
     let drawn = StoredValue::new(first);
     let diagram_ref = NodeRef::<leptos::svg::G>::new();
     Effect::new(move |_| {
@@ -190,9 +191,18 @@ pub fn Canvas() -> impl IntoView {
                         <path class="arrow-head" d="M0 0.5 L10 5 L0 9.5 Z"></path>
                     </marker>
                 </defs>
-                <g class="diagram" node_ref=diagram_ref inner_html=first_text></g>
+                // The first text at once (the effect above keeps it up to date, item by item).
+                <g class="diagram" node_ref=diagram_ref>
+                    {svg::LAYERS
+                        .iter()
+                        .zip(first_layers)
+                        .map(|(class, markup)| {
+                            view! { <g class=*class inner_html=markup.into_string()></g> }
+                        })
+                        .collect_view()}
+                </g>
                 {ghost(state, cx)}
-                <g class="layer-overlay" inner_html=move || overlay(state, cx)></g>
+                <g class="layer-overlay">{move || overlay(state, cx)}</g>
             </svg>
             {move || kind_menu(state, cx)}
             {move || {
@@ -211,12 +221,11 @@ pub fn Canvas() -> impl IntoView {
     }
 }
 
-/// What the current gesture draws over the diagram, as SVG text: the rubber band, the
-/// connection being drawn, and the handles of the selected node.
-fn overlay(state: AppState, cx: CanvasCtx) -> String {
-    let mut out = String::new();
+/// What the current gesture draws over the diagram: the rubber band, the connection being
+/// drawn, and the handles of the selected node.
+fn overlay(state: AppState, cx: CanvasCtx) -> impl IntoView {
     let gesture = cx.gesture.get();
-    match &gesture {
+    let drawn = match &gesture {
         Gesture::Band { from, to } => {
             let r = Rect {
                 x: from.x.min(to.x),
@@ -224,74 +233,110 @@ fn overlay(state: AppState, cx: CanvasCtx) -> String {
                 w: (from.x - to.x).abs(),
                 h: (from.y - to.y).abs(),
             };
-            svg::rect(&mut out, "band", &r, 0.0);
+            Some(view! { <SvgRect class="band" r rx=0.0 /> }.into_any())
         }
         Gesture::Connect { from, to } => state.design.with_untracked(|d| {
-            if let Some(n) = d.nodes.get(from) {
+            d.nodes.get(from).map(|n| {
                 let c = Rect::of(n).center();
-                let _ = write!(
-                    out,
-                    "<line class=\"connect-preview\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"></line>",
-                    fmt_num(c.x),
-                    fmt_num(c.y),
-                    fmt_num(to.x),
-                    fmt_num(to.y)
-                );
-            }
+                view! {
+                    <line
+                        class="connect-preview"
+                        x1=fmt_num(c.x)
+                        y1=fmt_num(c.y)
+                        x2=fmt_num(to.x)
+                        y2=fmt_num(to.y)
+                    ></line>
+                }
+                .into_any()
+            })
         }),
-        _ => {}
-    }
-    // Handles only when one node is selected and nothing is being dragged.
-    if !matches!(gesture, Gesture::Idle | Gesture::Press { .. }) {
-        return out;
-    }
-    let Some(id) = state.selection.with(|s| s.single_node().cloned()) else {
-        return out;
+        _ => None,
     };
-    let lang = state.lang.get();
-    state.design.with(|d| {
-        let Some(n) = d.nodes.get(&id) else {
-            return;
-        };
-        let r = Rect::of(n);
-        let cy = if n.kind.is_container() {
-            r.y + 18.0
-        } else {
-            r.y + r.h / 2.0
-        };
-        out.push_str("<g class=\"handles\"><circle class=\"handle handle--connect\" data-handle=\"connect\" data-for=\"");
-        html::esc(&mut out, id.as_str());
-        let _ = write!(out, "\" cx=\"{}\" cy=\"{}\" r=\"7\">", fmt_num(r.right()), fmt_num(cy));
-        html::el(&mut out, "<title>", canvas_text::CONNECT_HANDLE.get(lang), "</title></circle>");
-        if n.kind.is_container() {
-            out.push_str("<rect class=\"handle handle--resize\" data-handle=\"resize\" data-for=\"");
-            html::esc(&mut out, id.as_str());
-            let _ = write!(
-                out,
-                "\" x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" rx=\"3\">",
-                fmt_num(r.right() - 7.0),
-                fmt_num(r.bottom() - 7.0)
-            );
-            html::el(&mut out, "<title>", canvas_text::RESIZE_HANDLE.get(lang), "</title></rect>");
-        }
-        out.push_str("</g>");
-    });
-    out
+    // Handles only when one node is selected and nothing is being dragged.
+    let handles = matches!(gesture, Gesture::Idle | Gesture::Press { .. })
+        .then(|| state.selection.with(|s| s.single_node().cloned()))
+        .flatten()
+        .and_then(|id| {
+            let lang = state.lang.get();
+            state.design.with(|d| {
+                let n = d.nodes.get(&id)?;
+                let r = Rect::of(n);
+                let container = n.kind.is_container();
+                let cy = if container {
+                    r.y + 18.0
+                } else {
+                    r.y + r.h / 2.0
+                };
+                let resize = container.then(|| {
+                    view! {
+                        <rect
+                            class="handle handle--resize"
+                            data-handle="resize"
+                            data-for=id.as_str().to_owned()
+                            x=fmt_num(r.right() - 7.0)
+                            y=fmt_num(r.bottom() - 7.0)
+                            width="14"
+                            height="14"
+                            rx="3"
+                        >
+                            <title>{canvas_text::RESIZE_HANDLE.get(lang)}</title>
+                        </rect>
+                    }
+                });
+                Some(view! {
+                    <g class="handles">
+                        <circle
+                            class="handle handle--connect"
+                            data-handle="connect"
+                            data-for=id.as_str().to_owned()
+                            cx=fmt_num(r.right())
+                            cy=fmt_num(cy)
+                            r="7"
+                        >
+                            <title>{canvas_text::CONNECT_HANDLE.get(lang)}</title>
+                        </circle>
+                        {resize}
+                    </g>
+                })
+            })
+        });
+    (drawn, handles)
+}
+
+/// A box drawn as `svg::rect` draws it (`rx` only when rounded).
+#[component]
+fn SvgRect(
+    /// Its class.
+    class: &'static str,
+    /// Where.
+    r: Rect,
+    /// The corner radius (0: square).
+    rx: f64,
+) -> impl IntoView {
+    view! {
+        <rect
+            class=class
+            x=fmt_num(r.x)
+            y=fmt_num(r.y)
+            width=fmt_num(r.w)
+            height=fmt_num(r.h)
+            rx=(rx > 0.0).then(|| fmt_num(rx))
+        ></rect>
+    }
 }
 
 /// The outlines of the nodes a preview drag (large designs) carries, moved by one
 /// `transform` at each pointer move; the design changes once, at the drop.
 fn ghost(state: AppState, cx: CanvasCtx) -> impl IntoView {
     let outlines = move || {
-        let mut out = String::new();
-        if let Some(ids) = cx.sliding.get() {
+        cx.sliding.get().map(|ids| {
             state.design.with_untracked(|d| {
-                for n in ids.iter().filter_map(|id| d.nodes.get(id)) {
-                    svg::rect(&mut out, "ghost-box", &Rect::of(n), 8.0);
-                }
-            });
-        }
-        out
+                ids.iter()
+                    .filter_map(|id| d.nodes.get(id))
+                    .map(|n| view! { <SvgRect class="ghost-box" r=Rect::of(n) rx=8.0 /> })
+                    .collect_view()
+            })
+        })
     };
     let transform = move || {
         cx.gesture.with(|g| match g {
@@ -301,7 +346,7 @@ fn ghost(state: AppState, cx: CanvasCtx) -> impl IntoView {
             _ => String::new(),
         })
     };
-    view! { <g class="drag-ghost" transform=transform inner_html=outlines></g> }
+    view! { <g class="drag-ghost" transform=transform>{outlines}</g> }
 }
 
 /// The menu of connection kinds, when more than one fits.
@@ -360,32 +405,13 @@ fn kind_menu(state: AppState, cx: CanvasCtx) -> Option<impl IntoView> {
 }
 
 /// The diagram's items by layer (containers, edges, cards): id and markup.
-type Items = [Vec<(String, String)>; 3];
-
-/// The three layers of `items`, as markup.
-fn whole(items: &Items) -> String {
-    let mut out = String::new();
-    for (class, layer) in svg::LAYERS.iter().zip(items) {
-        out.push_str("<g class=\"");
-        out.push_str(class);
-        out.push_str("\">");
-        for (_, markup) in layer {
-            out.push_str(markup);
-        }
-        out.push_str("</g>");
-    }
-    out
-}
+type Items = [Vec<(String, TrustedHtml)>; 3];
 
 /// Brings the diagram `g` from `old` (what it shows) to `new`: in a layer that holds the
-/// same items in the same order, only the items whose markup changed; otherwise the layer.
+/// same items in the same order, only the items whose markup changed; otherwise the layer,
+/// whose items `morph` matches by their `data-node-id` / `data-edge-id`.
 fn redraw(g: &web_sys::Element, old: &mut Items, new: Items) {
     let layers = g.children();
-    if layers.length() != 3 {
-        morph(g, &whole(&new));
-        *old = new;
-        return;
-    }
     for (i, (was, now)) in old.iter().zip(&new).enumerate() {
         let Some(layer) = layers.item(i as u32) else {
             continue;
@@ -401,8 +427,7 @@ fn redraw(g: &web_sys::Element, old: &mut Items, new: Items) {
                 }
             }
         } else {
-            let text: String = now.iter().map(|(_, m)| m.as_str()).collect();
-            morph(&layer, &text);
+            morph(&layer, &svg::join(now.iter().map(|(_, m)| m)));
         }
     }
     *old = new;

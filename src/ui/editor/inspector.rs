@@ -1,20 +1,18 @@
 //! The inspector: label and parameters of the selected node, kind, label and rule of the
 //! selected edge, and an ALB's listener rules in evaluation order.
 //!
-//! Every field is drawn by one generic renderer from the catalogue's `ParamSpec` (no code per
-//! kind, apart from the Fargate task size and the RDS classes' prices). Every change is a
-//! `Command` through `AppState::dispatch`; the core decides, and a refused value is explained
-//! next to its field while the control goes back to the design's value.
-//!
-//! Size: the inspector is written as one escaped HTML string (`render`) from a memo, and
-//! `morph` brings the live section up to date with it, keeping the elements that stay (so the
-//! focus, the caret and Tab order survive an edit). Two listeners on the section handle every
-//! control, found by its data attributes. Typed Leptos views cost one monomorphised copy per
-//! binding; this costs one string writer.
+//! Every parameter is drawn by one generic component, [`ParamField`], from the catalogue's
+//! `ParamSpec` (no code per kind, apart from the Fargate task size and the RDS classes'
+//! prices). Every change is a `Command` through `AppState::dispatch`; the core decides, and a
+//! refused value is explained next to its field while the control goes back to the design's
+//! value. What is shown is built once per selected thing, and each control follows its own
+//! value: an edit elsewhere leaves the focus and the caret where they are, and the ALB's rules
+//! are a keyed `<For>` (a rule's fields stay with the rule when others are added, removed or
+//! moved).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 use crate::core::document::catalogue::{
     EdgeKind, Kind, ParamSpec, ParamType, FARGATE_VCPU, RDS_CLASSES,
@@ -22,14 +20,12 @@ use crate::core::document::catalogue::{
 use crate::core::document::fargate;
 use crate::core::document::model::{Design, EdgeId, NodeId, ParamValue};
 use crate::core::document::region::Region;
+use crate::core::drawing::svg;
 use crate::core::edit::{fitting_edge_kinds, rules_of, Command, MAX_PRIORITY};
-use crate::core::support::html::{el, esc};
 use crate::core::support::i18n::{Lang, Text};
 use crate::core::support::numtext::shortest;
-use crate::core::validate::{self, Finding, Severity};
+use crate::core::validate::{self, Severity};
 
-use crate::ui::editor::gestures::target_element;
-use crate::ui::editor::morph::follow;
 use crate::ui::shell::pricing::TableState;
 use crate::ui::shell::state::{AppState, Selection};
 use crate::ui::text::editor as tx;
@@ -59,410 +55,550 @@ fn showing(s: &Selection) -> Showing {
 /// `rule:<edge>`. Cleared when what is shown changes.
 type Errors = Vec<(String, Text)>;
 
+/// What the inspector's parts share.
+#[derive(Clone, Copy)]
+struct Ctx {
+    state: AppState,
+    errors: RwSignal<Errors>,
+    /// The target picked for the next ALB rule.
+    new_target: RwSignal<String>,
+}
+
+impl Ctx {
+    fn lang(&self) -> Lang {
+        self.state.lang.get()
+    }
+
+    /// Sets the message of the field `key` (`None`: clears it).
+    fn set_error(&self, key: &str, text: Option<Text>) {
+        let has = self
+            .errors
+            .with_untracked(|e| e.iter().any(|(k, _)| k == key));
+        if !has && text.is_none() {
+            return;
+        }
+        self.errors.update(|e| {
+            e.retain(|(k, _)| k != key);
+            if let Some(t) = text {
+                e.push((key.to_owned(), t));
+            }
+        });
+    }
+
+    /// Dispatches `command`; on refusal shows the reason under the field `key` and puts the
+    /// control back (`reset`).
+    fn commit(&self, key: &str, command: Command, reset: impl FnOnce()) {
+        match self.state.dispatch(command) {
+            Ok(_) => self.set_error(key, None),
+            Err(refusal) => {
+                self.set_error(key, Some(refusal.0));
+                reset();
+            }
+        }
+    }
+}
+
 /// The inspector section of the side panel.
 #[component]
 pub fn Inspector() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let errors = RwSignal::new(Errors::new());
-    // The target picked for the next ALB rule.
-    let new_target = RwSignal::new(String::new());
+    let cx = Ctx {
+        state,
+        errors: RwSignal::new(Errors::new()),
+        new_target: RwSignal::new(String::new()),
+    };
+    provide_context(cx);
     let shown = Memo::new(move |_| state.selection.with(showing));
     Effect::new(move |_| {
         shown.track();
-        errors.set(Errors::new());
+        cx.errors.set(Errors::new());
     });
-    let html = Memo::new(move |_| {
-        let showing = shown.get();
-        let lang = lang.get();
-        let errors = errors.get();
-        let new_target = new_target.get();
-        state.design.with(|d| {
-            state.findings.with(|fs| {
-                let mut r = Render {
-                    out: String::new(),
-                    lang,
-                    errors: &errors,
-                    findings: fs,
-                    d,
-                };
-                match showing {
-                    Showing::Hint => r.hint(),
-                    Showing::Many(n) => r.many(n),
-                    Showing::Node(id) => r.node(state, &id, &new_target),
-                    Showing::Edge(id) => r.edge(&id),
-                }
-                r.out
-            })
-        })
-    });
-    let section = NodeRef::<leptos::html::Section>::new();
-    // Runs on every change of the design, not only of the text: a control left showing
-    // something the design no longer says (typed, then undone) is put back.
-    follow(section, html, move || {
-        state.design.track();
-        true
-    });
-    let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, new_target, section, &ev);
+    let body = move || match shown.get() {
+        Showing::Hint => view! {
+            <ul class="insp-hint muted" data-testid="inspector-hint">
+                <li>{move || tx::HINT_ADD.get(lang.get())}</li>
+                <li>{move || tx::HINT_SELECT.get(lang.get())}</li>
+                <li>{move || tx::HINT_CONNECT.get(lang.get())}</li>
+            </ul>
+        }
+        .into_any(),
+        Showing::Many(n) => view! {
+            <p class="insp-count" data-testid="inspector-count">
+                {move || tx::items_selected(lang.get(), n)}
+            </p>
+            <Actions duplicate=true />
+        }
+        .into_any(),
+        Showing::Node(id) => view! { <NodeView id /> }.into_any(),
+        Showing::Edge(id) => view! { <EdgeView id /> }.into_any(),
+    };
     view! {
         <section
             class="inspector"
             data-testid="inspector"
             aria-label=move || tx::INSPECTOR.get(lang.get())
-            node_ref=section
-            on:click=on_click
-            // Every control's change, caught on the way down (a `change` fired by a script
-            // need not bubble).
-            on:change:capture=move |ev| on_change(state, errors, new_target, &ev)
-            // The first text at once (the effect above keeps it up to date).
-            inner_html=html.get_untracked()
-        ></section>
+        >
+            {body}
+        </section>
     }
 }
 
-// --- Writing ----------------------------------------------------------------------------------
+// --- Parts --------------------------------------------------------------------------------------
 
-struct Render<'a> {
-    out: String,
-    lang: Lang,
-    errors: &'a Errors,
-    findings: &'a [Finding],
-    d: &'a Design,
+/// The inline message of a refused edit of the field `key`.
+#[component]
+fn ErrorLine(
+    /// The field (see [`Errors`]).
+    key: String,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    move || {
+        cx.errors
+            .with(|e| e.iter().find(|(k, _)| *k == key).map(|(_, t)| *t))
+            .map(|t| view! { <span class="field-error" role="alert">{t.get(cx.lang())}</span> })
+    }
 }
 
-/// An attribute of a control: name and value (escaped when written).
-type Attr<'a> = (&'static str, &'a str);
-
-impl Render<'_> {
-    fn t(&self, text: impl Into<Text>) -> &'static str {
-        text.into().get(self.lang)
+/// A labelled row: the visible name, the control with its unit, and the inline message of
+/// the field `err`.
+#[component]
+fn Field(
+    /// `insp-field` or `rule-field`.
+    class: &'static str,
+    /// The visible name.
+    name: Signal<String>,
+    /// The unit after the control.
+    #[prop(optional_no_strip)]
+    unit: Option<Signal<String>>,
+    /// The field whose refusals are shown here (none: `None`).
+    #[prop(optional_no_strip)]
+    err: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <label class=class>
+            <span class="insp-name">{name}</span>
+            <span class="insp-control">
+                {children()}
+                {unit.map(|u| view! { <span class="insp-unit" aria-hidden="true">{u}</span> })}
+            </span>
+            {err.map(|key| view! { <ErrorLine key /> })}
+        </label>
     }
+}
 
-    fn text(&mut self, s: &str) {
-        esc(&mut self.out, s);
-    }
-
-    fn attrs(&mut self, attrs: &[Attr]) {
-        for (name, value) in attrs {
-            self.out.push(' ');
-            self.out.push_str(name);
-            self.out.push_str("=\"");
-            esc(&mut self.out, value);
-            self.out.push('"');
-        }
-    }
-
-    /// An `<input>` of `ty` with these attributes, showing `value` (or ticked when `checked`).
-    fn input(&mut self, ty: &str, attrs: &[Attr], value: &str, checked: bool) {
-        self.out.push_str("<input");
-        self.attrs(&[("type", ty)]);
-        self.attrs(attrs);
-        self.out.push_str(r#" maxlength="1000" autocomplete="off""#);
-        if ty == "checkbox" {
-            if checked {
-                self.out.push_str(" checked");
+/// Findings as a list: severity and text, marked with the rule's id.
+#[component]
+fn FindingsList(
+    /// The list's class.
+    class: &'static str,
+    /// Severity, rule id and text of each.
+    items: Signal<Vec<(Severity, &'static str, String)>>,
+) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    move || {
+        let items = items.get();
+        (!items.is_empty()).then(|| {
+            view! {
+                <ul class=class>
+                    {items
+                        .into_iter()
+                        .map(|(sev, rule, text)| {
+                            view! {
+                                <li class=format!("sev-{}", sev.id()) data-rule-id=rule>
+                                    <strong>{move || sev.name(lang.get())}</strong>
+                                    " "
+                                    {text}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
             }
-        } else {
-            self.attrs(&[("value", value)]);
-        }
-        self.out.push('>');
+        })
     }
+}
 
-    /// A `<select>` of `(value, text)` options with `current` selected.
-    fn select(&mut self, attrs: &[Attr], options: &[(String, String)], current: &str) {
-        self.out.push_str("<select");
-        self.attrs(attrs);
-        self.out.push('>');
-        for (v, t) in options {
-            self.out.push_str("<option");
-            self.attrs(&[("value", v)]);
-            if v == current {
-                self.out.push_str(" selected");
-            }
-            self.out.push('>');
-            self.text(t);
-            self.out.push_str("</option>");
+/// Duplicate (when `duplicate`) and Delete buttons; they act on the selection.
+#[component]
+fn Actions(
+    /// Whether Duplicate is offered.
+    duplicate: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let on_duplicate = move |_| {
+        let ids = state.selection.with_untracked(Selection::nodes);
+        if !ids.is_empty() {
+            let _ = state.dispatch(Command::Duplicate { ids });
         }
-        self.out.push_str("</select>");
+    };
+    let on_delete = move |_| {
+        let (nodes, edges) = state.selection.with_untracked(|s| (s.nodes(), s.edges()));
+        let _ = state.dispatch(Command::Delete { nodes, edges });
+    };
+    view! {
+        <div class="insp-actions">
+            {duplicate
+                .then(|| {
+                    view! {
+                        <button type="button" data-testid="inspector-duplicate" on:click=on_duplicate>
+                            {move || tx::DUPLICATE.get(lang.get())}
+                        </button>
+                    }
+                })}
+            <button type="button" class="danger" data-testid="inspector-delete" on:click=on_delete>
+                {move || tx::DELETE.get(lang.get())}
+            </button>
+        </div>
     }
+}
 
-    /// A button; `aria` names it when its text does not (arrows, ×).
-    fn button(&mut self, class: &str, attrs: &[Attr], text: &str, aria: Option<&str>) {
-        self.out.push_str(r#"<button type="button""#);
-        if !class.is_empty() {
-            self.attrs(&[("class", class)]);
-        }
-        self.attrs(attrs);
-        if let Some(a) = aria {
-            self.attrs(&[("aria-label", a), ("title", a)]);
-        }
-        self.out.push('>');
-        self.text(text);
-        self.out.push_str("</button>");
-    }
-
-    /// A labelled row: the visible name, the control (written by `control`) with its unit, and
-    /// the inline message of the field `err` (none: `None`).
-    fn field(
-        &mut self,
-        class: &str,
-        name: &str,
-        unit: Option<&str>,
-        err: Option<&str>,
-        control: impl FnOnce(&mut Self),
-    ) {
-        self.out.push_str("<label");
-        self.attrs(&[("class", class)]);
-        self.out.push('>');
-        el(
-            &mut self.out,
-            r#"<span class="insp-name">"#,
-            name,
-            "</span>",
-        );
-        self.out.push_str(r#"<span class="insp-control">"#);
-        control(self);
-        if let Some(u) = unit {
-            el(
-                &mut self.out,
-                r#"<span class="insp-unit" aria-hidden="true">"#,
-                u,
-                "</span>",
-            );
-        }
-        self.out.push_str("</span>");
-        if let Some(key) = err {
-            self.error_line(key);
-        }
-        self.out.push_str("</label>");
-    }
-
-    /// A paragraph opened by `open`: its name, a space and `text`.
-    fn named_line(&mut self, open: &str, name: &str, text: &str) {
-        self.out.push_str(open);
-        el(
-            &mut self.out,
-            r#"<span class="insp-name">"#,
-            name,
-            "</span>",
-        );
-        self.out.push(' ');
-        self.text(text);
-        self.out.push_str("</p>");
-    }
-
-    /// The inline message of a refused edit of the field `key`.
-    fn error_line(&mut self, key: &str) {
-        let lang = self.lang;
-        if let Some((_, t)) = self.errors.iter().find(|(k, _)| k == key) {
-            el(
-                &mut self.out,
-                r#"<span class="field-error" role="alert">"#,
-                t.get(lang),
-                "</span>",
-            );
-        }
-    }
-
-    /// Findings as a list: severity and text, marked with the rule's id.
-    fn findings_list(&mut self, class: &str, items: &[(Severity, &str, &str)]) {
-        if items.is_empty() {
-            return;
-        }
-        self.out.push_str("<ul");
-        self.attrs(&[("class", class)]);
-        self.out.push('>');
-        for (sev, rule, text) in items {
-            self.out.push_str("<li");
-            self.attrs(&[
-                ("class", &format!("sev-{}", sev.id())),
-                ("data-rule-id", rule),
-            ]);
-            self.out.push('>');
-            el(&mut self.out, "<strong>", sev.name(self.lang), "</strong>");
-            self.out.push(' ');
-            self.text(text);
-            self.out.push_str("</li>");
-        }
-        self.out.push_str("</ul>");
-    }
-
-    /// Duplicate (when `dup`) and Delete buttons; they act on the selection.
-    fn actions(&mut self, dup: bool) {
-        self.out.push_str(r#"<div class="insp-actions">"#);
-        if dup {
-            let t = self.t(tx::DUPLICATE);
-            self.button("", &[("data-testid", "inspector-duplicate")], t, None);
-        }
-        let t = self.t(tx::DELETE);
-        self.button("danger", &[("data-testid", "inspector-delete")], t, None);
-        self.out.push_str("</div>");
-    }
-
-    // --- What is shown ------------------------------------------------------------------------
-
-    fn hint(&mut self) {
-        self.out
-            .push_str(r#"<ul class="insp-hint muted" data-testid="inspector-hint">"#);
-        for m in [tx::HINT_ADD, tx::HINT_SELECT, tx::HINT_CONNECT] {
-            el(&mut self.out, "<li>", m.get(self.lang), "</li>");
-        }
-        self.out.push_str("</ul>");
-    }
-
-    fn many(&mut self, n: usize) {
-        el(
-            &mut self.out,
-            r#"<p class="insp-count" data-testid="inspector-count">"#,
-            &tx::items_selected(self.lang, n),
-            "</p>",
-        );
-        self.actions(true);
-    }
-
-    fn node(&mut self, state: AppState, id: &NodeId, new_target: &str) {
-        let d = self.d;
-        let Some(node) = d.nodes.get(id) else { return };
-        let kind = node.kind;
-        let info = kind.info();
-        let lang = self.lang;
-        self.out.push_str(r#"<h2 class="insp-title"><svg class="insp-icon" viewBox="0 0 48 48" aria-hidden="true">"#);
-        self.out.push_str(crate::core::drawing::icons::icon(kind));
-        self.out.push_str("</svg>");
-        el(&mut self.out, "<span>", info.name.get(lang), "</span></h2>");
-        let label = self.t(tx::LABEL);
-        self.field("insp-field", label, None, Some("label"), |r| {
-            r.input(
-                "text",
-                &[
-                    ("data-testid", "inspector-label"),
-                    ("aria-label", label),
-                    ("placeholder", info.name.get(lang)),
-                ],
-                &node.label,
-                false,
-            );
-        });
-        // The ECS service's vCPU and memory are one Fargate size, unless it runs on EC2.
-        let fargate = kind == Kind::EcsService && node.text("launch_type") == "FARGATE";
-        if !info.params.is_empty() {
-            el(
-                &mut self.out,
-                r#"<h3 class="insp-sub">"#,
-                tx::SETTINGS.get(lang),
-                "</h3>",
-            );
-            self.out
-                .push_str(r#"<div class="insp-params" data-testid="inspector-params">"#);
-            for p in info.params {
-                if fargate && p.key == "memory_gb" {
-                    continue;
+/// A `<select>` of `(value, text)` options, the one equal to `current` selected.
+#[component]
+fn Options(
+    /// The options.
+    options: Signal<Vec<(String, String)>>,
+    /// The value shown.
+    current: Signal<String>,
+) -> impl IntoView {
+    move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(v, t)| {
+                let mine = v.clone();
+                let now = current.with_untracked(|c| *c == v);
+                view! {
+                    <option value=v selected=now prop:selected=move || current.with(|c| *c == mine)>
+                        {t}
+                    </option>
                 }
-                if fargate && p.key == "vcpu" {
-                    self.fargate_field(node.num("vcpu"), node.num("memory_gb"));
-                } else {
-                    let rds = matches!(p.ty, ParamType::Choice(l) if l == RDS_CLASSES);
-                    let unpriced = (p.key == "instance_class" && rds)
-                        .then(|| unpriced_rds_classes(state, d.region, node.flag("multi_az")))
-                        .flatten();
-                    self.param_field(p, node.params.get(p.key), unpriced.as_deref());
-                }
-            }
-            self.out.push_str("</div>");
-        }
-        if kind == Kind::Alb {
-            self.alb_rules(id, new_target);
-        }
-        if !node.note.is_empty() {
-            self.named_line(
-                r#"<p class="insp-note muted" data-testid="inspector-note">"#,
-                tx::NOTE.get(lang),
-                &node.note,
-            );
-        }
-        let items: Vec<(Severity, &str, &str)> = self
-            .findings
-            .iter()
-            .filter(|f| f.nodes.contains(id))
-            .map(|f| {
-                let title = validate::rule(f.rule).map_or(f.rule, |r| r.title.get(lang));
-                (f.severity, f.rule, title)
             })
-            .collect();
-        if !items.is_empty() {
-            el(
-                &mut self.out,
-                r#"<h3 class="insp-sub">"#,
-                tx::FINDINGS.get(lang),
-                "</h3>",
-            );
-        }
-        self.findings_list("insp-findings", &items);
-        self.actions(true);
+            .collect_view()
     }
+}
 
-    /// One parameter of a node as a labelled control, whatever its type.
-    fn param_field(
-        &mut self,
-        spec: &'static ParamSpec,
-        value: Option<&ParamValue>,
-        unpriced: Option<&[&str]>,
-    ) {
-        let lang = self.lang;
-        let key = spec.key;
-        let text = shown(value);
-        let name = spec.name.get(lang);
-        let unit = spec.unit.map(|u| tx::unit(lang, u));
-        let aria = match unit {
-            Some(u) => format!("{name} ({u})"),
-            None => name.to_owned(),
-        };
-        let err = format!("p:{key}");
-        if matches!(spec.ty, ParamType::AzList) {
-            return self.az_field(spec, value, &err);
+// --- A node -------------------------------------------------------------------------------------
+
+/// A node: its kind, label, parameters, an ALB's rules, its note and its findings.
+#[component]
+fn NodeView(
+    /// Which node.
+    id: NodeId,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    let state = cx.state;
+    let lang = state.lang;
+    let Some(kind) = state
+        .design
+        .with_untracked(|d| d.nodes.get(&id).map(|n| n.kind))
+    else {
+        return ().into_any();
+    };
+    let info = kind.info();
+    let label = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.design.with(|d| {
+                d.nodes
+                    .get(&id)
+                    .map(|n| n.label.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let on_label = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let input = event_target::<HtmlInputElement>(&ev);
+            let command = Command::SetLabel {
+                id: id.clone(),
+                label: input.value(),
+            };
+            cx.commit("label", command, || input.set_value(&label.get_untracked()));
         }
-        self.field("insp-field", name, unit, Some(&err), |r| match spec.ty {
-            ParamType::Number { min, max } => r.input(
-                "number",
-                &[
-                    ("data-param", key),
-                    ("min", &shortest(min)),
-                    ("max", &shortest(max)),
-                    ("step", "any"),
-                    ("aria-label", &aria),
-                ],
-                &text,
-                false,
-            ),
-            ParamType::Integer { min, max } => r.input(
-                "number",
-                &[
-                    ("data-param", key),
-                    ("min", &min.to_string()),
-                    ("max", &max.to_string()),
-                    ("step", "1"),
-                    ("aria-label", &aria),
-                ],
-                &text,
-                false,
-            ),
-            ParamType::Bool => r.input(
-                "checkbox",
-                &[("data-param", key), ("aria-label", &aria)],
-                "",
-                matches!(value, Some(ParamValue::Bool(true))),
-            ),
-            ParamType::Text | ParamType::AzList => r.input(
-                "text",
-                &[("data-param", key), ("aria-label", &aria)],
-                &text,
-                false,
-            ),
-            ParamType::Choice(list) => {
+    };
+    // The ECS service's vCPU and memory are one Fargate size, unless it runs on EC2.
+    let fargate = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            kind == Kind::EcsService
+                && state.design.with(|d| {
+                    d.nodes
+                        .get(&id)
+                        .is_some_and(|n| n.text("launch_type") == "FARGATE")
+                })
+        })
+    };
+    let params = (!info.params.is_empty()).then(|| {
+        let fields = info
+            .params
+            .iter()
+            .map(|spec| {
+                let node = id.clone();
+                match spec.key {
+                    "vcpu" if kind == Kind::EcsService => (move || {
+                        if fargate.get() {
+                            view! { <FargateField node=node.clone() /> }.into_any()
+                        } else {
+                            view! { <ParamField spec node=node.clone() /> }.into_any()
+                        }
+                    })
+                    .into_any(),
+                    "memory_gb" if kind == Kind::EcsService => (move || {
+                        (!fargate.get()).then(|| view! { <ParamField spec node=node.clone() /> })
+                    })
+                    .into_any(),
+                    _ => view! { <ParamField spec node /> }.into_any(),
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="insp-sub">{move || tx::SETTINGS.get(lang.get())}</h3>
+            <div class="insp-params" data-testid="inspector-params">{fields}</div>
+        }
+    });
+    let rules = (kind == Kind::Alb).then(|| view! { <AlbRules alb=id.clone() /> });
+    let note = {
+        let id = id.clone();
+        move || {
+            let note = state
+                .design
+                .with(|d| d.nodes.get(&id).map(|n| n.note.clone()).unwrap_or_default());
+            (!note.is_empty()).then(|| {
+                view! {
+                    <p class="insp-note muted" data-testid="inspector-note">
+                        <span class="insp-name">{tx::NOTE.get(lang.get())}</span>
+                        " "
+                        {note}
+                    </p>
+                }
+            })
+        }
+    };
+    let findings = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let lang = lang.get();
+            state.findings.with(|fs| {
+                fs.iter()
+                    .filter(|f| f.nodes.contains(&id))
+                    .map(|f| {
+                        let title = validate::rule(f.rule).map_or(f.rule, |r| r.title.get(lang));
+                        (f.severity, f.rule, title.to_owned())
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <h2 class="insp-title">
+            <svg
+                class="insp-icon"
+                viewBox="0 0 48 48"
+                aria-hidden="true"
+                inner_html=svg::icon(kind).into_string()
+            ></svg>
+            <span>{move || info.name.get(lang.get())}</span>
+        </h2>
+        <Field
+            class="insp-field"
+            name=Signal::derive(move || tx::LABEL.get(lang.get()).to_owned())
+            err=Some("label".to_owned())
+        >
+            <input
+                type="text"
+                data-testid="inspector-label"
+                aria-label=move || tx::LABEL.get(lang.get())
+                placeholder=move || info.name.get(lang.get())
+                maxlength="1000"
+                autocomplete="off"
+                value=label.get_untracked()
+                prop:value=move || label.get()
+                on:change=on_label
+            />
+        </Field>
+        {params}
+        {rules}
+        {note}
+        <Show when=move || findings.with(|f| !f.is_empty())>
+            <h3 class="insp-sub">{move || tx::FINDINGS.get(lang.get())}</h3>
+        </Show>
+        <FindingsList class="insp-findings" items=findings.into() />
+        <Actions duplicate=true />
+    }
+    .into_any()
+}
+
+/// One parameter of a node as a labelled control, whatever its type: a number with its unit
+/// and bounds, a choice, a checkbox, a text, or the AZ boxes.
+#[component]
+fn ParamField(
+    /// What the parameter is.
+    spec: &'static ParamSpec,
+    /// Whose.
+    node: NodeId,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    let state = cx.state;
+    let lang = state.lang;
+    let key = spec.key;
+    let err = format!("p:{key}");
+    if matches!(spec.ty, ParamType::AzList) {
+        return view! { <AzField spec node /> }.into_any();
+    }
+    let value = {
+        let node = node.clone();
+        Memo::new(move |_| {
+            state
+                .design
+                .with(|d| d.nodes.get(&node).and_then(|n| n.params.get(key).cloned()))
+        })
+    };
+    let text = Memo::new(move |_| value.with(|v| shown(v.as_ref())));
+    let unit = spec
+        .unit
+        .map(|u| Signal::derive(move || tx::unit(lang.get(), u).to_owned()));
+    let aria = move || {
+        let lang = lang.get();
+        let name = spec.name.get(lang);
+        match spec.unit {
+            Some(u) => format!("{name} ({})", tx::unit(lang, u)),
+            None => name.to_owned(),
+        }
+    };
+    // A value the control holds, or why not (the control goes back to the design's value).
+    let on_change = {
+        let err = err.clone();
+        let node = node.clone();
+        move |ev: leptos::ev::Event| {
+            let target = ev.target();
+            let input = target
+                .as_ref()
+                .and_then(|t| t.dyn_ref::<HtmlInputElement>());
+            let select = target
+                .as_ref()
+                .and_then(|t| t.dyn_ref::<HtmlSelectElement>());
+            let kept = text.get_untracked();
+            let reset = || {
+                if let Some(i) = input {
+                    if i.type_() == "checkbox" {
+                        i.set_checked(!i.checked());
+                    } else {
+                        i.set_value(&kept);
+                    }
+                }
+                if let Some(s) = select {
+                    s.set_value(&kept);
+                }
+            };
+            let typed = input
+                .map(HtmlInputElement::value)
+                .or(select.map(HtmlSelectElement::value));
+            let value = match spec.ty {
+                ParamType::Number { .. } | ParamType::Integer { .. } => {
+                    match input.map(|i| i.value_as_number()).filter(|v| v.is_finite()) {
+                        Some(v) => ParamValue::Num(v),
+                        None => {
+                            cx.set_error(&err, Some(tx::NOT_A_NUMBER.text()));
+                            reset();
+                            return;
+                        }
+                    }
+                }
+                ParamType::Bool => ParamValue::Bool(input.is_some_and(HtmlInputElement::checked)),
+                ParamType::Text | ParamType::Choice(_) | ParamType::AzList => {
+                    ParamValue::Str(typed.unwrap_or_default())
+                }
+                ParamType::NumberChoice(list) => {
+                    let picked = typed.unwrap_or_default();
+                    match list.iter().find(|c| shortest(**c) == picked) {
+                        Some(c) => ParamValue::Num(*c),
+                        None => return,
+                    }
+                }
+            };
+            let command = Command::SetParams {
+                id: node.clone(),
+                values: vec![(key.to_owned(), value)],
+            };
+            cx.commit(&err, command, reset);
+        }
+    };
+    let number = |min: String, max: String, step: &'static str| {
+        view! {
+            <input
+                type="number"
+                data-param=key
+                min=min
+                max=max
+                step=step
+                aria-label=aria
+                maxlength="1000"
+                autocomplete="off"
+                value=text.get_untracked()
+                prop:value=move || text.get()
+                on:change=on_change.clone()
+            />
+        }
+        .into_any()
+    };
+    let choice = |options: Signal<Vec<(String, String)>>| {
+        view! {
+            <select data-param=key aria-label=aria on:change=on_change.clone()>
+                <Options options current=text.into() />
+            </select>
+        }
+        .into_any()
+    };
+    let control = match spec.ty {
+        ParamType::Number { min, max } => number(shortest(min), shortest(max), "any"),
+        ParamType::Integer { min, max } => number(min.to_string(), max.to_string(), "1"),
+        ParamType::Bool => view! {
+            <input
+                type="checkbox"
+                data-param=key
+                aria-label=aria
+                maxlength="1000"
+                autocomplete="off"
+                checked=matches!(value.get_untracked(), Some(ParamValue::Bool(true)))
+                prop:checked=move || matches!(value.get(), Some(ParamValue::Bool(true)))
+                on:change=on_change.clone()
+            />
+        }
+        .into_any(),
+        ParamType::Text | ParamType::AzList => view! {
+            <input
+                type="text"
+                data-param=key
+                aria-label=aria
+                maxlength="1000"
+                autocomplete="off"
+                value=text.get_untracked()
+                prop:value=move || text.get()
+                on:change=on_change.clone()
+            />
+        }
+        .into_any(),
+        ParamType::Choice(list) => {
+            let rds = list == RDS_CLASSES && key == "instance_class";
+            let node = node.clone();
+            choice(Signal::derive(move || {
+                let lang = lang.get();
+                let unpriced = rds
+                    .then(|| {
+                        state.design.with(|d| {
+                            let multi = d.nodes.get(&node).is_some_and(|n| n.flag("multi_az"));
+                            unpriced_rds_classes(state, d.region, multi)
+                        })
+                    })
+                    .flatten();
                 let options = list
                     .iter()
                     .map(|c| {
-                        let mark = unpriced.is_some_and(|u| u.contains(c));
+                        let mark = unpriced.as_ref().is_some_and(|u| u.contains(c));
                         let shown = if mark {
                             format!("{c} {}", tx::PRICE_UNKNOWN.get(lang))
                         } else {
@@ -471,71 +607,161 @@ impl Render<'_> {
                         ((*c).to_owned(), shown)
                     })
                     .collect();
-                r.select(
-                    &[("data-param", key), ("aria-label", &aria)],
-                    &with_current(options, &text),
-                    &text,
-                );
-            }
-            ParamType::NumberChoice(list) => {
-                let options = list.iter().map(|c| (shortest(*c), shortest(*c))).collect();
-                r.select(
-                    &[("data-param", key), ("aria-label", &aria)],
-                    &with_current(options, &text),
-                    &text,
-                );
+                with_current(options, &text.get())
+            }))
+        }
+        ParamType::NumberChoice(list) => choice(Signal::derive(move || {
+            let options = list.iter().map(|c| (shortest(*c), shortest(*c))).collect();
+            with_current(options, &text.get())
+        })),
+    };
+    view! {
+        <Field
+            class="insp-field"
+            name=Signal::derive(move || spec.name.get(lang.get()).to_owned())
+            unit
+            err=Some(err)
+        >
+            {control}
+        </Field>
+    }
+    .into_any()
+}
+
+/// AZ letters as one checkbox per zone of the design's region (and any other letter the
+/// node holds); the core refuses an empty list.
+#[component]
+fn AzField(
+    /// The AZ list parameter.
+    spec: &'static ParamSpec,
+    /// Whose.
+    node: NodeId,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    let state = cx.state;
+    let lang = state.lang;
+    let key = spec.key;
+    let err = format!("p:{key}");
+    let held = {
+        let node = node.clone();
+        Memo::new(move |_| {
+            state.design.with(
+                |d| match d.nodes.get(&node).and_then(|n| n.params.get(key)) {
+                    Some(ParamValue::List(l)) => l.clone(),
+                    _ => Vec::new(),
+                },
+            )
+        })
+    };
+    let region = Memo::new(move |_| state.design.with(|d| d.region));
+    let letters = Memo::new(move |_| {
+        let region = region.get();
+        let mut letters: Vec<String> = region
+            .az_letters()
+            .iter()
+            .map(|l| (*l).to_owned())
+            .collect();
+        held.with(|held| {
+            for l in held {
+                if !letters.contains(l) {
+                    letters.push(l.clone());
+                }
             }
         });
-    }
-
-    /// AZ letters as one checkbox per zone of the design's region (and any other letter the
-    /// node holds); the core refuses an empty list.
-    fn az_field(&mut self, spec: &'static ParamSpec, value: Option<&ParamValue>, err: &str) {
-        let lang = self.lang;
-        let region = self.d.region;
-        let held: &[String] = match value {
-            Some(ParamValue::List(l)) => l,
-            _ => &[],
-        };
-        let mut letters: Vec<&str> = region.az_letters().to_vec();
-        for l in held {
-            if !letters.contains(&l.as_str()) {
-                letters.push(l.as_str());
+        letters
+    });
+    let toggle = {
+        let err = err.clone();
+        move |letter: String, input: HtmlInputElement| {
+            let on = input.checked();
+            let region = region.get_untracked();
+            let mut list = held.get_untracked();
+            list.retain(|l| *l != letter);
+            if on {
+                list.push(letter);
             }
+            crate::core::support::sort::sort_by_key(&mut list, |l| {
+                region
+                    .az_letters()
+                    .iter()
+                    .position(|x| x == l)
+                    .unwrap_or(usize::MAX)
+            });
+            let command = Command::SetParams {
+                id: node.clone(),
+                values: vec![(key.to_owned(), ParamValue::List(list))],
+            };
+            cx.commit(&err, command, || input.set_checked(!on));
         }
-        self.out
-            .push_str(r#"<fieldset class="insp-field insp-azs""#);
-        self.attrs(&[("data-param", spec.key)]);
-        self.out.push('>');
-        el(
-            &mut self.out,
-            r#"<legend class="insp-name">"#,
-            spec.name.get(lang),
-            "</legend>",
-        );
-        for letter in letters {
-            let foreign = !region.az_letters().contains(&letter);
-            self.out.push_str(r#"<label class="insp-check">"#);
-            self.input(
-                "checkbox",
-                &[("data-az", letter)],
-                "",
-                held.iter().any(|h| h == letter),
-            );
-            self.out.push_str("<span>");
-            self.text(&region.az_name(letter));
-            if foreign {
-                self.text(tx::NOT_IN_REGION.get(lang));
-            }
-            self.out.push_str("</span></label>");
-        }
-        self.error_line(err);
-        self.out.push_str("</fieldset>");
+    };
+    view! {
+        <fieldset class="insp-field insp-azs" data-param=key>
+            <legend class="insp-name">{move || spec.name.get(lang.get())}</legend>
+            <For
+                each=move || letters.get()
+                key=|l| l.clone()
+                children=move |letter| {
+                    let mine = letter.clone();
+                    let toggle = toggle.clone();
+                    let name = {
+                        let letter = letter.clone();
+                        move || {
+                            let region = region.get();
+                            let mut name = region.az_name(&letter);
+                            if !region.az_letters().contains(&letter.as_str()) {
+                                name.push_str(tx::NOT_IN_REGION.get(lang.get()));
+                            }
+                            name
+                        }
+                    };
+                    view! {
+                        <label class="insp-check">
+                            <input
+                                type="checkbox"
+                                data-az=letter.clone()
+                                maxlength="1000"
+                                autocomplete="off"
+                                checked=held.with_untracked(|h| h.contains(&letter))
+                                prop:checked=move || held.with(|h| h.contains(&mine))
+                                on:change=move |ev| toggle(letter.clone(), event_target::<HtmlInputElement>(&ev))
+                            />
+                            <span>{name}</span>
+                        </label>
+                    }
+                }
+            />
+            <ErrorLine key=err />
+        </fieldset>
     }
+}
 
-    /// The ECS service's vCPU and memory as one select of the sizes Fargate offers.
-    fn fargate_field(&mut self, v: f64, m: f64) {
-        let lang = self.lang;
+/// The ECS service's vCPU and memory as one select of the sizes Fargate offers.
+#[component]
+fn FargateField(
+    /// The ECS service.
+    node: NodeId,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    let state = cx.state;
+    let lang = state.lang;
+    let size = {
+        let node = node.clone();
+        Memo::new(move |_| {
+            state.design.with(|d| {
+                d.nodes
+                    .get(&node)
+                    .map(|n| (n.num("vcpu"), n.num("memory_gb")))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let current = Signal::derive(move || {
+        let (v, m) = size.get();
+        fargate_code(v, m)
+    });
+    let options = Signal::derive(move || {
+        let lang = lang.get();
+        let (v, m) = size.get();
         let mut list: Vec<(String, String)> = Vec::new();
         if !fargate::is_valid(v, m) {
             list.push((
@@ -548,247 +774,577 @@ impl Render<'_> {
                 list.push((fargate_code(cpu, mem), tx::fargate_pair(cpu, mem)));
             }
         }
-        let name = tx::TASK_SIZE.get(lang);
-        self.field("insp-field", name, None, Some("fargate"), |r| {
-            r.select(
-                &[("data-param", "fargate-size"), ("aria-label", name)],
-                &list,
-                &fargate_code(v, m),
-            );
+        list
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        let select = event_target::<HtmlSelectElement>(&ev);
+        let picked = select.value();
+        let found = FARGATE_VCPU.iter().find_map(|&cpu| {
+            fargate::valid_memory_gb(cpu)
+                .into_iter()
+                .find(|&mem| fargate_code(cpu, mem) == picked)
+                .map(|mem| (cpu, mem))
         });
-    }
-
-    // --- Rules and edges --------------------------------------------------------------------
-
-    /// The priority and path pattern of an `alb_rule` edge, as two labelled inputs, and the
-    /// message of a refused edit of the rule (shown once, under both).
-    fn rule_inputs(&mut self, id: &EdgeId, priority: u32, path: &str) {
-        let lang = self.lang;
-        self.out.push_str(r#"<div class="rule-fields">"#);
-        let name = tx::PRIORITY.get(lang);
-        self.field("rule-field", name, None, None, |r| {
-            r.input(
-                "number",
-                &[
-                    ("data-rule-field", "priority"),
-                    ("min", "1"),
-                    ("max", &MAX_PRIORITY.to_string()),
-                    ("step", "1"),
-                    ("aria-label", name),
-                ],
-                &priority.to_string(),
-                false,
-            );
-        });
-        let name = tx::PATH_PATTERN.get(lang);
-        self.field("rule-field", name, None, None, |r| {
-            r.input(
-                "text",
-                &[("data-rule-field", "path"), ("aria-label", name)],
-                path,
-                false,
-            );
-        });
-        self.out.push_str("</div>");
-        self.error_line(&format!("rule:{id}"));
-    }
-
-    /// The validator's messages about the edge `id`, in the current language.
-    fn edge_findings(&mut self, id: &EdgeId) {
-        let lang = self.lang;
-        let items: Vec<(Severity, &str, &str)> = self
-            .findings
-            .iter()
-            .filter(|f| f.edges.contains(id))
-            .map(|f| (f.severity, f.rule, f.message.get(lang)))
-            .collect();
-        self.findings_list("rule-findings", &items);
-    }
-
-    /// The ALB's listener rules in evaluation order, editable, and its default action.
-    fn alb_rules(&mut self, alb: &NodeId, new_target: &str) {
-        let lang = self.lang;
-        let d = self.d;
-        let heading = tx::LISTENER_RULES.get(lang);
-        self.out
-            .push_str(r#"<section class="alb-rules" data-testid="alb-rules""#);
-        self.attrs(&[("aria-label", heading)]);
-        self.out.push('>');
-        el(&mut self.out, r#"<h3 class="insp-sub">"#, heading, "</h3>");
-        el(
-            &mut self.out,
-            r#"<p class="muted insp-small">"#,
-            tx::RULES_ORDER.get(lang),
-            "</p>",
-        );
-        let rules = rules_of(d, alb);
-        if rules.is_empty() {
-            el(
-                &mut self.out,
-                r#"<p class="muted">"#,
-                tx::NO_RULES.get(lang),
-                "</p>",
-            );
-        }
-        let targets = rule_targets(d, lang);
-        self.out.push_str(r#"<ol class="rule-list">"#);
-        for e in rules {
-            self.rule_row(e, &targets);
-        }
-        self.out.push_str("</ol>");
-        let defaults: Vec<String> = d
-            .edges
-            .values()
-            .filter(|e| e.from == *alb && e.kind == EdgeKind::AlbDefault)
-            .map(|e| node_name(d, &e.to, lang))
-            .collect();
-        self.out
-            .push_str(r#"<p class="rule-default" data-testid="alb-default">"#);
-        el(
-            &mut self.out,
-            r#"<span class="insp-name">"#,
-            tx::DEFAULT_ACTION.get(lang),
-            "</span> → ",
-        );
-        if defaults.is_empty() {
-            self.text(tx::NO_DEFAULT.get(lang));
-        } else {
-            self.text(&defaults.join(", "));
-        }
-        self.out.push_str("</p>");
-        if targets.is_empty() {
-            el(
-                &mut self.out,
-                r#"<p class="muted insp-small">"#,
-                tx::NO_TARGETS.get(lang),
-                "</p>",
-            );
-        } else {
-            self.out.push_str(r#"<div class="rule-add">"#);
-            self.select(
-                &[
-                    ("data-testid", "alb-new-rule-target"),
-                    ("aria-label", tx::NEW_RULE_TARGET.get(lang)),
-                ],
-                &targets,
-                new_target,
-            );
-            let t = tx::ADD_RULE.get(lang);
-            self.button("", &[("data-testid", "alb-add-rule")], t, None);
-            self.out.push_str("</div>");
-        }
-        self.out.push_str("</section>");
-    }
-
-    /// One rule of the ALB's list: priority, path pattern, target, order buttons, remove, and
-    /// the validator's messages about it.
-    fn rule_row(&mut self, e: &crate::core::document::model::Edge, targets: &[(String, String)]) {
-        let lang = self.lang;
-        let (priority, path) = e
-            .rule
-            .as_ref()
-            .map(|r| (r.priority, r.path_pattern.as_str()))
-            .unwrap_or((0, ""));
-        self.out.push_str(r#"<li class="rule-row""#);
-        self.attrs(&[("data-rule-edge", &e.id.to_string())]);
-        self.out.push('>');
-        self.rule_inputs(&e.id, priority, path);
-        self.out.push_str(r#"<div class="rule-tools">"#);
-        let current = e.to.to_string();
-        let mut options = targets.to_vec();
-        if !options.iter().any(|(id, _)| *id == current) {
-            options.insert(0, (current.clone(), node_name(self.d, &e.to, lang)));
-        }
-        self.select(
-            &[
-                ("data-rule-field", "target"),
-                ("aria-label", tx::TARGET.get(lang)),
+        let Some((cpu, mem)) = found else { return };
+        let command = Command::SetParams {
+            id: node.clone(),
+            values: vec![
+                ("vcpu".to_owned(), ParamValue::Num(cpu)),
+                ("memory_gb".to_owned(), ParamValue::Num(mem)),
             ],
-            &options,
-            &current,
-        );
-        for (class, action, text, aria) in [
-            ("icon-button", "up", "↑", tx::MOVE_UP),
-            ("icon-button", "down", "↓", tx::MOVE_DOWN),
-            ("icon-button danger", "remove", "×", tx::REMOVE_RULE),
-        ] {
-            self.button(
-                class,
-                &[("data-action", action)],
-                text,
-                Some(aria.get(lang)),
-            );
-        }
-        self.out.push_str("</div>");
-        self.edge_findings(&e.id);
-        self.out.push_str("</li>");
-    }
-
-    fn edge(&mut self, id: &EdgeId) {
-        let d = self.d;
-        let lang = self.lang;
-        let Some(e) = d.edges.get(id) else { return };
-        let (Some(from), Some(to)) = (d.nodes.get(&e.from), d.nodes.get(&e.to)) else {
-            return;
         };
-        el(
-            &mut self.out,
-            r#"<h2 class="insp-title"><span>"#,
-            e.kind.info().name.get(lang),
-            "</span></h2>",
-        );
-        let ends = format!(
-            "{} → {}",
-            node_name(d, &e.from, lang),
-            node_name(d, &e.to, lang)
-        );
-        self.named_line(
-            r#"<p class="insp-ends" data-testid="inspector-ends">"#,
-            tx::ENDS.get(lang),
-            &ends,
-        );
-        let mut kinds = fitting_edge_kinds(from.kind, to.kind);
-        if !kinds.contains(&e.kind) {
-            kinds.insert(0, e.kind);
-        }
-        let options: Vec<(String, String)> = kinds
-            .into_iter()
-            .map(|k| (k.id().to_owned(), k.info().name.get(lang).to_owned()))
-            .collect();
-        let name = tx::EDGE_KIND.get(lang);
-        self.field("insp-field", name, None, Some("kind"), |r| {
-            r.select(
-                &[("data-testid", "inspector-edge-kind"), ("aria-label", name)],
-                &options,
-                e.kind.id(),
-            );
+        cx.commit("fargate", command, || {
+            select.set_value(&current.get_untracked())
         });
-        let name = tx::LABEL.get(lang);
-        self.field("insp-field", name, None, Some("edge-label"), |r| {
-            r.input(
-                "text",
-                &[
-                    ("data-testid", "inspector-edge-label"),
-                    ("aria-label", name),
-                ],
-                &e.label,
-                false,
-            );
-        });
-        if e.kind == EdgeKind::AlbRule {
-            let (priority, path) = e
-                .rule
-                .as_ref()
-                .map(|r| (r.priority, r.path_pattern.as_str()))
-                .unwrap_or((0, ""));
-            self.out
-                .push_str(r#"<div class="insp-rule" data-testid="inspector-rule">"#);
-            self.rule_inputs(id, priority, path);
-            self.out.push_str("</div>");
-            self.edge_findings(id);
-        }
-        self.actions(false);
+    };
+    view! {
+        <Field
+            class="insp-field"
+            name=Signal::derive(move || tx::TASK_SIZE.get(lang.get()).to_owned())
+            err=Some("fargate".to_owned())
+        >
+            <select
+                data-param="fargate-size"
+                aria-label=move || tx::TASK_SIZE.get(lang.get())
+                on:change=on_change
+            >
+                <Options options current />
+            </select>
+        </Field>
     }
+}
+
+// --- Rules and edges ------------------------------------------------------------------------------
+
+/// A rule edge's priority and path pattern.
+fn rule_of(d: &Design, id: &EdgeId) -> Option<(u32, String)> {
+    let e = d.edges.get(id)?;
+    Some(
+        e.rule
+            .as_ref()
+            .map(|r| (r.priority, r.path_pattern.clone()))
+            .unwrap_or((0, String::new())),
+    )
+}
+
+/// The priority and path pattern of an `alb_rule` edge, as two labelled inputs, and the
+/// message of a refused edit of the rule (shown once, under both).
+#[component]
+fn RuleInputs(
+    /// The rule edge.
+    edge: EdgeId,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    let state = cx.state;
+    let lang = state.lang;
+    let err = format!("rule:{edge}");
+    let rule = {
+        let edge = edge.clone();
+        Memo::new(move |_| state.design.with(|d| rule_of(d, &edge)))
+    };
+    let priority = Memo::new(move |_| rule.with(|r| r.as_ref().map(|r| r.0).unwrap_or(0)));
+    let path =
+        Memo::new(move |_| rule.with(|r| r.as_ref().map(|r| r.1.clone()).unwrap_or_default()));
+    let on_priority = {
+        let (edge, err) = (edge.clone(), err.clone());
+        move |ev: leptos::ev::Event| {
+            let input = event_target::<HtmlInputElement>(&ev);
+            let kept = priority.get_untracked().to_string();
+            let v = input.value_as_number();
+            if !v.is_finite() {
+                cx.set_error(&err, Some(tx::NOT_A_NUMBER.text()));
+                input.set_value(&kept);
+                return;
+            }
+            // Anything but a whole number in range becomes 0, which the core refuses with
+            // the reason.
+            let priority = if v.fract() == 0.0 && v >= 1.0 && v <= MAX_PRIORITY as f64 {
+                v as u32
+            } else {
+                0
+            };
+            let command = Command::SetRule {
+                id: edge.clone(),
+                priority,
+                path_pattern: path.get_untracked(),
+            };
+            cx.commit(&err, command, || input.set_value(&kept));
+        }
+    };
+    let on_path = {
+        let (edge, err) = (edge.clone(), err.clone());
+        move |ev: leptos::ev::Event| {
+            let input = event_target::<HtmlInputElement>(&ev);
+            let command = Command::SetRule {
+                id: edge.clone(),
+                priority: priority.get_untracked(),
+                path_pattern: input.value(),
+            };
+            cx.commit(&err, command, || input.set_value(&path.get_untracked()));
+        }
+    };
+    view! {
+        <div class="rule-fields">
+            <Field class="rule-field" name=Signal::derive(move || tx::PRIORITY.get(lang.get()).to_owned())>
+                <input
+                    type="number"
+                    data-rule-field="priority"
+                    min="1"
+                    max=MAX_PRIORITY.to_string()
+                    step="1"
+                    aria-label=move || tx::PRIORITY.get(lang.get())
+                    maxlength="1000"
+                    autocomplete="off"
+                    value=priority.get_untracked().to_string()
+                    prop:value=move || priority.get().to_string()
+                    on:change=on_priority
+                />
+            </Field>
+            <Field class="rule-field" name=Signal::derive(move || tx::PATH_PATTERN.get(lang.get()).to_owned())>
+                <input
+                    type="text"
+                    data-rule-field="path"
+                    aria-label=move || tx::PATH_PATTERN.get(lang.get())
+                    maxlength="1000"
+                    autocomplete="off"
+                    value=path.get_untracked()
+                    prop:value=move || path.get()
+                    on:change=on_path
+                />
+            </Field>
+        </div>
+        <ErrorLine key=err />
+    }
+}
+
+/// The validator's messages about the edge `id`, in the current language.
+#[component]
+fn EdgeFindings(
+    /// The edge.
+    edge: EdgeId,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = Signal::derive(move || {
+        let lang = state.lang.get();
+        state.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| f.edges.contains(&edge))
+                .map(|f| (f.severity, f.rule, f.message.get(lang).to_owned()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! { <FindingsList class="rule-findings" items /> }
+}
+
+/// The ALB's listener rules in evaluation order, editable, and its default action.
+#[component]
+fn AlbRules(
+    /// The ALB.
+    alb: NodeId,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    let state = cx.state;
+    let lang = state.lang;
+    let rules = {
+        let alb = alb.clone();
+        Memo::new(move |_| {
+            state.design.with(|d| {
+                rules_of(d, &alb)
+                    .iter()
+                    .map(|e| e.id.clone())
+                    .collect::<Vec<EdgeId>>()
+            })
+        })
+    };
+    let targets = Memo::new(move |_| {
+        let lang = lang.get();
+        state.design.with(|d| rule_targets(d, lang))
+    });
+    let defaults = {
+        let alb = alb.clone();
+        move || {
+            let lang = lang.get();
+            let names: Vec<String> = state.design.with(|d| {
+                d.edges
+                    .values()
+                    .filter(|e| e.from == alb && e.kind == EdgeKind::AlbDefault)
+                    .map(|e| node_name(d, &e.to, lang))
+                    .collect()
+            });
+            if names.is_empty() {
+                tx::NO_DEFAULT.get(lang).to_owned()
+            } else {
+                names.join(", ")
+            }
+        }
+    };
+    let list = NodeRef::<leptos::html::Ol>::new();
+    let add = NodeRef::<leptos::html::Button>::new();
+    let on_add = {
+        let alb = alb.clone();
+        move |_| {
+            let chosen = cx.new_target.get_untracked();
+            let to = targets.with_untracked(|targets| {
+                targets
+                    .iter()
+                    .find(|(id, _)| *id == chosen)
+                    .or(targets.first())
+                    .map(|(id, _)| NodeId(id.clone()))
+            });
+            let Some(to) = to else { return };
+            let added = state.dispatch(Command::Connect {
+                from: alb.clone(),
+                to,
+                kind: Some(EdgeKind::AlbRule),
+            });
+            if added.is_ok() {
+                // Stay on the ALB: the new rule shows in its list.
+                state.selection.set(Selection::node(alb.clone()));
+            }
+        }
+    };
+    // After a rule is removed the keyboard goes on to the first rule, or to "Add rule".
+    let after_remove = move || {
+        request_animation_frame(move || {
+            let first = list
+                .get_untracked()
+                .and_then(|l| l.query_selector("input").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            match first {
+                Some(el) => {
+                    let _ = el.focus();
+                }
+                None => {
+                    if let Some(b) = add.get_untracked() {
+                        let _ = b.focus();
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <section
+            class="alb-rules"
+            data-testid="alb-rules"
+            aria-label=move || tx::LISTENER_RULES.get(lang.get())
+        >
+            <h3 class="insp-sub">{move || tx::LISTENER_RULES.get(lang.get())}</h3>
+            <p class="muted insp-small">{move || tx::RULES_ORDER.get(lang.get())}</p>
+            <Show when=move || rules.with(Vec::is_empty)>
+                <p class="muted">{move || tx::NO_RULES.get(lang.get())}</p>
+            </Show>
+            <ol class="rule-list" node_ref=list>
+                <For
+                    each=move || rules.get()
+                    key=|id| id.clone()
+                    children=move |id| view! { <RuleRow id targets after_remove /> }
+                />
+            </ol>
+            <p class="rule-default" data-testid="alb-default">
+                <span class="insp-name">{move || tx::DEFAULT_ACTION.get(lang.get())}</span>
+                " → "
+                {defaults}
+            </p>
+            <Show
+                when=move || targets.with(|t| !t.is_empty())
+                fallback=move || {
+                    view! { <p class="muted insp-small">{move || tx::NO_TARGETS.get(lang.get())}</p> }
+                }
+            >
+                <div class="rule-add">
+                    <select
+                        data-testid="alb-new-rule-target"
+                        aria-label=move || tx::NEW_RULE_TARGET.get(lang.get())
+                        on:change=move |ev| cx.new_target.set(event_target_value(&ev))
+                    >
+                        <Options options=targets.into() current=cx.new_target.into() />
+                    </select>
+                    <button type="button" data-testid="alb-add-rule" node_ref=add on:click=on_add.clone()>
+                        {move || tx::ADD_RULE.get(lang.get())}
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// One rule of the ALB's list: priority, path pattern, target, order buttons, remove, and
+/// the validator's messages about it.
+#[component]
+fn RuleRow(
+    /// The rule edge.
+    id: EdgeId,
+    /// The nodes a rule can forward to.
+    targets: Memo<Vec<(String, String)>>,
+    /// Where the keyboard goes once this rule is removed.
+    after_remove: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    let state = cx.state;
+    let lang = state.lang;
+    let to = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.design.with(|d| {
+                d.edges
+                    .get(&id)
+                    .map(|e| e.to.to_string())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let options = Signal::derive(move || {
+        let lang = lang.get();
+        let current = to.get();
+        let mut options = targets.get();
+        if !options.iter().any(|(id, _)| *id == current) {
+            let name = state
+                .design
+                .with(|d| node_name(d, &NodeId(current.clone()), lang));
+            options.insert(0, (current, name));
+        }
+        options
+    });
+    let on_target = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let select = event_target::<HtmlSelectElement>(&ev);
+            let command = Command::SetEdgeTarget {
+                id: id.clone(),
+                to: NodeId(select.value()),
+            };
+            cx.commit(&format!("rule:{id}"), command, || {
+                select.set_value(&to.get_untracked())
+            });
+        }
+    };
+    let up = NodeRef::<leptos::html::Button>::new();
+    let down = NodeRef::<leptos::html::Button>::new();
+    let shift = {
+        let id = id.clone();
+        move |go_up: bool| {
+            let _ = state.dispatch(Command::MoveRule {
+                id: id.clone(),
+                up: go_up,
+            });
+            // The row moved in the list: keep the keyboard on this button.
+            let button = if go_up { up } else { down };
+            request_animation_frame(move || {
+                if let Some(b) = button.get_untracked() {
+                    let _ = b.focus();
+                }
+            });
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            let _ = state.dispatch(Command::Delete {
+                nodes: vec![],
+                edges: vec![id.clone()],
+            });
+            after_remove();
+        }
+    };
+    let shift_down = shift.clone();
+    let label = move |m: crate::ui::text::i18n::Msg| move || m.get(lang.get());
+    let row_key = id.to_string();
+    view! {
+        <li class="rule-row" data-rule-edge=row_key>
+            <RuleInputs edge=id.clone() />
+            <div class="rule-tools">
+                <select
+                    data-rule-field="target"
+                    aria-label=move || tx::TARGET.get(lang.get())
+                    on:change=on_target
+                >
+                    <Options options current=to.into() />
+                </select>
+                <button
+                    type="button"
+                    class="icon-button"
+                    data-action="up"
+                    node_ref=up
+                    aria-label=label(tx::MOVE_UP)
+                    title=label(tx::MOVE_UP)
+                    on:click=move |_| shift(true)
+                >
+                    "↑"
+                </button>
+                <button
+                    type="button"
+                    class="icon-button"
+                    data-action="down"
+                    node_ref=down
+                    aria-label=label(tx::MOVE_DOWN)
+                    title=label(tx::MOVE_DOWN)
+                    on:click=move |_| shift_down(false)
+                >
+                    "↓"
+                </button>
+                <button
+                    type="button"
+                    class="icon-button danger"
+                    data-action="remove"
+                    aria-label=label(tx::REMOVE_RULE)
+                    title=label(tx::REMOVE_RULE)
+                    on:click=remove
+                >
+                    "×"
+                </button>
+            </div>
+            <EdgeFindings edge=id />
+        </li>
+    }
+}
+
+/// An edge: its kind, ends, label, the rule of an ALB rule, and its findings.
+#[component]
+fn EdgeView(
+    /// Which edge.
+    id: EdgeId,
+) -> impl IntoView {
+    let cx = expect_context::<Ctx>();
+    let state = cx.state;
+    let lang = state.lang;
+    /// What the view shows of the edge.
+    #[derive(Clone, PartialEq)]
+    struct Shown {
+        kind: EdgeKind,
+        label: String,
+        ends: String,
+        kinds: Vec<EdgeKind>,
+    }
+    let edge = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let lang = lang.get();
+            state.design.with(|d| {
+                let e = d.edges.get(&id)?;
+                let (from, to) = (d.nodes.get(&e.from)?, d.nodes.get(&e.to)?);
+                let mut kinds = fitting_edge_kinds(from.kind, to.kind);
+                if !kinds.contains(&e.kind) {
+                    kinds.insert(0, e.kind);
+                }
+                Some(Shown {
+                    kind: e.kind,
+                    label: e.label.clone(),
+                    ends: format!(
+                        "{} → {}",
+                        node_name(d, &e.from, lang),
+                        node_name(d, &e.to, lang)
+                    ),
+                    kinds,
+                })
+            })
+        })
+    };
+    if edge.with_untracked(Option::is_none) {
+        return ().into_any();
+    }
+    let with =
+        move |f: fn(&Shown) -> String| move || edge.with(|e| e.as_ref().map(f).unwrap_or_default());
+    let kind_id = Signal::derive(with(|e| e.kind.id().to_owned()));
+    let label = Signal::derive(with(|e| e.label.clone()));
+    let options = Signal::derive(move || {
+        let lang = lang.get();
+        edge.with(|e| {
+            e.iter()
+                .flat_map(|e| e.kinds.iter())
+                .map(|k| (k.id().to_owned(), k.info().name.get(lang).to_owned()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let on_kind = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let select = event_target::<HtmlSelectElement>(&ev);
+            let Some(kind) = EdgeKind::from_id(&select.value()) else {
+                return;
+            };
+            let command = Command::SetEdgeKind {
+                id: id.clone(),
+                kind,
+            };
+            cx.commit("kind", command, || {
+                select.set_value(&kind_id.get_untracked())
+            });
+        }
+    };
+    let on_label = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let input = event_target::<HtmlInputElement>(&ev);
+            let command = Command::SetEdgeLabel {
+                id: id.clone(),
+                label: input.value(),
+            };
+            cx.commit("edge-label", command, || {
+                input.set_value(&label.get_untracked())
+            });
+        }
+    };
+    let is_rule =
+        Memo::new(move |_| edge.with(|e| e.as_ref().is_some_and(|e| e.kind == EdgeKind::AlbRule)));
+    let rule = {
+        let id = id.clone();
+        move || {
+            is_rule.get().then(|| {
+                view! {
+                    <div class="insp-rule" data-testid="inspector-rule">
+                        <RuleInputs edge=id.clone() />
+                    </div>
+                    <EdgeFindings edge=id.clone() />
+                }
+            })
+        }
+    };
+    view! {
+        <h2 class="insp-title">
+            <span>
+                {move || {
+                    edge.with(|e| e.as_ref().map(|e| e.kind.info().name.get(lang.get())).unwrap_or_default())
+                }}
+            </span>
+        </h2>
+        <p class="insp-ends" data-testid="inspector-ends">
+            <span class="insp-name">{move || tx::ENDS.get(lang.get())}</span>
+            " "
+            {with(|e| e.ends.clone())}
+        </p>
+        <Field
+            class="insp-field"
+            name=Signal::derive(move || tx::EDGE_KIND.get(lang.get()).to_owned())
+            err=Some("kind".to_owned())
+        >
+            <select
+                data-testid="inspector-edge-kind"
+                aria-label=move || tx::EDGE_KIND.get(lang.get())
+                on:change=on_kind
+            >
+                <Options options current=kind_id />
+            </select>
+        </Field>
+        <Field
+            class="insp-field"
+            name=Signal::derive(move || tx::LABEL.get(lang.get()).to_owned())
+            err=Some("edge-label".to_owned())
+        >
+            <input
+                type="text"
+                data-testid="inspector-edge-label"
+                aria-label=move || tx::LABEL.get(lang.get())
+                maxlength="1000"
+                autocomplete="off"
+                value=label.get_untracked()
+                prop:value=move || label.get()
+                on:change=on_label
+            />
+        </Field>
+        {rule}
+        <Actions duplicate=false />
+    }
+    .into_any()
 }
 
 /// `options` with `current` first when it is not one of them (a value from a file).
@@ -848,384 +1404,4 @@ fn rule_targets(d: &Design, lang: Lang) -> Vec<(String, String)> {
         .filter(|n| fitting_edge_kinds(Kind::Alb, n.kind).contains(&EdgeKind::AlbRule))
         .map(|n| (n.id.to_string(), n.display_label(lang).to_owned()))
         .collect()
-}
-
-// --- Acting -----------------------------------------------------------------------------------
-
-/// Sets the message of the field `key` (`None`: clears it).
-fn set_error(errors: RwSignal<Errors>, key: &str, text: Option<Text>) {
-    let has = errors.with_untracked(|e| e.iter().any(|(k, _)| k == key));
-    if !has && text.is_none() {
-        return;
-    }
-    errors.update(|e| {
-        e.retain(|(k, _)| k != key);
-        if let Some(t) = text {
-            e.push((key.to_owned(), t));
-        }
-    });
-}
-
-/// Puts a control back to `value` (after a refused edit).
-fn reset_control(target: &Element, value: &str) {
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        if input.type_() == "checkbox" {
-            input.set_checked(!input.checked());
-        } else {
-            input.set_value(value);
-        }
-    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-        select.set_value(value);
-    }
-}
-
-/// Dispatches `command`; on refusal shows the reason under the field `key` and puts the
-/// control back to `kept`.
-fn commit(
-    state: AppState,
-    errors: RwSignal<Errors>,
-    key: &str,
-    command: Command,
-    target: &Element,
-    kept: &str,
-) {
-    match state.dispatch(command) {
-        Ok(_) => set_error(errors, key, None),
-        Err(refusal) => {
-            set_error(errors, key, Some(refusal.0));
-            reset_control(target, kept);
-        }
-    }
-}
-
-/// The value of the input or select `target`.
-fn value_of(target: &Element) -> String {
-    if let Some(i) = target.dyn_ref::<HtmlInputElement>() {
-        i.value()
-    } else if let Some(s) = target.dyn_ref::<HtmlSelectElement>() {
-        s.value()
-    } else {
-        String::new()
-    }
-}
-
-/// The number typed into the input `target` (`None`: not a number).
-fn typed_number(target: &Element) -> Option<f64> {
-    target
-        .dyn_ref::<HtmlInputElement>()
-        .map(|i| i.value_as_number())
-        .filter(|v| v.is_finite())
-}
-
-fn checked(target: &Element) -> bool {
-    target
-        .dyn_ref::<HtmlInputElement>()
-        .is_some_and(HtmlInputElement::checked)
-}
-
-fn on_change(state: AppState, errors: RwSignal<Errors>, new_target: RwSignal<String>, ev: &Event) {
-    let Some(target) = target_element(ev) else {
-        return;
-    };
-    let attr = |name: &str| target.get_attribute(name);
-    let selection = state.selection.get_untracked();
-    if attr("data-testid").as_deref() == Some("alb-new-rule-target") {
-        new_target.set(value_of(&target));
-    } else if let Some(field) = attr("data-rule-field") {
-        // A rule's row in the ALB's list, or the selected rule edge.
-        let id = match target.closest("[data-rule-edge]").ok().flatten() {
-            Some(row) => EdgeId(row.get_attribute("data-rule-edge").unwrap_or_default()),
-            None => match selection.single_edge() {
-                Some(id) => id.clone(),
-                None => return,
-            },
-        };
-        rule_changed(state, errors, &id, &field, &target);
-    } else if let Some(id) = selection.single_node().cloned() {
-        node_changed(state, errors, &id, &target);
-    } else if let Some(id) = selection.single_edge().cloned() {
-        let testid = attr("data-testid").unwrap_or_default();
-        let Some((kind, label)) = state
-            .design
-            .with_untracked(|d| d.edges.get(&id).map(|e| (e.kind, e.label.clone())))
-        else {
-            return;
-        };
-        if testid == "inspector-edge-kind" {
-            let Some(new) = EdgeKind::from_id(&value_of(&target)) else {
-                return;
-            };
-            let command = Command::SetEdgeKind { id, kind: new };
-            commit(state, errors, "kind", command, &target, kind.id());
-        } else if testid == "inspector-edge-label" {
-            let command = Command::SetEdgeLabel {
-                id,
-                label: value_of(&target),
-            };
-            commit(state, errors, "edge-label", command, &target, &label);
-        }
-    }
-}
-
-fn rule_changed(
-    state: AppState,
-    errors: RwSignal<Errors>,
-    id: &EdgeId,
-    field: &str,
-    target: &Element,
-) {
-    let key = format!("rule:{id}");
-    let Some((p, path, to)) = state.design.with_untracked(|d| {
-        d.edges.get(id).map(|e| {
-            let (p, path) = e
-                .rule
-                .as_ref()
-                .map(|r| (r.priority, r.path_pattern.clone()))
-                .unwrap_or((0, String::new()));
-            (p, path, e.to.to_string())
-        })
-    }) else {
-        return;
-    };
-    let id = id.clone();
-    match field {
-        "priority" => {
-            let Some(v) = typed_number(target) else {
-                set_error(errors, &key, Some(tx::NOT_A_NUMBER.text()));
-                reset_control(target, &p.to_string());
-                return;
-            };
-            // Anything but a whole number in range becomes 0, which the core refuses with
-            // the reason.
-            let priority = if v.fract() == 0.0 && v >= 1.0 && v <= MAX_PRIORITY as f64 {
-                v as u32
-            } else {
-                0
-            };
-            let command = Command::SetRule {
-                id,
-                priority,
-                path_pattern: path,
-            };
-            commit(state, errors, &key, command, target, &p.to_string());
-        }
-        "path" => {
-            let command = Command::SetRule {
-                id,
-                priority: p,
-                path_pattern: value_of(target),
-            };
-            commit(state, errors, &key, command, target, &path);
-        }
-        "target" => {
-            let command = Command::SetEdgeTarget {
-                id,
-                to: NodeId(value_of(target)),
-            };
-            commit(state, errors, &key, command, target, &to);
-        }
-        _ => {}
-    }
-}
-
-fn node_changed(state: AppState, errors: RwSignal<Errors>, id: &NodeId, target: &Element) {
-    let Some((kind, label, region, size)) = state.design.with_untracked(|d| {
-        d.nodes.get(id).map(|n| {
-            let size = (n.num("vcpu"), n.num("memory_gb"));
-            (n.kind, n.label.clone(), d.region, size)
-        })
-    }) else {
-        return;
-    };
-    let current = |key: &str| {
-        state
-            .design
-            .with_untracked(|d| d.nodes.get(id).and_then(|n| n.params.get(key).cloned()))
-    };
-    let set = |key: &str, values: Vec<(String, ParamValue)>, kept: &str| {
-        let command = Command::SetParams {
-            id: id.clone(),
-            values,
-        };
-        commit(state, errors, key, command, target, kept);
-    };
-    if target.get_attribute("data-testid").as_deref() == Some("inspector-label") {
-        let command = Command::SetLabel {
-            id: id.clone(),
-            label: value_of(target),
-        };
-        commit(state, errors, "label", command, target, &label);
-        return;
-    }
-    if let Some(letter) = target.get_attribute("data-az") {
-        // AZ letters: one box each; the list keeps the region's order.
-        let Some(key) = target
-            .closest("[data-param]")
-            .ok()
-            .flatten()
-            .and_then(|f| f.get_attribute("data-param"))
-        else {
-            return;
-        };
-        let mut list: Vec<String> = match current(&key) {
-            Some(ParamValue::List(l)) => l,
-            _ => Vec::new(),
-        };
-        list.retain(|l| *l != letter);
-        if checked(target) {
-            list.push(letter);
-        }
-        crate::core::support::sort::sort_by_key(&mut list, |l| {
-            region
-                .az_letters()
-                .iter()
-                .position(|x| x == l)
-                .unwrap_or(usize::MAX)
-        });
-        set(&format!("p:{key}"), vec![(key, ParamValue::List(list))], "");
-        return;
-    }
-    let Some(key) = target.get_attribute("data-param") else {
-        return;
-    };
-    if key == "fargate-size" {
-        let picked = value_of(target);
-        let kept = fargate_code(size.0, size.1);
-        let found = FARGATE_VCPU.iter().find_map(|&cpu| {
-            fargate::valid_memory_gb(cpu)
-                .into_iter()
-                .find(|&mem| fargate_code(cpu, mem) == picked)
-                .map(|mem| (cpu, mem))
-        });
-        let Some((cpu, mem)) = found else { return };
-        let values = vec![
-            ("vcpu".to_owned(), ParamValue::Num(cpu)),
-            ("memory_gb".to_owned(), ParamValue::Num(mem)),
-        ];
-        set("fargate", values, &kept);
-        return;
-    }
-    let Some(spec) = kind.info().params.iter().find(|p| p.key == key) else {
-        return;
-    };
-    let err = format!("p:{key}");
-    let kept = shown(current(&key).as_ref());
-    let value = match spec.ty {
-        ParamType::Number { .. } | ParamType::Integer { .. } => match typed_number(target) {
-            Some(v) => ParamValue::Num(v),
-            None => {
-                set_error(errors, &err, Some(tx::NOT_A_NUMBER.text()));
-                reset_control(target, &kept);
-                return;
-            }
-        },
-        ParamType::Bool => ParamValue::Bool(checked(target)),
-        ParamType::Text | ParamType::Choice(_) | ParamType::AzList => {
-            ParamValue::Str(value_of(target))
-        }
-        ParamType::NumberChoice(list) => {
-            let picked = value_of(target);
-            match list.iter().find(|c| shortest(**c) == picked) {
-                Some(c) => ParamValue::Num(*c),
-                None => return,
-            }
-        }
-    };
-    set(&err, vec![(key, value)], &kept);
-}
-
-/// Focuses the first element matching `selector` inside `within` once the view has caught up.
-fn focus_later(within: NodeRef<leptos::html::Section>, selector: String) {
-    request_animation_frame(move || {
-        let found = within
-            .get_untracked()
-            .and_then(|s| s.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        if let Some(el) = found {
-            let _ = el.focus();
-        }
-    });
-}
-
-fn on_click(
-    state: AppState,
-    new_target: RwSignal<String>,
-    section: NodeRef<leptos::html::Section>,
-    ev: &leptos::ev::MouseEvent,
-) {
-    let Some(button) = target_element(ev).and_then(|t| t.closest("button").ok().flatten()) else {
-        return;
-    };
-    let selection = state.selection.get_untracked();
-    match button.get_attribute("data-testid").as_deref() {
-        Some("inspector-duplicate") => {
-            let ids = selection.nodes();
-            if !ids.is_empty() {
-                let _ = state.dispatch(Command::Duplicate { ids });
-            }
-            return;
-        }
-        Some("inspector-delete") => {
-            let _ = state.dispatch(Command::Delete {
-                nodes: selection.nodes(),
-                edges: selection.edges(),
-            });
-            return;
-        }
-        Some("alb-add-rule") => {
-            let Some(from) = selection.single_node().cloned() else {
-                return;
-            };
-            let chosen = new_target.get_untracked();
-            let to = state.design.with_untracked(|d| {
-                let targets = rule_targets(d, state.lang.get_untracked());
-                targets
-                    .iter()
-                    .find(|(id, _)| *id == chosen)
-                    .or(targets.first())
-                    .map(|(id, _)| NodeId(id.clone()))
-            });
-            let Some(to) = to else { return };
-            let added = state.dispatch(Command::Connect {
-                from: from.clone(),
-                to,
-                kind: Some(EdgeKind::AlbRule),
-            });
-            if added.is_ok() {
-                // Stay on the ALB: the new rule shows in its list.
-                state.selection.set(Selection::node(from));
-            }
-            return;
-        }
-        _ => {}
-    }
-    let Some(row) = button.closest("[data-rule-edge]").ok().flatten() else {
-        return;
-    };
-    let id = EdgeId(row.get_attribute("data-rule-edge").unwrap_or_default());
-    match button.get_attribute("data-action").as_deref() {
-        Some(action @ ("up" | "down")) => {
-            let _ = state.dispatch(Command::MoveRule {
-                id: id.clone(),
-                up: action == "up",
-            });
-            // The list is drawn again in the new order: keep the keyboard on this button.
-            focus_later(
-                section,
-                format!("[data-rule-edge=\"{id}\"] [data-action={action}]"),
-            );
-        }
-        Some("remove") => {
-            let _ = state.dispatch(Command::Delete {
-                nodes: vec![],
-                edges: vec![id],
-            });
-            // The row is gone: the keyboard goes on to the first rule, or to "Add rule".
-            focus_later(
-                section,
-                "[data-rule-field=priority], [data-testid=alb-add-rule]".to_owned(),
-            );
-        }
-        _ => {}
-    }
 }

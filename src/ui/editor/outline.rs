@@ -10,21 +10,19 @@
 //! by id), as they read on the canvas. Every change goes through `AppState::dispatch`; the
 //! outline decides nothing about what may go where.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
 
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 use wasm_bindgen::JsCast;
 
 use crate::core::document::model::{Design, Node, NodeId};
 use crate::core::edit::{check_place, Command};
 use crate::core::support::i18n::Lang;
 
-use crate::core::support::html::{el, esc};
-
-use crate::ui::editor::morph::morph;
 use crate::ui::shell::state::{AppState, Selection};
 use crate::ui::text::outline as text;
 
@@ -178,19 +176,120 @@ struct Ctx {
     visible: Memo<Vec<Visible>>,
     /// The item with `tabindex="0"`.
     tab_stop: Memo<Option<NodeId>>,
+    /// Every item's row, by id (each item reads its own through a memo).
+    rows: Memo<HashMap<NodeId, Row>>,
+    /// The marks of the items on the page.
+    marks: Marks,
     tree: NodeRef<html::Ul>,
     list: NodeRef<html::Ul>,
+}
+
+/// What one item shows (its children are items of their own).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Row {
+    label: String,
+    kind: &'static str,
+    container: bool,
+    level: usize,
+    children: Vec<NodeId>,
+}
+
+/// Every item of `items` (and below) by id.
+fn rows(items: &[Item]) -> HashMap<NodeId, Row> {
+    fn walk(items: &[Item], out: &mut HashMap<NodeId, Row>) {
+        for i in items {
+            out.insert(
+                i.id.clone(),
+                Row {
+                    label: i.label.clone(),
+                    kind: i.kind,
+                    container: i.container,
+                    level: i.level,
+                    children: i.children.iter().map(|c| c.id.clone()).collect(),
+                },
+            );
+            walk(&i.children, out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk(items, &mut out);
+    out
+}
+
+/// The marks of one item on the page, and its element.
+#[derive(Clone, Copy)]
+struct ItemMarks {
+    selected: RwSignal<bool>,
+    stop: RwSignal<bool>,
+    li: NodeRef<html::Li>,
+}
+
+/// What is selected and which item is the tab stop, set on the items whose mark changed
+/// only: a click in a large design touches two or three items, not the whole tree.
+#[derive(Clone, Copy)]
+struct Marks {
+    items: StoredValue<HashMap<NodeId, ItemMarks>>,
+    selected: StoredValue<BTreeSet<NodeId>>,
+    stop: StoredValue<Option<NodeId>>,
+}
+
+impl Marks {
+    /// The marks of a new item `id`, as they are now.
+    fn enter(&self, id: &NodeId) -> ItemMarks {
+        let m = ItemMarks {
+            selected: RwSignal::new(self.selected.with_value(|s| s.contains(id))),
+            stop: RwSignal::new(self.stop.with_value(|s| s.as_ref() == Some(id))),
+            li: NodeRef::new(),
+        };
+        self.items.update_value(|all| {
+            all.insert(id.clone(), m);
+        });
+        m
+    }
+
+    /// Forgets item `id` when its element goes (unless another item took its id meanwhile).
+    fn leave(&self, id: &NodeId, m: ItemMarks) {
+        self.items.update_value(|all| {
+            if all.get(id).is_some_and(|x| x.selected == m.selected) {
+                all.remove(id);
+            }
+        });
+    }
+
+    fn item(&self, id: &NodeId) -> Option<ItemMarks> {
+        self.items.with_value(|all| all.get(id).copied())
+    }
+
+    fn set_selected(&self, now: BTreeSet<NodeId>) {
+        let before = self.selected.with_value(|s| s.clone());
+        for id in before.symmetric_difference(&now) {
+            if let Some(m) = self.item(id) {
+                m.selected.set(now.contains(id));
+            }
+        }
+        self.selected.set_value(now);
+    }
+
+    fn set_stop(&self, now: Option<NodeId>) {
+        let before = self.stop.get_value();
+        if before == now {
+            return;
+        }
+        if let Some(m) = before.as_ref().and_then(|id| self.item(id)) {
+            m.stop.set(false);
+        }
+        if let Some(m) = now.as_ref().and_then(|id| self.item(id)) {
+            m.stop.set(true);
+        }
+        self.stop.set_value(now);
+    }
 }
 
 impl Ctx {
     /// The `<li>` of `id`, when it is on the page.
     fn element(&self, id: &NodeId) -> Option<web_sys::HtmlElement> {
-        let tree = self.tree.get_untracked()?;
-        let found = tree.query_selector_all("[data-outline-id]").ok()?;
-        (0..found.length())
-            .filter_map(|i| found.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|el| el.get_attribute("data-outline-id").as_deref() == Some(id.as_str()))
+        let li = self.marks.item(id)?.li.get_untracked()?;
+        Some(li.into())
     }
 
     /// Moves the tab stop and the keyboard focus to `id`.
@@ -306,35 +405,6 @@ impl Ctx {
         self.focus_later(id.clone());
     }
 
-    /// A click in the tree: the ▸ toggle opens or closes its container, "Move to…" opens the
-    /// list of places, anywhere else on a row selects its node (Shift: toggles it in the
-    /// selection); the item takes the focus.
-    fn click(&self, ev: &leptos::ev::MouseEvent) {
-        let Some(target) = crate::ui::editor::gestures::target_element(ev) else {
-            return;
-        };
-        let closest = |sel: &str| target.closest(sel).ok().flatten();
-        let Some(id) = closest("[data-outline-id]")
-            .and_then(|li| li.get_attribute("data-outline-id"))
-            .map(NodeId)
-        else {
-            return;
-        };
-        if closest(".outline-toggle").is_some() {
-            self.collapsed.update(|c| {
-                if !c.remove(&id) {
-                    c.insert(id.clone());
-                }
-            });
-            self.focus(&id);
-        } else if closest(".outline-move").is_some() {
-            self.open_move(&id);
-        } else if closest(".outline-row").is_some() {
-            self.select(&id, ev.shift_key());
-            self.focus(&id);
-        }
-    }
-
     /// The outline's keys, on the focused item.
     fn key(&self, ev: &KeyboardEvent) {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -433,6 +503,18 @@ pub fn Outline() -> impl IntoView {
                 .or_else(|| v.first().map(|x| x.id.clone()))
         })
     });
+    let rows = Memo::new(move |_| items.with(|i| rows(i)));
+    let roots =
+        Memo::new(move |_| items.with(|i| i.iter().map(|x| x.id.clone()).collect::<Vec<NodeId>>()));
+    let marks = Marks {
+        items: StoredValue::new(HashMap::new()),
+        selected: StoredValue::new(
+            state
+                .selection
+                .with_untracked(|s| s.nodes().into_iter().collect()),
+        ),
+        stop: StoredValue::new(tab_stop.get_untracked()),
+    };
     let cx = Ctx {
         state,
         collapsed,
@@ -440,9 +522,15 @@ pub fn Outline() -> impl IntoView {
         moving: RwSignal::new(None),
         visible,
         tab_stop,
+        rows,
+        marks,
         tree: NodeRef::new(),
         list: NodeRef::new(),
     };
+    Effect::new(move |_| {
+        marks.set_selected(state.selection.with(|s| s.nodes().into_iter().collect()));
+    });
+    Effect::new(move |_| marks.set_stop(tab_stop.get()));
 
     // A node selected on the canvas takes the tab stop (unless the user is in the outline).
     Effect::new(move |_| {
@@ -498,76 +586,8 @@ pub fn Outline() -> impl IntoView {
         }
     };
 
-    // The tree is one escaped HTML text (`write_items`) that `morph` brings the live list up
-    // to date with, keeping the items that stay (and the focus on them): one string writer in
-    // the wasm instead of typed views and closures per item.
-    let text = Memo::new(move |_| {
-        let mut out = String::new();
-        items.with(|items| {
-            collapsed.with(|collapsed| {
-                let w = Writer {
-                    collapsed,
-                    marks: None,
-                };
-                w.items(&mut out, items);
-            })
-        });
-        out
-    });
-    // What is selected and which item is the tab stop are set on the drawn items directly
-    // (`Marks::apply`), so that a click in a large design touches two or three items instead
-    // of comparing the whole tree.
-    let marks = Memo::new(move |_| Marks {
-        selected: state.selection.with(Selection::nodes),
-        stop: tab_stop.get(),
-        lang: lang.get(),
-    });
-    let shown = StoredValue::new(None::<Marks>);
-    // The first drawing carries its marks (the page shows them at once).
-    let first = {
-        let m = marks.get_untracked();
-        let mut out = String::new();
-        items.with_untracked(|items| {
-            collapsed.with_untracked(|collapsed| {
-                let w = Writer {
-                    collapsed,
-                    marks: Some(&m),
-                };
-                w.items(&mut out, items);
-            })
-        });
-        out
-    };
-    Effect::new(move |_| {
-        if let Some(tree) = cx.tree.get() {
-            text.with(|t| morph(&tree, t));
-            // The items drawn again have lost their marks.
-            marks.with_untracked(|m| m.apply(&tree, None));
-            shown.set_value(Some(marks.get_untracked()));
-        }
-    });
-    Effect::new(move |_| {
-        let now = marks.get();
-        if let Some(tree) = cx.tree.get() {
-            shown.with_value(|before| now.apply(&tree, before.as_ref()));
-            shown.set_value(Some(now));
-        }
-    });
-
-    let on_focusin = move |ev: leptos::ev::FocusEvent| {
-        in_tree.set_value(true);
-        let id = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-outline-id]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-outline-id"));
-        if let Some(id) = id {
-            let id = NodeId(id);
-            if cx.focused.with_untracked(|f| f.as_ref() != Some(&id)) {
-                cx.focused.set(Some(id));
-            }
-        }
-    };
+    // Focus on an item moves the tab stop to it (`OutlineItem`'s `on:focus`).
+    let on_focusin = move |_| in_tree.set_value(true);
 
     view! {
         <section class="outline" data-testid="outline">
@@ -588,173 +608,151 @@ pub fn Outline() -> impl IntoView {
                 on:keydown=move |ev| cx.key(&ev)
                 on:focusin=on_focusin
                 on:focusout=on_focusout
-                on:click=move |ev| cx.click(&ev)
-                inner_html=first
-            ></ul>
+            >
+                <For
+                    each=move || roots.get()
+                    key=|id: &NodeId| id.clone()
+                    children=move |id| view! { <OutlineItem id cx /> }
+                />
+            </ul>
             {move || cx.moving.get().map(|id| move_list(id, cx))}
             <p class="outline-keys muted">{move || text::OUTLINE_KEYS.get(lang.get())}</p>
         </section>
     }
 }
 
-/// What the tree's text depends on besides the items.
-struct Writer<'a> {
-    collapsed: &'a BTreeSet<NodeId>,
-    /// Marks written into the text (the first drawing; later ones get them from
-    /// `Marks::apply`).
-    marks: Option<&'a Marks>,
-}
-
-/// The marks of the drawn tree: `aria-selected="true"` on the selected items, and on the tab
-/// stop `tabindex="0"` and the "Move to…" button.
-#[derive(Debug, Clone, PartialEq)]
-struct Marks {
-    selected: Vec<NodeId>,
-    stop: Option<NodeId>,
-    lang: Lang,
-}
-
-impl Marks {
-    /// Puts these marks on the tree, taking off those of `before` (`None`: the tree was
-    /// drawn without marks).
-    fn apply(&self, tree: &web_sys::Element, before: Option<&Marks>) {
-        let item = |id: &NodeId| {
-            let quoted = id.as_str().replace('\\', "\\\\").replace('"', "\\\"");
-            tree.query_selector(&format!("[data-outline-id=\"{quoted}\"]"))
-                .ok()
-                .flatten()
-        };
-        let was: &[NodeId] = before.map_or(&[], |b| &b.selected);
-        for id in was.iter().filter(|id| !self.selected.contains(id)) {
-            if let Some(li) = item(id) {
-                let _ = li.set_attribute("aria-selected", "false");
+/// One `role="treeitem"`, with its children in a `role="group"` (a keyed `<For>`).
+#[component]
+fn OutlineItem(
+    /// The node.
+    id: NodeId,
+    /// The outline's shared parts.
+    cx: Ctx,
+) -> AnyView {
+    let lang = cx.state.lang;
+    let marks = cx.marks.enter(&id);
+    {
+        let id = id.clone();
+        on_cleanup(move || cx.marks.leave(&id, marks));
+    }
+    let row = {
+        let id = id.clone();
+        Memo::new(move |_| cx.rows.with(|r| r.get(&id).cloned().unwrap_or_default()))
+    };
+    let parent_of_some = Memo::new(move |_| row.with(|r| !r.children.is_empty()));
+    let open = {
+        let id = id.clone();
+        Memo::new(move |_| !cx.collapsed.with(|c| c.contains(&id)))
+    };
+    let on_click = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            cx.select(&id, ev.shift_key());
+            cx.focus(&id);
+        }
+    };
+    let on_toggle = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            ev.stop_propagation();
+            cx.collapsed.update(|c| {
+                if !c.remove(&id) {
+                    c.insert(id.clone());
+                }
+            });
+            cx.focus(&id);
+        }
+    };
+    let on_focus = {
+        let id = id.clone();
+        move |_| {
+            if cx.focused.with_untracked(|f| f.as_ref() != Some(&id)) {
+                cx.focused.set(Some(id.clone()));
             }
         }
-        for id in self
-            .selected
-            .iter()
-            .filter(|id| before.is_none() || !was.contains(id))
-        {
-            if let Some(li) = item(id) {
-                let _ = li.set_attribute("aria-selected", "true");
+    };
+    let move_button = {
+        let id = id.clone();
+        move || {
+            marks.stop.get().then(|| {
+                let id = id.clone();
+                let title = move || row.with(|r| text::move_title(&r.label, lang.get()));
+                view! {
+                    <button
+                        type="button"
+                        class="outline-move"
+                        tabindex="-1"
+                        title=title.clone()
+                        aria-label=title
+                        data-testid="outline-move"
+                        on:click=move |ev| {
+                            ev.stop_propagation();
+                            cx.open_move(&id);
+                        }
+                    >
+                        {move || text::MOVE_TO.get(lang.get())}
+                    </button>
+                }
+            })
+        }
+    };
+    let group = move || {
+        parent_of_some.get().then(|| {
+            view! {
+                <ul class="outline-group" role="group" hidden=move || !open.get()>
+                    <For
+                        each=move || row.with(|r| r.children.clone())
+                        key=|id| id.clone()
+                        children=move |id| view! { <OutlineItem id cx /> }
+                    />
+                </ul>
             }
-        }
-        let old_stop = before.and_then(|b| b.stop.as_ref());
-        if before.is_some_and(|b| b.stop == self.stop && b.lang == self.lang) {
-            return;
-        }
-        if let Some(li) = old_stop.and_then(item) {
-            let _ = li.set_attribute("tabindex", "-1");
-            if let Ok(Some(b)) = li.query_selector(":scope > .outline-row > .outline-move") {
-                b.remove();
+        })
+    };
+    view! {
+        <li
+            class="outline-item"
+            class:container=move || row.with(|r| r.container)
+            role="treeitem"
+            node_ref=marks.li
+            data-outline-id=id.as_str().to_owned()
+            aria-expanded=move || {
+                parent_of_some.get().then(|| if open.get() { "true" } else { "false" })
             }
-        }
-        let Some(li) = self.stop.as_ref().and_then(item) else {
-            return;
-        };
-        let _ = li.set_attribute("tabindex", "0");
-        let Ok(Some(row)) = li.query_selector(":scope > .outline-row") else {
-            return;
-        };
-        if let Ok(Some(b)) = row.query_selector(".outline-move") {
-            b.remove();
-        }
-        let label = row
-            .query_selector(".outline-label")
-            .ok()
-            .flatten()
-            .and_then(|l| l.text_content())
-            .unwrap_or_default();
-        let mut button = String::new();
-        move_button(&mut button, &label, self.lang);
-        let _ = row.insert_adjacent_html("beforeend", &button);
+            aria-selected=move || if marks.selected.get() { "true" } else { "false" }
+            tabindex=move || if marks.stop.get() { "0" } else { "-1" }
+            on:focus=on_focus
+        >
+            <div class="outline-row" on:click=on_click>
+                {move || {
+                    parent_of_some
+                        .get()
+                        .then(|| {
+                            let on_toggle = on_toggle.clone();
+                            view! {
+                                <span class="outline-toggle" aria-hidden="true" on:click=on_toggle>
+                                    {move || if open.get() { "▾" } else { "▸" }}
+                                </span>
+                            }
+                        })
+                }}
+                <span class="outline-label">{move || row.with(|r| r.label.clone())}</span>
+                {move || {
+                    row.with(|r| {
+                        (r.label != r.kind)
+                            .then(|| view! { <span class="outline-kind">{r.kind}</span> })
+                    })
+                }}
+                {move_button}
+            </div>
+            {group}
+        </li>
     }
-}
-
-/// The tab stop's "Move to…" button (the keyboard uses M).
-fn move_button(out: &mut String, label: &str, lang: Lang) {
-    let title = text::move_title(label, lang);
-    out.push_str(r#"<button type="button" class="outline-move" tabindex="-1" title=""#);
-    esc(out, &title);
-    out.push_str(r#"" aria-label=""#);
-    esc(out, &title);
-    out.push_str(r#"" data-testid="outline-move">"#);
-    esc(out, text::MOVE_TO.get(lang));
-    out.push_str("</button>");
-}
-
-impl Writer<'_> {
-    /// Each item as a `role="treeitem"`, with its children in a `role="group"`.
-    fn items(&self, out: &mut String, items: &[Item]) {
-        for item in items {
-            self.item(out, item);
-        }
-    }
-
-    fn item(&self, out: &mut String, item: &Item) {
-        let id = &item.id;
-        let parent_of_some = !item.children.is_empty();
-        let open = !self.collapsed.contains(id);
-        out.push_str(if item.container {
-            r#"<li class="outline-item container" role="treeitem" data-outline-id=""#
-        } else {
-            r#"<li class="outline-item" role="treeitem" data-outline-id=""#
-        });
-        esc(out, id.as_str());
-        out.push_str(r#"" aria-level=""#);
-        out.push_str(&item.level.to_string());
-        out.push('"');
-        if parent_of_some {
-            out.push_str(if open {
-                r#" aria-expanded="true""#
-            } else {
-                r#" aria-expanded="false""#
-            });
-        }
-        // Without marks: unselected and not the tab stop (`Marks::apply` sets both).
-        let selected = self.marks.is_some_and(|m| m.selected.contains(id));
-        let stop = self.marks.filter(|m| m.stop.as_ref() == Some(id));
-        out.push_str(if selected {
-            r#" aria-selected="true""#
-        } else {
-            r#" aria-selected="false""#
-        });
-        out.push_str(if stop.is_some() {
-            r#" tabindex="0"><div class="outline-row">"#
-        } else {
-            r#" tabindex="-1"><div class="outline-row">"#
-        });
-        if parent_of_some {
-            out.push_str(if open {
-                r#"<span class="outline-toggle" aria-hidden="true">▾</span>"#
-            } else {
-                r#"<span class="outline-toggle" aria-hidden="true">▸</span>"#
-            });
-        }
-        el(
-            out,
-            r#"<span class="outline-label">"#,
-            &item.label,
-            "</span>",
-        );
-        if item.label != item.kind {
-            el(out, r#"<span class="outline-kind">"#, item.kind, "</span>");
-        }
-        if let Some(m) = stop {
-            move_button(out, &item.label, m.lang);
-        }
-        out.push_str("</div>");
-        if parent_of_some {
-            out.push_str(if open {
-                r#"<ul class="outline-group" role="group">"#
-            } else {
-                r#"<ul class="outline-group" role="group" hidden>"#
-            });
-            self.items(out, &item.children);
-            out.push_str("</ul>");
-        }
-        out.push_str("</li>");
-    }
+    // `aria-level` is not among the macro's known ARIA attributes.
+    .add_any_attr(custom_attribute("aria-level", move || {
+        row.with(|r| r.level.to_string())
+    }))
+    .into_any()
 }
 
 /// The "Move to…" list of `id`: a `role="listbox"` of the places it may go.

@@ -8,12 +8,9 @@ use leptos::prelude::*;
 
 use crate::core::document::catalogue::{Category, Kind, KindInfo, KINDS};
 use crate::core::document::model::{Design, NodeId};
+use crate::core::drawing::svg;
 use crate::core::edit::Command;
-use crate::core::support::html::{el, esc};
-use crate::core::support::i18n::Lang;
 
-use crate::ui::editor::gestures::target_element;
-use crate::ui::editor::morph::follow;
 use crate::ui::shell::state::AppState;
 use crate::ui::text;
 use crate::ui::text::editor as tx;
@@ -93,23 +90,7 @@ pub fn Palette() -> impl IntoView {
     // ASCII case only (the names are English and Japanese): the app carries no Unicode case
     // tables.
     let q = Memo::new(move |_| query.with(|q| q.trim().to_ascii_lowercase()));
-    // The groups as text, brought up to date in place (a focused entry keeps its focus).
-    let html = Memo::new(move |_| groups_html(lang.get(), &q.get()));
-    let list = NodeRef::<leptos::html::Div>::new();
-    follow(list, html, || false);
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(kind) = entry_kind(&ev) {
-            add(state, kind.kind);
-        }
-    };
-    let on_dragstart = move |ev: leptos::ev::DragEvent| {
-        let (Some(info), Some(dt)) = (entry_kind(&ev), ev.data_transfer()) else {
-            return;
-        };
-        let _ = dt.set_data(DRAG_TYPE, info.id);
-        let _ = dt.set_data("text/plain", info.id);
-        dt.set_effect_allowed("copy");
-    };
+    let none = Memo::new(move |_| q.with(|q| !KINDS.iter().any(|k| matches(k, q))));
     view! {
         <nav class="palette" data-testid="palette" aria-label=move || tx::PALETTE.get(lang.get())>
             <input
@@ -123,78 +104,90 @@ pub fn Palette() -> impl IntoView {
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
-            <div
-                class="palette-groups"
-                node_ref=list
-                on:click=on_click
-                on:dragstart=on_dragstart
-                // The first text at once (the effect above keeps it up to date).
-                inner_html=html.get_untracked()
-            ></div>
+            <div class="palette-groups">
+                {GROUPS.map(|c| view! { <Group category=c query=q /> })}
+                <Show when=move || none.get()>
+                    <p class="muted palette-empty" role="status">
+                        {move || tx::NO_MATCH.get(lang.get())}
+                    </p>
+                </Show>
+            </div>
         </nav>
     }
 }
 
-/// The kind of the palette entry an event happened in.
-fn entry_kind(ev: &web_sys::Event) -> Option<&'static KindInfo> {
-    let id = target_element(ev)?
-        .closest("[data-palette-kind]")
-        .ok()
-        .flatten()?
-        .get_attribute("data-palette-kind")?;
-    Kind::from_id(&id).map(Kind::info)
+/// The kinds of one category that match the search (none: the group is not shown).
+#[component]
+fn Group(
+    /// Which category.
+    category: Category,
+    /// The search, lower case and trimmed.
+    query: Memo<String>,
+) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let entries = Memo::new(move |_| {
+        query.with(|q| {
+            KINDS
+                .iter()
+                .filter(|k| k.category == category && matches(k, q))
+                .map(|k| k.kind)
+                .collect::<Vec<Kind>>()
+        })
+    });
+    view! {
+        <Show when=move || entries.with(|e| !e.is_empty())>
+            <section class="palette-group">
+                <h3>{move || text::category(category).get(lang.get())}</h3>
+                <ul>
+                    <For
+                        each=move || entries.get()
+                        key=|kind| kind.info().id
+                        children=|kind| view! { <Entry info=kind.info() /> }
+                    />
+                </ul>
+            </section>
+        </Show>
+    }
 }
 
-/// The groups of kinds that match `q`, each entry a draggable button that adds its kind, as
-/// escaped HTML text.
-fn groups_html(lang: Lang, q: &str) -> String {
-    let mut out = String::new();
-    for &c in &GROUPS {
-        let mut entries = KINDS
-            .iter()
-            .filter(|k| k.category == c && matches(k, q))
-            .peekable();
-        if entries.peek().is_none() {
-            continue;
-        }
-        el(
-            &mut out,
-            "<section class=\"palette-group\"><h3>",
-            text::category(c).get(lang),
-            "</h3><ul>",
-        );
-        for info in entries {
-            let about = info.about.get(lang);
-            out.push_str(
-                "<li><button type=\"button\" class=\"palette-entry\" draggable=\"true\" data-palette-kind=\"",
-            );
-            out.push_str(info.id);
-            out.push_str("\" title=\"");
-            esc(&mut out, about);
-            out.push_str(" — ");
-            esc(&mut out, tx::PALETTE_USE.get(lang));
-            out.push_str("\" aria-description=\"");
-            esc(&mut out, about);
-            out.push_str(
-                "\"><svg class=\"palette-icon\" viewBox=\"0 0 48 48\" aria-hidden=\"true\">",
-            );
-            out.push_str(crate::core::drawing::icons::icon(info.kind));
-            el(
-                &mut out,
-                "</svg><span>",
-                info.name.get(lang),
-                "</span></button></li>",
-            );
-        }
-        out.push_str("</ul></section>");
+/// One palette entry: a draggable button that adds its kind.
+#[component]
+fn Entry(
+    /// The kind.
+    info: &'static KindInfo,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let kind = info.kind;
+    view! {
+        <li>
+            <button
+                type="button"
+                class="palette-entry"
+                draggable="true"
+                data-palette-kind=info.id
+                title=move || {
+                    let lang = lang.get();
+                    format!("{} — {}", info.about.get(lang), tx::PALETTE_USE.get(lang))
+                }
+                aria-description=move || info.about.get(lang.get())
+                on:click=move |_| add(state, kind)
+                on:dragstart=move |ev: leptos::ev::DragEvent| {
+                    if let Some(dt) = ev.data_transfer() {
+                        let _ = dt.set_data(DRAG_TYPE, info.id);
+                        let _ = dt.set_data("text/plain", info.id);
+                        dt.set_effect_allowed("copy");
+                    }
+                }
+            >
+                <svg
+                    class="palette-icon"
+                    viewBox="0 0 48 48"
+                    aria-hidden="true"
+                    inner_html=svg::icon(kind).into_string()
+                ></svg>
+                <span>{move || info.name.get(lang.get())}</span>
+            </button>
+        </li>
     }
-    if out.is_empty() {
-        el(
-            &mut out,
-            "<p class=\"muted palette-empty\" role=\"status\">",
-            tx::NO_MATCH.get(lang),
-            "</p>",
-        );
-    }
-    out
 }

@@ -2,286 +2,237 @@
 //! language, updated on every change. Selecting a finding lights up its nodes and edges on
 //! the canvas; selecting a node on the canvas narrows the list to that node's findings.
 //!
-//! Written as one escaped HTML string and brought up to date with `ui::morph`, so an opened
-//! "why and how to fix" stays open while the design changes; one delegated click listener and
-//! one change listener handle every control.
+//! The list is a keyed `<For>`: a finding is known by its rule and the things it names
+//! ([`key`]), so an explanation the reader opened stays open with its finding when others come
+//! and go, and its texts follow the design and the language in place.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlInputElement};
 
-use crate::core::document::model::NodeId;
-use crate::core::support::html::{el, esc};
-use crate::core::support::i18n::Lang;
 use crate::core::validate::{counts, Finding, Severity};
 
-use crate::ui::editor::gestures::target_element;
-use crate::ui::editor::morph::follow;
 use crate::ui::shell::state::{AppState, Selection};
 use crate::ui::text;
+
+/// What names a finding across edits: its rule id and the ids of the nodes and edges it is
+/// about (a finding's message may change with a label; this does not).
+pub fn key(f: &Finding) -> String {
+    let mut k = f.rule.to_owned();
+    for n in &f.nodes {
+        k.push(' ');
+        k.push_str(n.as_str());
+    }
+    for e in &f.edges {
+        k.push(' ');
+        k.push_str(e.as_str());
+    }
+    k
+}
 
 /// The list of findings with severity counts, or the all-clear state.
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = state.lang;
     // What the panel reads of the design, each its own memo, so that a change elsewhere (a
-    // node dragged) does not write the list again.
+    // node dragged) does not touch the list.
     let follows = Memo::new(move |_| state.design.with(|d| d.follows_course));
     let focus = Memo::new(move |_| state.selection.with(|s| s.single_node().cloned()));
     let focus_name = Memo::new(move |_| {
         let id = focus.get()?;
-        let lang = state.lang.get();
+        let lang = lang.get();
         state
             .design
             .with(|d| d.nodes.get(&id).map(|n| n.display_label(lang).to_owned()))
     });
-    let html = Memo::new(move |_| {
-        let lang = state.lang.get();
+    let summary = Memo::new(move |_| state.findings.with(|f| counts(f)));
+    // The findings shown, by key.
+    let shown = Memo::new(move |_| {
         let focus = focus.get();
-        let selected = state.selection.with(|s| match s {
-            Selection::Finding(f) => Some(f.clone()),
-            _ => None,
-        });
-        let focus_name = focus_name.get();
         state.findings.with(|all| {
-            render(&View {
-                lang,
-                all,
-                focus: focus.as_ref(),
-                focus_name: focus_name.as_deref(),
-                selected: selected.as_ref(),
-                follows: follows.get(),
-            })
+            all.iter()
+                .filter(|f| focus.as_ref().is_none_or(|id| f.nodes.contains(id)))
+                .map(|f| (key(f), f.clone()))
+                .collect::<Vec<_>>()
         })
     });
-    let section = NodeRef::<leptos::html::Section>::new();
-    follow(section, html, move || {
-        follows.track();
-        true
-    });
-    let on_click = move |ev: leptos::ev::MouseEvent| on_click(state, &ev);
+    let badge = move |sev: Severity, n: fn((usize, usize, usize)) -> usize| {
+        view! {
+            <span
+                class=format!("count-badge sev-{}", sev.id())
+                title=move || sev.name(lang.get())
+                data-count=move || n(summary.get()).to_string()
+            >
+                <SeverityIcon severity=sev />
+                {move || n(summary.get())}
+            </span>
+        }
+    };
     view! {
-        <section
-            class="findings"
-            data-testid="findings"
-            aria-labelledby="findings-title"
-            node_ref=section
-            on:click=on_click
-            // The course toggle's change, caught on the way down (a `change` fired by a
-            // script need not bubble).
-            on:change:capture=move |ev| on_change(state, &ev)
-            // The first text at once (the effect above keeps it up to date).
-            inner_html=html.get_untracked()
-        ></section>
+        <section class="findings" data-testid="findings" aria-labelledby="findings-title">
+            <div class="findings-head">
+                <h2 id="findings-title">{move || text::CHECKS.get(lang.get())}</h2>
+                <div class="findings-counts" data-testid="findings-summary" aria-live="polite">
+                    {badge(Severity::Error, |c| c.0)}
+                    {badge(Severity::Warning, |c| c.1)}
+                    {badge(Severity::Info, |c| c.2)}
+                </div>
+            </div>
+            <label class="toggle">
+                <input
+                    type="checkbox"
+                    data-testid="follows-course"
+                    prop:checked=move || follows.get()
+                    on:change=move |ev| state.set_follows_course(event_target_checked(&ev))
+                />
+                <span>{move || text::FOLLOWS_COURSE.get(lang.get())}</span>
+            </label>
+            {move || {
+                focus_name
+                    .get()
+                    .map(|name| {
+                        view! {
+                            <p class="findings-filter">
+                                <span>
+                                    {move || text::FINDINGS_FOR.get(lang.get())}" "
+                                    <strong>{name}</strong>
+                                </span>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    on:click=move |_| state.selection.set(Selection::None)
+                                >
+                                    {move || text::SHOW_ALL.get(lang.get())}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+            <Show
+                when=move || shown.with(|s| !s.is_empty())
+                fallback=move || {
+                    view! { <AllClear node=Signal::derive(move || focus.with(Option::is_some)) /> }
+                }
+            >
+                <ul class="findings-list" data-testid="findings-list">
+                    <For
+                        each=move || shown.get()
+                        key=|(k, _)| k.clone()
+                        children=move |(k, first)| view! { <FindingItem key=k first /> }
+                    />
+                </ul>
+            </Show>
+        </section>
     }
 }
 
-/// The course toggle: whether the course's expectations apply.
-fn on_change(state: AppState, ev: &Event) {
-    let toggle = target_element(ev)
-        .filter(|t| t.get_attribute("data-testid").as_deref() == Some("follows-course"))
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
-    if let Some(t) = toggle {
-        state.set_follows_course(t.checked());
-    }
-}
-
-/// A press on a finding selects it (or lets it go); "show all" ends the node filter.
-fn on_click(state: AppState, ev: &leptos::ev::MouseEvent) {
-    let Some(target) = target_element(ev) else {
-        return;
-    };
-    if target
-        .closest("[data-action=show-all]")
-        .ok()
-        .flatten()
-        .is_some()
-    {
-        state.selection.set(Selection::None);
-        return;
-    }
-    let Some(index) = target
-        .closest(".finding-main")
-        .ok()
-        .flatten()
-        .and_then(|b| b.get_attribute("data-finding"))
-        .and_then(|i| i.parse::<usize>().ok())
-    else {
-        return;
-    };
-    let Some(f) = state.findings.with_untracked(|all| all.get(index).cloned()) else {
-        return;
-    };
-    let again = state
-        .selection
-        .with_untracked(|s| matches!(s, Selection::Finding(x) if *x == f));
-    state.selection.set(if again {
-        Selection::None
-    } else {
-        Selection::Finding(f)
-    });
-}
-
-/// What the panel shows.
-struct View<'a> {
-    lang: Lang,
-    all: &'a [Finding],
-    focus: Option<&'a NodeId>,
-    focus_name: Option<&'a str>,
-    selected: Option<&'a Finding>,
-    follows: bool,
-}
-
-fn render(v: &View) -> String {
-    let lang = v.lang;
-    let mut out = String::new();
-    out.push_str("<div class=\"findings-head\">");
-    el(
-        &mut out,
-        "<h2 id=\"findings-title\">",
-        text::CHECKS.get(lang),
-        "</h2>",
-    );
-    out.push_str(
-        "<div class=\"findings-counts\" data-testid=\"findings-summary\" aria-live=\"polite\">",
-    );
-    let (e, w, i) = counts(v.all);
-    for (sev, n) in [
-        (Severity::Error, e),
-        (Severity::Warning, w),
-        (Severity::Info, i),
-    ] {
-        out.push_str("<span class=\"count-badge sev-");
-        out.push_str(sev.id());
-        out.push_str("\" title=\"");
-        esc(&mut out, sev.name(lang));
-        out.push_str("\" data-count=\"");
-        out.push_str(&n.to_string());
-        out.push_str("\">");
-        out.push_str(&severity_icon(sev));
-        out.push_str(&n.to_string());
-        out.push_str("</span>");
-    }
-    out.push_str("</div></div>");
-    out.push_str("<label class=\"toggle\"><input type=\"checkbox\" data-testid=\"follows-course\"");
-    if v.follows {
-        out.push_str(" checked");
-    }
-    el(
-        &mut out,
-        "><span>",
-        text::FOLLOWS_COURSE.get(lang),
-        "</span></label>",
-    );
-    if let Some(name) = v.focus_name {
-        el(
-            &mut out,
-            "<p class=\"findings-filter\"><span>",
-            text::FINDINGS_FOR.get(lang),
-            " <strong>",
-        );
-        el(&mut out, "", name, "</strong></span>");
-        el(
-            &mut out,
-            "<button type=\"button\" class=\"link-button\" data-action=\"show-all\">",
-            text::SHOW_ALL.get(lang),
-            "</button></p>",
-        );
-    }
-    let shown: Vec<(usize, &Finding)> = v
-        .all
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| v.focus.is_none_or(|id| f.nodes.contains(id)))
-        .collect();
-    if shown.is_empty() {
-        let (title, body) = if v.focus.is_some() {
+/// No finding (for the design, or for the selected node).
+#[component]
+fn AllClear(
+    /// Whether the list is narrowed to one node.
+    node: Signal<bool>,
+) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let texts = move || {
+        if node.get() {
             (text::NODE_CLEAR_TITLE, text::NODE_CLEAR_BODY)
         } else {
             (text::ALL_CLEAR_TITLE, text::ALL_CLEAR_BODY)
-        };
-        out.push_str(
-            "<div class=\"all-clear\" data-testid=\"all-clear\" role=\"status\">\
-             <svg class=\"all-clear-mark\" viewBox=\"0 0 48 48\" aria-hidden=\"true\">\
-             <circle cx=\"24\" cy=\"24\" r=\"22\"></circle><path d=\"M14 25 L21 32 L35 17\"></path></svg>",
-        );
-        el(
-            &mut out,
-            "<p class=\"all-clear-title\">",
-            title.get(lang),
-            "</p>",
-        );
-        el(
-            &mut out,
-            "<p class=\"all-clear-body\">",
-            body.get(lang),
-            "</p></div>",
-        );
-        return out;
+        }
+    };
+    view! {
+        <div class="all-clear" data-testid="all-clear" role="status">
+            <svg class="all-clear-mark" viewBox="0 0 48 48" aria-hidden="true">
+                <circle cx="24" cy="24" r="22"></circle>
+                <path d="M14 25 L21 32 L35 17"></path>
+            </svg>
+            <p class="all-clear-title">{move || texts().0.get(lang.get())}</p>
+            <p class="all-clear-body">{move || texts().1.get(lang.get())}</p>
+        </div>
     }
-    out.push_str("<ul class=\"findings-list\" data-testid=\"findings-list\">");
-    for (index, f) in shown {
-        item(&mut out, index, f, v.selected == Some(f), lang);
-    }
-    out.push_str("</ul>");
-    out
 }
 
-/// One finding: severity, message, and (expanded) why and how to fix. Pressing it selects it.
-/// `data-key` names the finding, so that an opened explanation stays with its finding.
-fn item(out: &mut String, index: usize, f: &Finding, selected: bool, lang: Lang) {
-    let sev = f.severity.id();
-    out.push_str("<li class=\"finding sev-");
-    out.push_str(sev);
-    if selected {
-        out.push_str(" selected");
+/// One finding: severity, message, and (expanded) why and how to fix. Pressing it selects it
+/// (or lets it go).
+#[component]
+fn FindingItem(
+    /// The finding's key ([`key`]).
+    key: String,
+    /// The finding as it was when its item was made; its texts follow the current findings.
+    first: Finding,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let sev = first.severity;
+    let rule = first.rule;
+    let k = key.clone();
+    // The finding as it is now (its message may name a renamed node).
+    let finding = Memo::new(move |_| {
+        state
+            .findings
+            .with(|all| all.iter().find(|f| self::key(f) == k).cloned())
+            .unwrap_or_else(|| first.clone())
+    });
+    let selected = Memo::new(move |_| {
+        finding.with(|f| {
+            state
+                .selection
+                .with(|s| matches!(s, Selection::Finding(x) if x == f))
+        })
+    });
+    let toggle = move |_| {
+        let f = finding.get_untracked();
+        state.selection.set(if selected.get_untracked() {
+            Selection::None
+        } else {
+            Selection::Finding(f)
+        });
+    };
+    let says = move |pick: fn(&Finding) -> &crate::core::validate::Message| {
+        move || finding.with(|f| pick(f).get(lang.get()).to_owned())
+    };
+    view! {
+        <li
+            class=format!("finding sev-{}", sev.id())
+            class:selected=move || selected.get()
+            data-rule-id=rule
+            data-severity=sev.id()
+            data-key=key
+        >
+            <button
+                type="button"
+                class="finding-main"
+                aria-pressed=move || selected.get().to_string()
+                on:click=toggle
+            >
+                <SeverityIcon severity=sev />
+                <span class="finding-text">
+                    <span class="finding-message">{says(|f| &f.message)}</span>
+                    <code class="finding-rule">{rule}</code>
+                </span>
+            </button>
+            <details class="finding-details">
+                <summary>{move || text::WHY_AND_FIX.get(lang.get())}</summary>
+                <p>
+                    <strong>{move || text::WHY.get(lang.get())}</strong>
+                    " "
+                    {says(|f| &f.why)}
+                </p>
+                <p>
+                    <strong>{move || text::FIX.get(lang.get())}</strong>
+                    " "
+                    {says(|f| &f.fix)}
+                </p>
+            </details>
+        </li>
     }
-    out.push_str("\" data-rule-id=\"");
-    out.push_str(f.rule);
-    out.push_str("\" data-severity=\"");
-    out.push_str(sev);
-    out.push_str("\" data-key=\"");
-    esc(out, f.rule);
-    for n in &f.nodes {
-        out.push(' ');
-        esc(out, n.as_str());
-    }
-    for e in &f.edges {
-        out.push(' ');
-        esc(out, e.as_str());
-    }
-    out.push_str("\"><button type=\"button\" class=\"finding-main\" data-finding=\"");
-    out.push_str(&index.to_string());
-    out.push_str("\" aria-pressed=\"");
-    out.push_str(if selected { "true" } else { "false" });
-    out.push_str("\">");
-    out.push_str(&severity_icon(f.severity));
-    el(
-        out,
-        "<span class=\"finding-text\"><span class=\"finding-message\">",
-        f.message.get(lang),
-        "</span>",
-    );
-    el(
-        out,
-        "<code class=\"finding-rule\">",
-        f.rule,
-        "</code></span></button>",
-    );
-    el(
-        out,
-        "<details class=\"finding-details\"><summary>",
-        text::WHY_AND_FIX.get(lang),
-        "</summary>",
-    );
-    el(out, "<p><strong>", text::WHY.get(lang), "</strong> ");
-    el(out, "", f.why.get(lang), "</p>");
-    el(out, "<p><strong>", text::FIX.get(lang), "</strong> ");
-    el(out, "", f.fix.get(lang), "</p></details></li>");
 }
 
-/// The icon of a severity (a shape as well as a colour, for colour-blind readers), as SVG text.
-fn severity_icon(severity: Severity) -> String {
+/// The icon of a severity (a shape as well as a colour, for colour-blind readers).
+#[component]
+pub fn SeverityIcon(
+    /// Which severity.
+    severity: Severity,
+) -> impl IntoView {
     let (class, path) = match severity {
         Severity::Error => (
             "sev-icon sev-icon--error",
@@ -296,7 +247,9 @@ fn severity_icon(severity: Severity) -> String {
             "M8 1.5 A6.5 6.5 0 1 1 7.99 1.5 Z M8 7 V11.5 M8 4.6 V5",
         ),
     };
-    format!(
-        "<svg class=\"{class}\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\"><path d=\"{path}\"></path></svg>"
-    )
+    view! {
+        <svg class=class viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d=path></path>
+        </svg>
+    }
 }
