@@ -22,18 +22,7 @@ use crate::core::support::html::TrustedHtml;
 
 /// Attributes that say which thing an element stands for: when they differ, the element is
 /// replaced rather than reused for something else.
-const IDENTITY: [&str; 10] = [
-    "type",
-    "data-key",
-    "data-node-id",
-    "data-edge-id",
-    "data-outline-id",
-    "data-testid",
-    "data-param",
-    "data-rule-edge",
-    "data-rule-field",
-    "data-az",
-];
+const IDENTITY: [&str; 4] = ["type", "data-key", "data-node-id", "data-edge-id"];
 
 /// Makes the children of `live` equal to `html` (parsed as the children of an element of the
 /// same kind as `live`).
