@@ -81,6 +81,8 @@ describe('accessibility (axe-core, release build)', () => {
         found.push(...(await audit(page, `${locale}: connection-kind menu`)));
         await page.keyboard.press('Escape');
         // A design with findings, one of them selected.
+        // The switch may ask before it replaces an edited design: say yes.
+        page.once('dialog', (d) => d.accept());
         await page.selectOption('[data-testid="template-switcher"]', 'ec-site');
         const finding = page.locator('[data-testid="findings-list"] [data-rule-id] .finding-main').first();
         await finding.waitFor({ timeout: STEP_MS });
