@@ -415,7 +415,7 @@ fn NodeView(
                 placeholder=move || info.name.get(lang.get())
                 maxlength="1000"
                 autocomplete="off"
-                value=label.get_untracked()
+                value=move || label.get()
                 prop:value=move || label.get()
                 on:change=on_label
             />
@@ -538,7 +538,7 @@ fn ParamField(
                 aria-label=aria
                 maxlength="1000"
                 autocomplete="off"
-                value=text.get_untracked()
+                value=move || text.get()
                 prop:value=move || text.get()
                 on:change=on_change.clone()
             />
@@ -563,7 +563,7 @@ fn ParamField(
                 aria-label=aria
                 maxlength="1000"
                 autocomplete="off"
-                checked=matches!(value.get_untracked(), Some(ParamValue::Bool(true)))
+                checked=move || matches!(value.get(), Some(ParamValue::Bool(true)))
                 prop:checked=move || matches!(value.get(), Some(ParamValue::Bool(true)))
                 on:change=on_change.clone()
             />
@@ -576,7 +576,7 @@ fn ParamField(
                 aria-label=aria
                 maxlength="1000"
                 autocomplete="off"
-                value=text.get_untracked()
+                value=move || text.get()
                 prop:value=move || text.get()
                 on:change=on_change.clone()
             />
@@ -895,7 +895,7 @@ fn RuleInputs(
                     aria-label=move || tx::PRIORITY.get(lang.get())
                     maxlength="1000"
                     autocomplete="off"
-                    value=priority.get_untracked().to_string()
+                    value=move || priority.get().to_string()
                     prop:value=move || priority.get().to_string()
                     on:change=on_priority
                 />
@@ -907,7 +907,7 @@ fn RuleInputs(
                     aria-label=move || tx::PATH_PATTERN.get(lang.get())
                     maxlength="1000"
                     autocomplete="off"
-                    value=path.get_untracked()
+                    value=move || path.get()
                     prop:value=move || path.get()
                     on:change=on_path
                 />
@@ -1336,7 +1336,7 @@ fn EdgeView(
                 aria-label=move || tx::LABEL.get(lang.get())
                 maxlength="1000"
                 autocomplete="off"
-                value=label.get_untracked()
+                value=move || label.get()
                 prop:value=move || label.get()
                 on:change=on_label
             />
