@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 #![cfg(not(target_arch = "wasm32"))]
 //! The auto-scaling simulator: hand-computed days on Party Box (2–4 tasks of 0.5 vCPU / 1 GB,
 //! CPU target 70%), clamping at the minimum and maximum, the scale-in cooldown, services

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The `kumozu` binary as a user runs it: exit codes, stdout and stderr.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 #![cfg(not(target_arch = "wasm32"))]
 //! `course::compare` on designs the editor can make: a design equals itself, and between a template
 //! and an edited copy (same ids) the diff finds a difference exactly when the designs differ

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 #![cfg(not(target_arch = "wasm32"))]
 //! The editor's one gateway, `core::edit::apply`, under random command sequences: every
 //! design it produces saves and loads back unchanged, a refused command changes nothing,

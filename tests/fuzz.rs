@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 #![cfg(not(target_arch = "wasm32"))]
 //! Mutation fuzzing of the three doors hostile input comes through: the link decoder, the
 //! JSON loader and the Mermaid importer (plus the validator, the estimate and the exports on

@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 //! The AWS Pricing Calculator input sheet (`course::sheet`, `kumozu sheet`): its values come from
 //! the design, its total is the estimate's, its HTML is inert, and the CLI's formats and exit codes.
 #![cfg(not(target_arch = "wasm32"))]

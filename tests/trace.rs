@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // native tests: not part of the first load
 #![cfg(not(target_arch = "wasm32"))]
 //! The request tracer on designs the editor can make: it never panics, and where it names the
 //! listener rule a request takes, that is the rule the validator's `route` picks.

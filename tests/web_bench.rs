@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // a benchmark: not part of the first load
 #![cfg(target_arch = "wasm32")]
 //! A benchmark, not part of the test command: validation + the low/expected/high estimate (what
 //! the app recomputes after every edit) timed inside headless Chromium, for Party Box and a

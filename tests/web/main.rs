@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)] // tests: not part of the first load
 #![cfg(target_arch = "wasm32")]
 //! Component tests of the browser app in a real (headless) browser: each test mounts the
 //! whole app into a fresh element and reads the DOM the way the end-to-end tests do.

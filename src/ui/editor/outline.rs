@@ -682,7 +682,7 @@ fn OutlineItem(
                         type="button"
                         class="outline-move"
                         tabindex="-1"
-                        title=title.clone()
+                        title=title
                         aria-label=title
                         data-testid="outline-move"
                         on:click=move |ev| {
