@@ -68,6 +68,6 @@ else
 fi
 
 # The module cargo wrote for the build above (names kept; see Cargo.toml's release profile).
-WASM_NAMED="$ROOT/target/wasm32-unknown-unknown/release/kumozu-web.wasm"
+WASM_NAMED="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/kumozu-web.wasm"
 [ -f "$WASM_NAMED" ] || die "$WASM_NAMED is missing: build with trunk build --release --offline first"
 node "$ROOT/scripts/wasm-symbols.js" "$WASM_NAMED"

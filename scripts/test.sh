@@ -96,7 +96,7 @@ release_build() {
 }
 
 mermaid_check() {
-  local written="$ROOT/target/tmp/mermaid-check"
+  local written="${CARGO_TARGET_DIR:-$ROOT/target}/tmp/mermaid-check"
   ls "$written"/*.mmd >/dev/null 2>&1 || { echo "test.sh: ERROR: $written has no exports; tests/mermaid.rs writes them during the native layer" >&2; return 1; }
   node "$ROOT/tests/mermaid-js/check.mjs" "$ROOT/tests/fixtures/mermaid" "$written"
 }
