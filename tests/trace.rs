@@ -4,8 +4,8 @@
 //! listener rule a request takes, that is the rule the validator's `route` picks.
 
 use kumozu::core::course::trace::{render_text, trace, HopKind, Request, METHODS};
-use kumozu::core::document::catalogue::{EDGE_KINDS, KINDS};
-use kumozu::core::document::model::Design;
+use kumozu::core::document::catalogue::{ParamType, EDGE_KINDS, KINDS};
+use kumozu::core::document::model::{Design, ParamValue};
 use kumozu::core::document::templates;
 use kumozu::core::edit::{apply, Command};
 use kumozu::core::validate::context::route;
@@ -50,7 +50,27 @@ enum Op {
         kind: usize,
         parent: Option<usize>,
     },
+    /// A setting the chapter's requests depend on, by name.
+    Course {
+        node: usize,
+        key: usize,
+        num: f64,
+        flag: bool,
+    },
 }
+
+/// The settings that decide whether the chapter's requests are served.
+const COURSE_KEYS: &[&str] = &[
+    "desired_tasks",
+    "min_tasks",
+    "websocket",
+    "app",
+    "sticky_sessions",
+    "scheme",
+    "vcpu",
+    "memory_gb",
+    "max_tasks",
+];
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
@@ -81,6 +101,14 @@ fn op() -> impl Strategy<Value = Op> {
         }),
         (0..KINDS.len(), proptest::option::of(0usize..64))
             .prop_map(|(kind, parent)| Op::Add { kind, parent }),
+        (0usize..64, 0..COURSE_KEYS.len(), 0.0f64..4.0, any::<bool>()).prop_map(
+            |(node, key, num, flag)| Op::Course {
+                node,
+                key,
+                num,
+                flag
+            }
+        ),
     ]
 }
 
@@ -123,6 +151,34 @@ fn command(d: &Design, op: &Op) -> Option<Command> {
             at: None,
             parent: parent.and_then(|p| node_at(d, p)),
         },
+        Op::Course {
+            node,
+            key,
+            num,
+            flag,
+        } => {
+            // The `node`-th of the nodes that have the setting.
+            let key = COURSE_KEYS[*key];
+            let having: Vec<_> = d
+                .nodes
+                .values()
+                .filter(|n| n.kind.param(key).is_some())
+                .collect();
+            if having.is_empty() {
+                return None;
+            }
+            let target = having[node % having.len()];
+            let (id, spec) = (target.id.clone(), target.kind.param(key)?);
+            let value = match spec.ty {
+                ParamType::Bool => ParamValue::Bool(*flag),
+                ParamType::Choice(_) => choice_by(spec, *num)?,
+                _ => ParamValue::Num(num.floor()),
+            };
+            Command::SetParams {
+                id,
+                values: vec![(spec.key.to_owned(), value)],
+            }
+        }
     })
 }
 
@@ -172,8 +228,67 @@ proptest! {
         if let Some(b) = &tr.stop {
             prop_assert!(!b.message.ja.is_empty() && !b.message.en.is_empty());
             if let Some(f) = &b.finding {
-                prop_assert!(b.node.as_ref().is_some_and(|n| f.nodes.contains(n)));
+                // A finding about a node names it; a design-wide one (`party-box-parts`) names none.
+                prop_assert!(f.nodes.is_empty() || b.node.as_ref().is_some_and(|n| f.nodes.contains(n)));
             }
+        }
+    }
+}
+
+/// Designs that follow the course: Party Box or Blank, edited at random, and now and then a
+/// service renamed as the student would name it.
+fn course_design(t: usize, ops: &[Op], names: &[(usize, usize)]) -> Design {
+    let mut d = edited(if t % 2 == 0 { 0 } else { 2 }, ops);
+    // As a student starts them (`Template::start`): the course's checks on.
+    d.follows_course = true;
+    const LABELS: &[&str] = &["Next.js", "NestJS API", "nextjs-web", "api", "Nest JS"];
+    for (node, label) in names {
+        if let Some(id) = node_at(&d, *node) {
+            let _ = apply(
+                &mut d,
+                &Command::SetLabel {
+                    id,
+                    label: LABELS[label % LABELS.len()].to_owned(),
+                },
+            );
+        }
+    }
+    d
+}
+
+/// The chapter's three requests: a page, the API, and Socket.io's WebSocket upgrade.
+const CHAPTER_REQUESTS: &[&str] = &[
+    "GET /",
+    "GET /api/rooms",
+    "WS /socket.io/?EIO=4&transport=websocket",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    /// One judge (issue 17): on a design that follows the course, every way the tracer breaks
+    /// one of the chapter's requests is a validator finding, and a design the validator passes
+    /// (no error, nothing missing of Party Box) serves all three requests.
+    #[test]
+    fn the_chapters_requests_agree_with_the_validator(
+        t in 0usize..2,
+        ops in proptest::collection::vec(op(), 0..14),
+        names in proptest::collection::vec((0usize..64, 0usize..5), 0..3),
+    ) {
+        let d = course_design(t, &ops, &names);
+        let findings = kumozu::core::validate::validate(&d);
+        let passes = !findings.iter().any(|f| {
+            f.severity == kumozu::core::validate::Severity::Error || f.rule == "party-box-parts"
+        });
+        for text in CHAPTER_REQUESTS {
+            let tr = trace(&d, &Request::parse(text).unwrap());
+            if let Some(b) = &tr.stop {
+                let f = b.finding.as_ref();
+                prop_assert!(f.is_some(), "{text} breaks ({}: {}) with no finding of the validator", b.kind.id(), b.message.en);
+                let f = f.unwrap();
+                prop_assert!(findings.contains(f), "{text}: the break cites {} which validate() does not report", f.rule);
+            }
+            prop_assert!(!passes || tr.served(), "the validator passes the design but {text} breaks: {:?}", tr.stop.as_ref().map(|b| &b.message.en));
         }
     }
 }

@@ -435,7 +435,7 @@ mod cli {
                     eprintln!("kumozu: {msg}");
                     return ExitCode::from(2);
                 };
-                match template.design() {
+                match template.start() {
                     Ok(design) => print(&format!("{}\n", to_json(&design))),
                     Err(e) => {
                         eprintln!("kumozu: template {}: {}", template.id, e.message(lang));
@@ -596,7 +596,7 @@ mod cli {
                 );
                 return Err(ExitCode::from(2));
             };
-            return template.design().map_err(|e| {
+            return template.start().map_err(|e| {
                 eprintln!("kumozu: template {}: {}", template.id, e.message(lang));
                 ExitCode::from(2)
             });

@@ -331,6 +331,50 @@ async fn the_party_box_template_is_all_clear_and_the_panel_says_so() {
     assert!(toggle.checked(), "Party Box follows the course");
 }
 
+/// No unearned praise (issue 17): the Blank template follows the course and says what Party Box
+/// still lacks; with the course's checks off, the all-clear says they are off instead of
+/// praising a design as Party Box.
+#[wasm_bindgen_test]
+async fn a_blank_design_says_what_party_box_lacks_and_is_not_praised() {
+    let (host, state) = fresh_app_with_state();
+    state.lang.set(Lang::Ja);
+    let select: HtmlSelectElement = one(&host, "[data-testid=template-switcher]")
+        .dyn_into()
+        .unwrap();
+    select.set_value("blank");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    let panel = one(&host, "[data-testid=findings]");
+    wait_until("the missing parts", || {
+        !all(&panel, "[data-rule-id=party-box-parts]").is_empty()
+    })
+    .await;
+    assert!(all(&panel, "[data-testid=all-clear]").is_empty());
+    let message = text(&panel, "[data-rule-id=party-box-parts]");
+    assert!(
+        message.contains("ALB") && message.contains("RDS"),
+        "{message}"
+    );
+    let toggle: web_sys::HtmlInputElement = one(&panel, "[data-testid=follows-course]")
+        .dyn_into()
+        .unwrap();
+    assert!(toggle.checked(), "Blank follows the course");
+    // Off: no finding left, and the all-clear says the Party Box checks are off.
+    toggle.set_checked(false);
+    toggle
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    wait_until("the all-clear state", || {
+        !all(&panel, "[data-testid=all-clear]").is_empty()
+    })
+    .await;
+    let body = text(&panel, "[data-testid=all-clear]");
+    assert!(!body.contains("よくできました"), "{body}");
+    assert!(body.contains("オフ"), "{body}");
+    assert!(text(&panel, "[data-testid=follows-course-hint]").contains("オフ"));
+}
+
 #[wasm_bindgen_test]
 async fn selecting_a_node_highlights_it_and_filters_the_findings() {
     let host = fresh_app();

@@ -90,7 +90,7 @@ fn both(f: impl Fn(Lang) -> String) -> Message {
 }
 
 fn app_of(n: &Node) -> &str {
-    n.text("app")
+    crate::core::validate::context::app_role(n)
 }
 
 fn stack(d: &Design) -> Item {
@@ -105,7 +105,9 @@ fn stack(d: &Design) -> Item {
         .copied()
         .filter(|n| app_of(n).starts_with("nestjs"))
         .collect();
-    let ws = nest.iter().any(|n| n.flag("websocket"));
+    let ws = nest
+        .iter()
+        .any(|n| crate::core::validate::context::serves_socketio(d, n));
     let ticked = !next.is_empty() && !nest.is_empty();
     let yours = both(|l| match l {
         Lang::Ja => format!(

@@ -1302,6 +1302,54 @@ pub fn usage_spec(key: &str) -> Option<&'static UsageSpec> {
     USAGE.iter().find(|u| u.key == key)
 }
 
+/// How a choice value is shown to the student: the names AWS's console and the course use
+/// (Fargate, x86 (Intel/AMD), フロントエンド (Next.js, SSR)), not the value the file stores.
+/// `None`: the value is shown as it is (instance classes, regions' codes).
+pub fn choice_label(value: &str) -> Option<Text> {
+    Some(match value {
+        "nextjs-ssr" => t("フロントエンド (Next.js, SSR)", "Front end (Next.js, SSR)"),
+        "nestjs" => t("API (NestJS)", "API (NestJS)"),
+        "spa-static" => t("静的サイト (SPA)", "Static site (SPA)"),
+        "other" => t("その他", "Other"),
+        "FARGATE" => t("Fargate", "Fargate"),
+        "EC2" => t("EC2", "EC2"),
+        "X86_64" => t("x86 (Intel/AMD)", "x86 (Intel/AMD)"),
+        "ARM64" => t("Arm (Graviton)", "Arm (Graviton)"),
+        "internet-facing" => t("インターネット向け", "Internet-facing"),
+        "internal" => t("内部向け", "Internal"),
+        "public" => t("パブリック", "Public"),
+        "private" => t("プライベート", "Private"),
+        "x86_64" => t("x86 (Intel/AMD)", "x86 (Intel/AMD)"),
+        "arm64" => t("Arm (Graviton)", "Arm (Graviton)"),
+        "single" => t("1 つ (1 AZ)", "One (one AZ)"),
+        "per_az" => t("AZ ごとに 1 つ", "One per AZ"),
+        "interface" => t("インターフェイス型", "Interface"),
+        "gateway" => t("ゲートウェイ型", "Gateway"),
+        "cpu" => t("CPU 使用率", "CPU utilisation"),
+        "memory" => t("メモリ使用率", "Memory utilisation"),
+        "alb_requests" => t(
+            "ターゲットあたりの ALB リクエスト数",
+            "ALB requests per target",
+        ),
+        "none" => t("なし", "None"),
+        "PriceClass_All" => t("すべてのエッジ", "All edge locations"),
+        "PriceClass_200" => t(
+            "北米・欧州・アジアなど (200)",
+            "North America, Europe, Asia and more (200)",
+        ),
+        "PriceClass_100" => t(
+            "北米・欧州のみ (100)",
+            "North America and Europe only (100)",
+        ),
+        "STANDARD" => t("S3 標準", "S3 Standard"),
+        "INTELLIGENT_TIERING" => t("S3 Intelligent-Tiering", "S3 Intelligent-Tiering"),
+        "STANDARD_IA" => t("S3 標準 - 低頻度アクセス", "S3 Standard-IA"),
+        "standard" => t("標準キュー", "Standard queue"),
+        "fifo" => t("FIFO キュー", "FIFO queue"),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

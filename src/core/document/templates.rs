@@ -16,6 +16,9 @@ pub struct Template {
     pub about: Text,
     /// The design file.
     pub json: &'static str,
+    /// Whether a design started from it follows the course (its checks on): the course's own
+    /// starting points, Party Box and the blank VPC it is drawn from.
+    pub course: bool,
 }
 
 /// Every template, in switcher order.
@@ -28,6 +31,7 @@ pub const TEMPLATES: &[Template] = &[
             "Party Box in production on ALB, ECS Fargate and RDS",
         ),
         json: include_str!("../../../templates/party-box.json"),
+        course: true,
     },
     Template {
         id: "ec-site",
@@ -37,6 +41,7 @@ pub const TEMPLATES: &[Template] = &[
             "Adds Route 53, CloudFront, S3, ElastiCache, SQS and Lambda",
         ),
         json: include_str!("../../../templates/ec-site.json"),
+        course: false,
     },
     Template {
         id: "blank",
@@ -46,6 +51,7 @@ pub const TEMPLATES: &[Template] = &[
             "A VPC with a public and a private tier over two AZs",
         ),
         json: include_str!("../../../templates/blank.json"),
+        course: true,
     },
 ];
 
@@ -59,5 +65,22 @@ impl Template {
     /// means a broken build; callers still get a `Result` rather than a panic.
     pub fn design(&self) -> Result<Design, LoadError> {
         load_json(self.json).map(|l| l.design)
+    }
+
+    /// The design a student starts from: the template's, with the course's checks on when the
+    /// template is one of the course's starting points (so a Party Box drawn from the blank VPC
+    /// is told what it still lacks). Share links and files are read against [`Template::design`],
+    /// the file as released, so links made before this opened the same design.
+    pub fn start(&self) -> Result<Design, LoadError> {
+        let mut design = self.design()?;
+        design.follows_course |= self.course;
+        Ok(design)
+    }
+
+    /// Whether `design` is this template unchanged (as released or as started).
+    pub fn is_unchanged(&self, design: &Design) -> bool {
+        [self.design(), self.start()]
+            .iter()
+            .any(|d| d.as_ref().ok() == Some(design))
     }
 }

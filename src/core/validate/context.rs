@@ -282,3 +282,87 @@ pub fn linked_to_kind(
     }
     out
 }
+
+/// The application a service runs, as the course names it: its `app` setting, or, while that
+/// is left at `other`, what its label says ("Next.js" → `nextjs-ssr`, "NestJS" → `nestjs`;
+/// letters compared without case, spaces, dots and hyphens). So a service the student named
+/// "Next.js" is judged as the front end without a second step, and no finding says a request
+/// "is sent to Next.js" and "should reach Next.js" at once.
+pub fn app_role(n: &Node) -> &str {
+    let set = n.text("app");
+    if set != "other" || n.kind != Kind::EcsService {
+        return set;
+    }
+    let mut folded = String::with_capacity(n.label.len());
+    for c in n.label.chars() {
+        if c.is_ascii_alphanumeric() {
+            folded.push(c.to_ascii_lowercase());
+        }
+    }
+    if folded.contains("nextjs") {
+        "nextjs-ssr"
+    } else if folded.contains("nestjs") {
+        "nestjs"
+    } else {
+        set
+    }
+}
+
+/// Whether the path pattern is the course's Socket.io rule (`/socket.io/*` and its spellings).
+pub fn is_socketio_pattern(pattern: &str) -> bool {
+    pattern.starts_with("/socket.io")
+}
+
+/// Whether a service serves Socket.io (WebSocket): its setting is ticked, a listener rule for
+/// `/socket.io/*` sends to it (the student drew the route, so the service is where Socket.io
+/// lives), or, in a design that follows the course, it is the API (NestJS serves Socket.io in
+/// Party Box, Part 1).
+pub fn serves_socketio(d: &Design, n: &Node) -> bool {
+    if n.kind != Kind::EcsService {
+        return false;
+    }
+    if n.flag("websocket") {
+        return true;
+    }
+    if d.follows_course && app_role(n) == "nestjs" {
+        return true;
+    }
+    d.edges.values().any(|e| {
+        e.kind == EdgeKind::AlbRule
+            && e.to == n.id
+            && e.rule
+                .as_ref()
+                .is_some_and(|r| is_socketio_pattern(&r.path_pattern))
+    })
+}
+
+/// The edge kinds that carry a request from the users towards an ALB.
+pub const FRONT_EDGES: &[EdgeKind] = &[
+    EdgeKind::Https,
+    EdgeKind::Http,
+    EdgeKind::Websocket,
+    EdgeKind::Dns,
+    EdgeKind::Origin,
+];
+
+/// Whether some ALB can be reached from a users node along request edges (HTTPS, HTTP,
+/// WebSocket, DNS, origin), passing only through Route 53 and CloudFront on the way.
+pub fn users_reach_alb(d: &Design) -> bool {
+    let mut seen: Vec<&NodeId> = nodes_of(d, Kind::Users).map(|n| &n.id).collect();
+    let mut next = 0;
+    while next < seen.len() {
+        let at = seen[next];
+        next += 1;
+        for e in d.edges.values() {
+            if &e.from != at || !FRONT_EDGES.contains(&e.kind) || seen.contains(&&e.to) {
+                continue;
+            }
+            match kind_of(d, &e.to) {
+                Some(Kind::Alb) => return true,
+                Some(Kind::Route53 | Kind::Cloudfront) => seen.push(&e.to),
+                _ => {}
+            }
+        }
+    }
+    false
+}

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 use crate::core::document::catalogue::{
-    EdgeKind, Kind, ParamSpec, ParamType, FARGATE_VCPU, RDS_CLASSES,
+    choice_label, EdgeKind, Kind, ParamSpec, ParamType, FARGATE_VCPU, RDS_CLASSES,
 };
 use crate::core::document::fargate;
 use crate::core::document::model::{Design, EdgeId, NodeId, ParamValue};
@@ -602,7 +602,7 @@ fn ParamField(
                         let shown = if mark {
                             format!("{c} {}", tx::PRICE_UNKNOWN.get(lang))
                         } else {
-                            (*c).to_owned()
+                            choice_label(c).map_or(*c, |l| l.get(lang)).to_owned()
                         };
                         ((*c).to_owned(), shown)
                     })

@@ -86,6 +86,15 @@ pub fn FindingsPanel() -> impl IntoView {
                 />
                 <span>{move || text::FOLLOWS_COURSE.get(lang.get())}</span>
             </label>
+            <p class="toggle-hint" data-testid="follows-course-hint">
+                {move || {
+                    if follows.get() {
+                        text::FOLLOWS_COURSE_ON.get(lang.get())
+                    } else {
+                        text::FOLLOWS_COURSE_OFF.get(lang.get())
+                    }
+                }}
+            </p>
             {move || {
                 focus_name
                     .get()
@@ -110,7 +119,12 @@ pub fn FindingsPanel() -> impl IntoView {
             <Show
                 when=move || shown.with(|s| !s.is_empty())
                 fallback=move || {
-                    view! { <AllClear node=Signal::derive(move || focus.with(Option::is_some)) /> }
+                    view! {
+                        <AllClear
+                            node=Signal::derive(move || focus.with(Option::is_some))
+                            course=follows.into()
+                        />
+                    }
                 }
             >
                 <ul class="findings-list" data-testid="findings-list">
@@ -130,13 +144,17 @@ pub fn FindingsPanel() -> impl IntoView {
 fn AllClear(
     /// Whether the list is narrowed to one node.
     node: Signal<bool>,
+    /// Whether the course's checks ran (only then is the design praised as Party Box).
+    course: Signal<bool>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let texts = move || {
         if node.get() {
             (text::NODE_CLEAR_TITLE, text::NODE_CLEAR_BODY)
-        } else {
+        } else if course.get() {
             (text::ALL_CLEAR_TITLE, text::ALL_CLEAR_BODY)
+        } else {
+            (text::ALL_CLEAR_TITLE, text::ALL_CLEAR_GENERAL_BODY)
         }
     };
     view! {

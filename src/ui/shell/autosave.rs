@@ -151,10 +151,10 @@ pub fn restore(
     // The user's work lives only in this browser's storage: it stays "unsaved" (replacing
     // it asks first) unless it is its template unchanged.
     let region = parsed.design.region;
+    let pristine = template.is_some_and(|t| t.is_unchanged(&parsed.design));
     let baseline = template
-        .and_then(|t| t.design().ok())
+        .and_then(|t| t.start().ok())
         .unwrap_or_else(|| Design::empty("", region));
-    let pristine = baseline == parsed.design;
     // A fresh history and no selection, as for an opened file.
     state.open_saved(
         parsed.design,

@@ -188,7 +188,7 @@ impl AppState {
     /// A state showing the start template, in `lang`.
     pub fn new(lang: Lang) -> AppState {
         let template = templates::find(START_TEMPLATE).unwrap_or(&TEMPLATES[0]);
-        let (design, error) = match template.design() {
+        let (design, error) = match template.start() {
             Ok(d) => (d, None),
             Err(e) => (
                 Design::empty("", Region::ApNortheast1),
@@ -273,7 +273,7 @@ impl AppState {
         let Some(template) = templates::find(id) else {
             return;
         };
-        match template.design() {
+        match template.start() {
             Ok(design) => {
                 self.template.set(template.id);
                 self.replace_design(design);
@@ -303,7 +303,7 @@ impl AppState {
             .template
             .as_deref()
             .and_then(templates::find)
-            .filter(|t| t.design().ok().as_ref() == Some(&design));
+            .filter(|t| t.is_unchanged(&design));
         self.template.set(known.map(|t| t.id).unwrap_or(""));
         self.replace_design(design);
     }

@@ -49,6 +49,10 @@ pub const NO_NODES: Msg = msg!(no_nodes);
 pub const CHECKS: Msg = msg!(checks);
 /// The switch for course-specific rules.
 pub const FOLLOWS_COURSE: Msg = msg!(follows_course);
+/// What the course's checks add, while they are on.
+pub const FOLLOWS_COURSE_ON: Msg = msg!(follows_course_on);
+/// What is not checked, while the course's checks are off.
+pub const FOLLOWS_COURSE_OFF: Msg = msg!(follows_course_off);
 /// Before the name of the node whose findings are listed.
 pub const FINDINGS_FOR: Msg = msg!(findings_for);
 /// Clears the node filter.
@@ -57,6 +61,8 @@ pub const SHOW_ALL: Msg = msg!(show_all);
 pub const ALL_CLEAR_TITLE: Msg = msg!(all_clear_title);
 /// All-clear text.
 pub const ALL_CLEAR_BODY: Msg = msg!(all_clear_body);
+/// All-clear text when the course's checks are off (no praise for Party Box).
+pub const ALL_CLEAR_GENERAL_BODY: Msg = msg!(all_clear_general_body);
 /// No finding for the selected node.
 pub const NODE_CLEAR_TITLE: Msg = msg!(node_clear_title);
 /// No finding for the selected node, explained.

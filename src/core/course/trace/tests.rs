@@ -328,7 +328,15 @@ fn no_rule_and_no_default_action_lists_the_rules_tried() {
         "{}",
         b.message.en
     );
-    assert_eq!(b.finding.as_ref().unwrap().rule, "alb-default-action");
+    // On the course, the routing check is the judge (an error); off it, the default action's.
+    assert_eq!(b.finding.as_ref().unwrap().rule, "party-box-routes");
+    let mut off = d.clone();
+    off.follows_course = false;
+    let t = run(&off, "GET /");
+    assert_eq!(
+        stop(&t).finding.as_ref().unwrap().rule,
+        "alb-default-action"
+    );
     // The API still works.
     assert!(run(&d, "GET /api/rooms").served());
 }

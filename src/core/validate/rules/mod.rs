@@ -15,19 +15,24 @@ mod alb_duplicate_priority;
 mod alb_https;
 mod alb_https_certificate;
 mod alb_in_public_subnet;
+mod alb_one_default;
 mod alb_path_never_matches;
 mod alb_path_pattern;
 mod alb_rule_limit;
 mod alb_rule_shadowed;
 mod alb_rule_target;
+mod alb_target_no_tasks;
 mod alb_two_azs;
+mod api_database;
 mod autoscaling;
 mod az_in_region;
 mod cache_in_private_subnet;
 mod fargate_cpu_memory;
 mod fargate_image_pull;
 mod nat_in_public_subnet;
+mod party_box_parts;
 mod party_box_routes;
+mod placement;
 mod private_reachable_from_internet;
 mod public_subnet_needs_igw;
 mod rds_access;
@@ -38,6 +43,7 @@ mod service_image_source;
 mod service_in_cluster;
 mod service_in_private_subnet;
 mod single_task;
+mod socketio_served;
 mod socketio_sticky;
 mod ssr_not_on_s3;
 mod subnet_in_vpc;
@@ -49,6 +55,7 @@ use super::Rule;
 /// rules, HTTPS, ECS and Fargate, databases, the course's Q&A.
 pub const RULES: &[Rule] = &[
     subnet_in_vpc::RULE,
+    placement::RULE,
     az_in_region::RULE,
     public_subnet_needs_igw::RULE,
     alb_in_public_subnet::RULE,
@@ -66,18 +73,23 @@ pub const RULES: &[Rule] = &[
     alb_duplicate_priority::RULE,
     alb_rule_limit::RULE,
     alb_default_action::RULE,
+    alb_one_default::RULE,
     alb_rule_target::RULE,
+    party_box_parts::RULE,
     party_box_routes::RULE,
+    socketio_served::RULE,
     alb_https_certificate::RULE,
     alb_https::RULE,
     fargate_cpu_memory::RULE,
     fargate_image_pull::RULE,
     service_image_source::RULE,
     task_counts::RULE,
+    alb_target_no_tasks::RULE,
     single_task::RULE,
     autoscaling::RULE,
     socketio_sticky::RULE,
     rds_access::RULE,
+    api_database::RULE,
     rds_multi_az::RULE,
     ssr_not_on_s3::RULE,
 ];

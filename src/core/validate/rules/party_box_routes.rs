@@ -36,21 +36,7 @@ fn check(d: &Design, r: &mut Report) {
         return;
     }
     let albs: Vec<&Node> = cx::nodes_of(d, Kind::Alb).collect();
-    if albs.is_empty() {
-        r.add_with_fix(
-            &[],
-            &[],
-            Message::new(
-                "Party Box の構成には ALB が必要ですが、見つかりません。",
-                "Party Box needs an ALB, and the design has none.",
-            ),
-            Message::new(
-                "Public Subnet に ALB を置き、ユーザーからの HTTPS を受けてください。",
-                "Add an ALB in a public subnet that receives the users' HTTPS.",
-            ),
-        );
-        return;
-    }
+    // No ALB at all is a missing part (`party-box-parts`), not a routing mistake.
     for alb in albs {
         let (aja, aen) = cx::quoted(d, &alb.id);
         for (path, app) in PROBES {
@@ -70,7 +56,7 @@ fn check(d: &Design, r: &mut Report) {
                 ),
                 Some(edge) => {
                     let target = d.nodes.get(&edge.to);
-                    let ok = target.is_some_and(|n| n.kind == Kind::EcsService && n.text("app") == *app);
+                    let ok = target.is_some_and(|n| n.kind == Kind::EcsService && cx::app_role(n) == *app);
                     if !ok {
                         let (tja, ten) = cx::quoted(d, &edge.to);
                         let via = edge.rule.as_ref().map(|r| r.path_pattern.as_str()).unwrap_or("default");

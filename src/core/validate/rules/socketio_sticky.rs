@@ -24,7 +24,7 @@ pub const RULE: Rule = Rule {
 
 fn check(d: &Design, r: &mut Report) {
     for svc in cx::nodes_of(d, Kind::EcsService) {
-        if !svc.flag("websocket") || svc.flag("sticky_sessions") {
+        if !cx::serves_socketio(d, svc) || svc.flag("sticky_sessions") {
             continue;
         }
         let (want, max) = (svc.num("desired_tasks"), svc.num("max_tasks"));

@@ -94,7 +94,9 @@ impl<'a> Walk<'a> {
             None => (String::new(), String::new()),
         };
         let Some(edge) = taken else {
-            let finding = self.finding("alb-default-action", &alb.id, None);
+            let finding = self
+                .finding("party-box-routes", &alb.id, None)
+                .or_else(|| self.finding("alb-default-action", &alb.id, None));
             let (lja, len) = if failed.is_empty() {
                 (
                     "ルールが 1 つもなく".to_owned(),

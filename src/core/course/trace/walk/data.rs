@@ -41,7 +41,7 @@ impl<'a> Walk<'a> {
                         Some(&e.id),
                         format!("{aja}と{fja}は別の VPC にあり、接続が描かれていてもネットワークの経路がありません。同じ VPC の Private Subnet に置いてください。"),
                         format!("{aen} and {fen} sit in different VPCs: the connection is drawn, but there is no network route. Put them in the private subnet of one VPC."),
-                        None,
+                        self.finding("api-database", far, Some(&e.id)),
                     ));
                 }
                 let (ja, en) = if kind == Kind::RdsPostgres {
@@ -76,7 +76,11 @@ impl<'a> Walk<'a> {
             }
         }
         // The course's API (NestJS) keeps the game's data in PostgreSQL (Part 1: Nest --> PG).
-        if dbs == 0 && app.kind == Kind::EcsService && app.text("app") == "nestjs" {
+        if dbs == 0
+            && d.follows_course
+            && app.kind == Kind::EcsService
+            && cx::app_role(app) == "nestjs"
+        {
             let db = cx::nodes_of(d, Kind::RdsPostgres).next();
             let (ja, en) = match db {
                 Some(db) => {
@@ -97,7 +101,7 @@ impl<'a> Walk<'a> {
                 None,
                 ja,
                 en,
-                None,
+                self.finding("api-database", &app.id, None),
             ));
         }
         Ok(())

@@ -22,7 +22,7 @@ impl<'a> Walk<'a> {
                 None,
                 "設計に「ユーザー」がないため、リクエストの出発点がありません。ユーザーを置き、ALB (または Route 53・CloudFront) へ HTTPS の接続を引いてください。".into(),
                 "The design has no Users node, so the request has nowhere to start. Add Users and draw an HTTPS connection to the ALB (or to Route 53 / CloudFront).".into(),
-                None,
+                self.finding_any("party-box-parts"),
             ));
         };
         let mut best_s3: Option<(Vec<&Edge>, NodeId)> = None;
@@ -104,7 +104,7 @@ impl<'a> Walk<'a> {
             near_miss.map(|e| &e.id),
             format!("{uja}から HTTPS・HTTP・WebSocket・DNS・オリジンの接続をたどっても ALB に届きません{rja}。{hja}ユーザー (または Route 53・CloudFront) から ALB へ接続を引いてください。"),
             format!("No ALB can be reached from {uen} along HTTPS, HTTP, WebSocket, DNS or origin connections{ren}.{hen} Draw a connection from the users (or Route 53 / CloudFront) to the ALB."),
-            None,
+            self.finding_any("party-box-parts"),
         ))
     }
 

@@ -106,6 +106,13 @@ impl<'a> Walk<'a> {
             .find(|f| f.nodes.contains(node) && edge.is_none_or(|e| f.edges.contains(e)))
     }
 
+    /// The first finding of rule `id`, whatever it concerns (a design-wide finding such as
+    /// `party-box-parts`).
+    fn finding_any(&self, id: &str) -> Option<Finding> {
+        let rule = validate::rule(id)?;
+        validate::run_rule(rule, self.d).into_iter().next()
+    }
+
     fn run(&mut self) -> Result<(), Box<Break>> {
         let d = self.d;
         let (path_from_users, users) = self.front()?;
@@ -170,7 +177,7 @@ impl<'a> Walk<'a> {
                             Some(&e.id),
                             format!("WebSocket 接続が S3{ja}に届きますが、S3 が返せるのは静的ファイルだけです。Socket.io を扱うサービスへ ALB を通して届くようにしてください。"),
                             format!("The WebSocket connection reaches the S3 bucket {en}, which serves only static files. Route it through an ALB to a service that serves Socket.io."),
-                            None,
+                            self.finding_any("party-box-parts"),
                         ));
                     }
                     self.hop(

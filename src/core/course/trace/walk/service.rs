@@ -46,7 +46,8 @@ impl<'a> Walk<'a> {
                         Some(&edge.id),
                         format!("ALB のターゲットの Lambda 関数{tja}は WebSocket を扱えません。Socket.io を扱う ECS サービスへ送るルールが必要です。"),
                         format!("The Lambda function {ten} behind an ALB cannot hold a WebSocket connection. A rule must send it to an ECS service that serves Socket.io."),
-                        None,
+                        self.finding("socketio-served", &target.id, Some(&edge.id))
+                            .or_else(|| self.finding("party-box-routes", &target.id, Some(&edge.id))),
                     ));
                 }
                 self.hop(
@@ -83,7 +84,7 @@ impl<'a> Walk<'a> {
                 None,
                 format!("{sja}の希望タスク数が 0 なので、ターゲットグループに正常なターゲットがなく、ALB は 503 を返します。希望タスク数を 2 以上にしてください (Part 2 ECS: 冗長化)。"),
                 format!("{sen} has 0 desired tasks, so its target group has no healthy target and the ALB answers 503. Set the desired tasks to 2 or more (Part 2, ECS: redundancy)."),
-                None,
+                self.finding("alb-target-no-tasks", &svc.id, None),
             ));
         }
         for (rule, kind) in [
@@ -138,14 +139,15 @@ impl<'a> Walk<'a> {
     pub(super) fn socketio(&mut self, svc: &'a Node) -> Result<(), Box<Break>> {
         let d = self.d;
         let (sja, sen) = q(d, &svc.id);
-        if !svc.flag("websocket") {
+        if !cx::serves_socketio(d, svc) {
             return Err(self.brk(
                 BreakKind::NoWebsocket,
                 Some(&svc.id),
                 None,
                 format!("{sja}は Socket.io (WebSocket) を扱わないため、接続はここで失敗します。`/socket.io/*` を Socket.io を扱うサービス (Party Box では NestJS) へ送るルールが必要です (Part 1)。"),
                 format!("{sen} does not serve Socket.io (WebSocket), so the connection fails here. A rule must send `/socket.io/*` to the service that serves Socket.io (NestJS in Party Box, Part 1)."),
-                None,
+                self.finding("socketio-served", &svc.id, None)
+                    .or_else(|| self.finding("party-box-routes", &svc.id, None)),
             ));
         }
         if let Some(f) = self.finding("socketio-sticky", &svc.id, None) {
