@@ -124,10 +124,80 @@ fn report_link(name: &str, design: &Design, budget: Option<usize>) {
     );
 }
 
+/// Best of three runs of `f` (the large designs take too long for a median of many).
+fn best_of_3(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Deep chains and large designs (issue 21): open (the JSON text through the loader, or the
+/// link through the decoder when the file would be over the 4 MiB input limit), validate,
+/// estimate range, and the exports, each the best of three runs, in milliseconds.
+fn report_large(name: &str, design: &Design) {
+    use kumozu::core::format::load::{load_json, load_value, to_json};
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let json = to_json(design);
+    let fragment = link::encode(design, None);
+    let open = if json.len() <= kumozu::core::format::load::MAX_INPUT_BYTES {
+        ("open", best_of_3(|| drop(black_box(load_json(&json)))))
+    } else {
+        // Over the file limit: parsed first, then the loader's checks (what a link ends in).
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        (
+            "load_value",
+            best_of_3(|| drop(black_box(load_value(value.clone())))),
+        )
+    };
+    let decode = best_of_3(|| drop(black_box(link::decode(&fragment))));
+    let table = PriceTable::bundled(design.region).expect("bundled tables parse");
+    let validate_t = best_of_3(|| drop(black_box(validate(design))));
+    let estimate_t = best_of_3(|| drop(black_box(estimate_range(design, &table))));
+    let to_json_t = best_of_3(|| drop(black_box(to_json(design))));
+    let svg_t = best_of_3(|| {
+        drop(black_box(kumozu::core::drawing::svg::to_svg(
+            design,
+            kumozu::core::Lang::En,
+        )))
+    });
+    let checklist_t = best_of_3(|| {
+        drop(black_box(kumozu::core::course::checklist::checklist(
+            design,
+            Some(&table),
+        )))
+    });
+    let order_t = best_of_3(|| drop(black_box(design.nodes_outer_first())));
+    println!(
+        "large {name:<26} {:>5} nodes {:>6} edges  {} {:>8.1} ms  link decode {:>8.1} ms  validate {:>7.1} ms  estimate {:>7.1} ms  export json {:>7.1} ms  svg {:>8.1} ms  checklist {:>7.1} ms  depth order {:>6.2} ms  ({} KB JSON, {} KB link)",
+        design.nodes.len(),
+        design.edges.len(),
+        open.0,
+        ms(open.1),
+        ms(decode),
+        ms(validate_t),
+        ms(estimate_t),
+        ms(to_json_t),
+        ms(svg_t),
+        ms(checklist_t),
+        ms(order_t),
+        json.len() / 1000,
+        fragment.len() / 1000,
+    );
+}
+
 fn main() {
     // `cargo test --benches` runs this with --bench absent; keep that quick.
     if !std::env::args().any(|a| a == "--bench") {
         return;
+    }
+    // KUMOZU_BENCH=large: only the deep and large designs.
+    if std::env::var("KUMOZU_BENCH").as_deref() == Ok("large") {
+        return large();
     }
     let party = templates::find("party-box").unwrap().design().unwrap();
     report("party-box template", &party, Duration::from_millis(1));
@@ -152,4 +222,36 @@ fn main() {
     report_link("blank template", &blank, None);
     report_link("synthetic", &synth::large_design(100), Some(2_000));
     report_link("synthetic", &synth::large_design(1000), None);
+    large();
+}
+
+fn large() {
+    use kumozu::core::format::load::MAX_DEPTH;
+    // A chain at the nesting limit, and the 5,000-node chain the loader now refuses at once
+    // (open and decode time the refusal).
+    report_large("chain at the limit", &synth::deep_chain(MAX_DEPTH - 1));
+    let refused = synth::deep_chain(4_998);
+    let json = kumozu::core::format::load::to_json(&refused);
+    let fragment = link::encode(&refused, None);
+    let open = best_of_3(|| drop(black_box(kumozu::core::load_json(&json))));
+    let decode = best_of_3(|| drop(black_box(link::decode(&fragment))));
+    println!(
+        "large chain 4,998 deep (refused)   {:>5} nodes  open {:>8.2} ms  link decode {:>8.2} ms  ({} KB link)",
+        refused.nodes.len(),
+        open.as_secs_f64() * 1e3,
+        decode.as_secs_f64() * 1e3,
+        fragment.len() / 1000
+    );
+    report_large(
+        "synthetic 2,000 / 8,000",
+        &synth::dense_design(2_000, 8_000),
+    );
+    report_large(
+        "synthetic 5,000 / 5,000",
+        &synth::dense_design(5_000, 5_000),
+    );
+    report_large(
+        "synthetic 5,000 / 20,000",
+        &synth::dense_design(5_000, 20_000),
+    );
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Mutation fuzzing of the link decoder, the JSON loader and the Mermaid importer (tests/fuzz.rs)
+# Mutation fuzzing of the link decoder, the JSON loader, the Mermaid importer and deep and long
+# designs (files and links nested far past the limit, 5,000 nodes / 20,000 edges; tests/fuzz.rs)
 # for FUZZ_SECONDS each (default 60), release build. Prints the executions per target; fails
-# with the offending input on a panic. FUZZ_SEED picks another sequence of mutations.
+# with the offending input on a panic or on one execution slower than 3 s. FUZZ_SEED picks another sequence of mutations.
 #
 #   bash scripts/fuzz.sh            FUZZ_SECONDS=600 bash scripts/fuzz.sh
 set -euo pipefail

@@ -6,7 +6,11 @@
 //    wasm compile ('wasm-unsafe-eval') and the inline module script Trunk writes to start the
 //    app, allowed by its SHA-256 (the script names hashed files, so the hash is computed per
 //    build). No inline styles, no inline handlers, no plugins, no other origin.
-// 2. sw.js, the service worker that keeps the app working offline: it precaches every file of
+// 2. _headers (the format Netlify and Cloudflare Pages read; a template for any other host):
+//    the headers a host must send with every response — the same policy as a header plus
+//    frame-ancestors 'none' (a <meta> policy cannot forbid framing), HSTS, nosniff, no
+//    referrer. docs/deploy.md says how to send them elsewhere.
+// 3. sw.js, the service worker that keeps the app working offline: it precaches every file of
 //    the build (page, script, wasm, styles, every pricing table) under a cache named after the
 //    build, serves them from the cache, and loads the page from the network first when there
 //    is one (so a new build is picked up).
@@ -19,12 +23,14 @@ const crypto = require('node:crypto');
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
 const file = path.join(dir, 'index.html');
-writePolicy(fs.readFileSync(file, 'utf8'));
+const policy = writePolicy(fs.readFileSync(file, 'utf8'));
+writeHeaders(policy);
 writeServiceWorker();
 
 function writePolicy(html) {
-  if (html.includes('http-equiv="Content-Security-Policy"')) {
-    return; // already there (a hook run twice on one folder)
+  const written = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/);
+  if (written) {
+    return written[1]; // already there (a hook run twice on one folder)
   }
   const hashes = [];
   for (const m of html.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
@@ -54,6 +60,20 @@ function writePolicy(html) {
   const out = html.replace(charset, (tag) => `${tag}<meta http-equiv="Content-Security-Policy" content="${policy}">`);
   fs.writeFileSync(file, out);
   console.log(`post-build: Content-Security-Policy written into ${file} (${hashes.length} inline script hash)`);
+  return policy;
+}
+
+function writeHeaders(policy) {
+  const headers = [
+    '/*',
+    `  Content-Security-Policy: ${policy}; frame-ancestors 'none'`,
+    '  Strict-Transport-Security: max-age=31536000; includeSubDomains',
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, '_headers'), headers);
+  console.log(`post-build: the headers a host must send written into ${path.join(dir, '_headers')}`);
 }
 
 function fail(message) {
@@ -71,7 +91,7 @@ function filesUnder(root, prefix = '') {
 
 function writeServiceWorker() {
   const files = filesUnder(dir)
-    .filter((f) => f !== 'sw.js' && !f.startsWith('.'))
+    .filter((f) => f !== 'sw.js' && f !== '_headers' && !f.startsWith('.'))
     .sort();
   const digest = crypto.createHash('sha256');
   for (const f of files) digest.update(f).update(fs.readFileSync(path.join(dir, f)));

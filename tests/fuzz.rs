@@ -8,6 +8,11 @@
 //! repeated spans, inserted special characters, spliced inputs — for a fixed time per target,
 //! and fails on the first panic, printing the input.
 //!
+//! A fourth target feeds deep nesting and long chains (design files and links of groups nested
+//! far past the loader's `MAX_DEPTH`, at the limit, and 5,000 nodes with 20,000 edges) to the
+//! loader and the link decoder. Every target fails on a *slow* input too: one execution over
+//! [`SLOW`] is reported like a panic.
+//!
 //! The timed runs are `#[ignore]`d (never part of the test command, which must not depend on
 //! time): run them with `bash scripts/fuzz.sh` (FUZZ_SECONDS per target, default 60).
 //! Inputs that once crashed become named regression tests at the bottom of this file.
@@ -19,6 +24,7 @@ use std::time::{Duration, Instant};
 use kumozu::core::cost::PriceTable;
 use kumozu::core::exchange::mermaid;
 use kumozu::core::format::link;
+use kumozu::core::format::load::MAX_DEPTH;
 use kumozu::core::{load_json, templates, validate};
 
 /// xorshift64*: a tiny deterministic generator (a seed reproduces a run).
@@ -116,6 +122,10 @@ fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
+/// One execution slower than this is a finding (release build; the largest corpus input, 5,000
+/// nodes and 20,000 edges through every export, takes well under it).
+const SLOW: Duration = Duration::from_secs(3);
+
 /// Runs `target` on mutated corpus inputs for `seconds`; panics (failing the test) with the
 /// offending input when the target panics. Returns the number of executions.
 fn fuzz(name: &str, corpus: Vec<Vec<u8>>, seconds: u64, target: impl Fn(&[u8])) -> u64 {
@@ -132,10 +142,19 @@ fn fuzz(name: &str, corpus: Vec<Vec<u8>>, seconds: u64, target: impl Fn(&[u8])) 
     while Instant::now() < deadline {
         let base = &corpus[rng.below(corpus.len())];
         let input = mutate(&mut rng, base, &corpus);
+        let started = Instant::now();
         if catch_unwind(AssertUnwindSafe(|| target(&input))).is_err() {
             let _ = std::panic::take_hook();
             panic!(
                 "{name}: panicked after {runs} runs on input {:?}",
+                String::from_utf8_lossy(&input)
+            );
+        }
+        let took = started.elapsed();
+        if took > SLOW {
+            let _ = std::panic::take_hook();
+            panic!(
+                "{name}: {took:?} (over {SLOW:?}) after {runs} runs on input {:?}",
                 String::from_utf8_lossy(&input)
             );
         }
@@ -232,6 +251,45 @@ fn fuzz_mermaid_importer() {
     );
 }
 
+/// Design files and links of deep and long designs: chains past the nesting limit (the 30 KB
+/// link that once froze the tab), at the limit, and a design of the largest allowed size.
+fn deep_corpus() -> Vec<Vec<u8>> {
+    use kumozu::core::synth::{deep_chain, dense_design};
+    let designs = [
+        deep_chain(4_998),
+        deep_chain(200),
+        deep_chain(MAX_DEPTH),
+        deep_chain(MAX_DEPTH - 1),
+        dense_design(5_000, 20_000),
+    ];
+    let mut out = Vec::new();
+    for d in &designs {
+        out.push(kumozu::core::to_json(d).into_bytes());
+        out.push(link::encode(d, None).into_bytes());
+    }
+    out
+}
+
+/// A design file (`{…`) through the loader, anything else through the link decoder.
+fn deep_target(input: &[u8]) {
+    if input.first() == Some(&b'{') {
+        json_target(input);
+    } else {
+        link_target(input);
+    }
+}
+
+#[test]
+#[ignore = "timed: run with scripts/fuzz.sh"]
+fn fuzz_deep_and_long_designs() {
+    fuzz(
+        "deep and long designs",
+        deep_corpus(),
+        seconds(),
+        deep_target,
+    );
+}
+
 /// Inputs to mutate.
 type Corpus = Vec<Vec<u8>>;
 /// What runs on each mutated input.
@@ -259,4 +317,73 @@ fn a_thousand_mutations_of_each_corpus_do_not_panic() {
             target(&mutate(&mut rng, base, &corpus));
         }
     }
+}
+
+// Regression inputs: slow or refused-too-late inputs found by the probes and the fuzzer.
+
+/// Groups nested 4,998 deep (5,000 nodes), as a file and as a link (the link is about 30 KB): once minutes
+/// to open (the containment walk re-scanned what it had built, once per node). Now refused at
+/// once with the nesting limit, in both languages.
+#[test]
+fn a_chain_5000_nodes_deep_is_refused_at_once_as_a_file_and_as_a_link() {
+    use kumozu::core::format::load::LoadErrorKind;
+    let d = kumozu::core::synth::deep_chain(4_998);
+    assert_eq!(d.nodes.len(), 5_000);
+    let json = kumozu::core::to_json(&d);
+    let fragment = link::encode(&d, None);
+    let t = Instant::now();
+    let e = load_json(&json).unwrap_err();
+    assert!(
+        matches!(e.kind, LoadErrorKind::TooDeep { max: MAX_DEPTH, .. }),
+        "{e}"
+    );
+    assert!(e
+        .message(kumozu::core::Lang::En)
+        .contains("nested too deeply"));
+    assert!(e
+        .message(kumozu::core::Lang::Ja)
+        .contains("入れ子が深すぎます"));
+    let le = link::decode(&fragment).unwrap_err();
+    assert!(
+        le.message(kumozu::core::Lang::En)
+            .contains("nested too deeply"),
+        "{}",
+        le.message(kumozu::core::Lang::En)
+    );
+    // Debug build: still far under what the browser once took (minutes).
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+}
+
+/// At the limit everything runs, and quickly.
+#[test]
+fn a_chain_at_the_nesting_limit_loads_and_every_engine_runs_on_it() {
+    let d = kumozu::core::synth::deep_chain(MAX_DEPTH - 1);
+    assert_eq!(d.nesting(), MAX_DEPTH);
+    let loaded = load_json(&kumozu::core::to_json(&d)).expect("at the limit");
+    use_design(&loaded.design);
+    let _ = kumozu::core::course::checklist::checklist(&loaded.design, None);
+    let decoded = link::decode(&link::encode(&d, None)).expect("a link at the limit");
+    assert_eq!(decoded.design, loaded.design);
+}
+
+/// Mermaid subgraphs nested 20 deep (the importer's own limit is 32) import as a design within
+/// the loader's limit, which then loads.
+#[test]
+fn mermaid_subgraphs_nested_past_the_limit_import_within_it() {
+    let mut text = String::from("flowchart TB\n");
+    for i in 0..20 {
+        text.push_str(&format!("subgraph s{i}[\"Group {i}\"]\n"));
+    }
+    text.push_str("api[\"ECS service\"]\n");
+    for _ in 0..20 {
+        text.push_str("end\n");
+    }
+    let imported = mermaid::import(&text).expect("imports");
+    assert!(
+        imported.design.nesting() <= MAX_DEPTH,
+        "{}",
+        imported.design.nesting()
+    );
+    assert!(!imported.warnings.is_empty());
+    load_json(&kumozu::core::to_json(&imported.design)).expect("the import loads");
 }

@@ -6,7 +6,19 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use std::io::Write;
+    /// Every message on stderr goes through this: a label or a file name cannot carry a raw
+    /// control character (an escape sequence, a carriage return, a bidirectional override) to
+    /// the terminal; it is shown as `\u{…}`. (It shadows the standard macro in this module.)
+    macro_rules! eprintln {
+        ($($arg:tt)*) => {
+            ::std::eprintln!(
+                "{}",
+                kumozu::core::support::controls::inert(&format!($($arg)*), false)
+            )
+        };
+    }
+
+    use std::io::{Read, Write};
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand, ValueEnum};
@@ -241,7 +253,10 @@ mod cli {
                     )),
                     ExportTo::Json => print(&format!("{}\n", to_json(&loaded.design))),
                     ExportTo::Terraform => {
-                        print(&kumozu::core::exchange::terraform::export(&loaded.design))
+                        // HCL strings read `\uNNNN` as JSON does.
+                        write_out(&kumozu::core::support::controls::inert_json(
+                            &kumozu::core::exchange::terraform::export(&loaded.design),
+                        ))
                     }
                     ExportTo::Svg => {
                         print(&kumozu::core::drawing::svg::to_svg(&loaded.design, lang))
@@ -459,13 +474,17 @@ mod cli {
         Ok(loaded)
     }
 
-    /// Reads a text file (`-`: standard input); on failure prints why and gives exit 2.
+    /// Reads a text file (`-`: standard input, or any device or pipe), at most
+    /// [`MAX_INPUT_BYTES`](kumozu::core::format::load::MAX_INPUT_BYTES) plus one byte: an input
+    /// beyond the limit is refused (exit 2) without being read further, so `/dev/zero`, an
+    /// endless pipe or a huge file costs no more than the limit in memory. A leading UTF-8
+    /// byte-order mark is dropped. On failure prints why and gives exit 2.
     fn read_text(file: &str, lang: Lang) -> Result<String, ExitCode> {
+        let limit = kumozu::core::format::load::MAX_INPUT_BYTES;
         let bytes = if file == "-" {
-            let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map(|_| buf)
+            read_at_most(std::io::stdin().lock(), limit)
         } else {
-            std::fs::read(file)
+            std::fs::File::open(file).and_then(|f| read_at_most(f, limit))
         };
         let bytes = bytes.map_err(|e| {
             match lang {
@@ -474,14 +493,36 @@ mod cli {
             }
             ExitCode::from(2)
         })?;
-        let text = String::from_utf8(bytes).map_err(|_| {
+        if bytes.len() > limit {
+            let mib = limit / (1024 * 1024);
+            match lang {
+                Lang::Ja => eprintln!(
+                    "kumozu: {file}: 大きすぎます ({mib} MiB まで)。それより先は読んでいません"
+                ),
+                Lang::En => eprintln!(
+                    "kumozu: {file}: larger than {mib} MiB, the most a design may be; not read further"
+                ),
+            }
+            return Err(ExitCode::from(2));
+        }
+        let mut text = String::from_utf8(bytes).map_err(|_| {
             match lang {
                 Lang::Ja => eprintln!("kumozu: {file}: UTF-8 のテキストではありません"),
                 Lang::En => eprintln!("kumozu: {file}: not UTF-8 text"),
             }
             ExitCode::from(2)
         })?;
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         Ok(text)
+    }
+
+    /// Up to `limit + 1` bytes of `input` (one more than allowed says it is too large).
+    fn read_at_most(input: impl Read, limit: usize) -> std::io::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        input.take(limit as u64 + 1).read_to_end(&mut buf)?;
+        Ok(buf)
     }
 
     fn validate_cmd(file: &str, loaded: &Loaded, format: Format, lang: Lang) -> ExitCode {
@@ -1084,8 +1125,23 @@ mod cli {
         print(&out)
     }
 
-    /// Writes to stdout; a closed pipe (`kumozu template x | head`) is not an error.
+    /// Writes an output to stdout with no raw control character in it: JSON (`{`, `[`) with
+    /// them as `\uNNNN` (the same value), markup (SVG, HTML) as character references, any other
+    /// text (reports, tables, CSV, Mermaid) as `\u{…}`. Line breaks and tabs stay.
     fn print(s: &str) -> ExitCode {
+        use kumozu::core::support::controls::{inert, inert_json, inert_markup};
+        let head = s.trim_start();
+        if head.starts_with(['{', '[']) {
+            write_out(&inert_json(s))
+        } else if head.starts_with('<') {
+            write_out(&inert_markup(s))
+        } else {
+            write_out(&inert(s, true))
+        }
+    }
+
+    /// Writes to stdout; a closed pipe (`kumozu template x | head`) is not an error.
+    fn write_out(s: &str) -> ExitCode {
         let mut out = std::io::stdout().lock();
         match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
             Ok(()) => ExitCode::SUCCESS,

@@ -124,6 +124,53 @@ pub fn large_design(n: usize) -> Design {
     d
 }
 
+/// About `n` nodes as [`large_design`] and `m` edges: every service is also connected to the
+/// databases of the services after it (the densest wiring the catalogue allows), until `m`.
+pub fn dense_design(n: usize, m: usize) -> Design {
+    let mut d = large_design(n);
+    let services = d.nodes.keys().filter(|k| k.0.starts_with("svc")).count();
+    let mut step = 1;
+    while d.edges.len() < m && step < services {
+        for i in 0..services {
+            if d.edges.len() >= m {
+                break;
+            }
+            let j = (i + step) % services;
+            d.add_edge(Edge {
+                id: EdgeId(format!("x{i}-{j}")),
+                kind: EdgeKind::Sql,
+                from: NodeId(format!("svc{i}")),
+                to: NodeId(format!("db{j}")),
+                label: String::new(),
+                rule: None,
+            });
+        }
+        step += 1;
+    }
+    d
+}
+
+/// Groups nested `depth` deep (`g0` holds `g1`, which holds `g2`, …), each a little inside the
+/// one around it, with an ECS service in the innermost: a design `depth + 2` nodes large. Past
+/// the loader's `MAX_DEPTH` it cannot be loaded (what the benchmarks and fuzzers check).
+pub fn deep_chain(depth: usize) -> Design {
+    let mut d = Design::empty(format!("chain {depth}"), Region::ApNortheast1);
+    let id = |i: usize| format!("g{i}");
+    for i in 0..=depth {
+        let at = 10.0 * i as f64;
+        let mut g = Node::new(id(i), Kind::Group, Point { x: at, y: at });
+        let side = 200.0 + 20.0 * (depth - i) as f64;
+        g.size = Some(Size { w: side, h: side });
+        g.parent = i.checked_sub(1).map(|p| NodeId(id(p)));
+        d.add_node(g);
+    }
+    let inner = 10.0 * (depth + 1) as f64;
+    let mut svc = Node::new("svc", Kind::EcsService, Point { x: inner, y: inner });
+    svc.parent = Some(NodeId(id(depth)));
+    d.add_node(svc);
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +190,17 @@ mod tests {
                 .design;
             assert_eq!(back, d);
         }
+    }
+
+    #[test]
+    fn dense_and_deep_designs_have_the_shape_asked_for() {
+        let d = dense_design(200, 800);
+        assert_eq!(d.edges.len(), 800);
+        assert_eq!(load_json(&to_json(&d)).expect("valid").design, d);
+        let chain = deep_chain(11);
+        assert_eq!(chain.nodes.len(), 13);
+        assert_eq!(chain.nesting(), 12);
+        assert!(load_json(&to_json(&chain)).is_ok());
+        assert!(load_json(&to_json(&deep_chain(12))).is_err());
     }
 }

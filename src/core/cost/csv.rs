@@ -1,6 +1,8 @@
 //! The cost lines as CSV (RFC 4180), for spreadsheets: the CLI's `--format csv` and the app's
-//! CSV export. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at
-//! the start) are prefixed with `'` so they stay text.
+//! CSV export. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, their
+//! full-width forms `＝＋－＠` that Japanese spreadsheets may read alike, tab, CR at the start)
+//! are prefixed with `'` so they stay text; control characters (`core::support::controls`)
+//! become spaces.
 
 use std::fmt::Write;
 
@@ -27,10 +29,16 @@ pub const COLUMNS: &[&str] = &[
 /// spreadsheet would read it as a formula.
 pub fn cell(raw: &str) -> String {
     let mut text = String::with_capacity(raw.len() + 2);
-    if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if raw.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
         text.push('\'');
     }
-    text.push_str(raw);
+    text.extend(raw.chars().map(|c| {
+        if crate::core::support::controls::is_control(c) {
+            ' '
+        } else {
+            c
+        }
+    }));
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -108,5 +116,13 @@ mod tests {
         assert_eq!(cell("-2"), "'-2");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+        // Full-width formula signs, which Japanese spreadsheets may read as formulas.
+        assert_eq!(cell("＝SUM(A1)"), "'＝SUM(A1)");
+        assert_eq!(cell("＋1"), "'＋1");
+        assert_eq!(cell("－1"), "'－1");
+        assert_eq!(cell("＠A1"), "'＠A1");
+        // Controls become spaces; a bidi override cannot reorder the cell.
+        assert_eq!(cell("a\u{202e}b\u{1b}c\u{2028}"), "a b c ");
+        assert_eq!(cell("\u{85}=1"), " =1");
     }
 }

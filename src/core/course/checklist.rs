@@ -448,15 +448,19 @@ fn alb(d: &Design) -> Item {
 
 fn autoscaling(d: &Design) -> Item {
     let svcs = services(d);
-    let alarm_for = |n: &Node| {
-        d.edges.values().any(|e| {
-            e.to == n.id
-                && e.kind == crate::core::EdgeKind::Scaling
+    // The nodes a CloudWatch alarm scales, found in one pass over the edges.
+    let alarmed: std::collections::BTreeSet<&crate::core::NodeId> = d
+        .edges
+        .values()
+        .filter(|e| {
+            e.kind == crate::core::EdgeKind::Scaling
                 && d.nodes
                     .get(&e.from)
                     .is_some_and(|c| c.kind == Kind::Cloudwatch)
         })
-    };
+        .map(|e| &e.to)
+        .collect();
+    let alarm_for = |n: &Node| alarmed.contains(&n.id);
     let scales = |n: &Node| {
         n.num("min_tasks") < n.num("max_tasks")
             && !matches!(n.text("scaling_metric"), "" | "none")

@@ -463,7 +463,13 @@ pub fn layout(design: &Design) -> Layout {
 
     // Labels, in edge-id order, each at the first spot along its route that covers no card
     // and no label placed before it.
-    let cards: Vec<Rect> = card_nodes.iter().map(|(_, r)| *r).collect();
+    // The cards and the labels placed so far, bucketed: each spot is checked against its
+    // neighbours only, not against every card and label.
+    let mut cards = RectGrid::default();
+    for (_, r) in &card_nodes {
+        cards.insert(*r);
+    }
+    let mut labels = RectGrid::default();
     let mut placed: Vec<Rect> = Vec::new();
     for (route, p) in routes.iter_mut().zip(&pending) {
         let text = p.edge.display_label();
@@ -477,11 +483,11 @@ pub fn layout(design: &Design) -> Layout {
             .map(|&f| Rect::centred(point_along(&route.points, f), w, h))
             .collect();
         let free = |r: &Rect| {
-            !placed.iter().any(|q| q.inflate(2.0).intersects(r))
-                && !cards.iter().any(|c| c.intersects(r))
+            !labels.any(r, |_, q| q.intersects(r)) && !cards.any(r, |_, c| c.intersects(r))
         };
         let spot = spots.iter().copied().find(free).unwrap_or(spots[0]);
         placed.push(spot);
+        labels.insert(spot.inflate(2.0));
         route.label = Some(spot);
     }
 
@@ -582,6 +588,94 @@ impl Track {
     }
 }
 
+/// The tracks taken so far, bucketed by orientation and by where they run across (a bucket is
+/// `PARALLEL_GAP` wide, so a clash can only come from the same or a neighbouring bucket).
+#[derive(Default)]
+struct Tracks {
+    buckets: BTreeMap<(bool, i64), Vec<Track>>,
+}
+
+impl Tracks {
+    fn bucket(at: f64) -> i64 {
+        (at / PARALLEL_GAP).floor() as i64
+    }
+
+    fn push(&mut self, t: Track) {
+        self.buckets
+            .entry((t.horizontal, Self::bucket(t.at)))
+            .or_default()
+            .push(t);
+    }
+
+    /// Whether `t` clashes with a track taken (what `Track::clashes` says of any of them).
+    fn clashes(&self, t: &Track) -> bool {
+        let b = Self::bucket(t.at);
+        (b.saturating_sub(1)..=b.saturating_add(1)).any(|k| {
+            self.buckets
+                .get(&(t.horizontal, k))
+                .is_some_and(|list| list.iter().any(|o| o.clashes(t)))
+        })
+    }
+}
+
+/// Rectangles bucketed by a square grid: "does anything here intersect" looks at the
+/// rectangles sharing a cell with the query, not at all of them (what keeps routing and label
+/// placement near linear in the number of edges and cards). A rectangle covering very many
+/// cells is kept apart and always looked at.
+#[derive(Default)]
+struct RectGrid {
+    rects: Vec<Rect>,
+    cells: BTreeMap<(i64, i64), Vec<usize>>,
+    wide: Vec<usize>,
+}
+
+impl RectGrid {
+    const CELL: f64 = 256.0;
+    const MAX_CELLS: i64 = 1024;
+
+    fn span(r: &Rect) -> (i64, i64, i64, i64) {
+        let c = |v: f64| (v / Self::CELL).floor() as i64;
+        (c(r.x), c(r.right()), c(r.y), c(r.bottom()))
+    }
+
+    fn insert(&mut self, r: Rect) {
+        let i = self.rects.len();
+        self.rects.push(r);
+        let (x0, x1, y0, y1) = Self::span(&r);
+        let count = (x1 - x0 + 1).saturating_mul(y1 - y0 + 1);
+        if !(0..=Self::MAX_CELLS).contains(&count) {
+            self.wide.push(i);
+            return;
+        }
+        for cx in x0..=x1 {
+            for cy in y0..=y1 {
+                self.cells.entry((cx, cy)).or_default().push(i);
+            }
+        }
+    }
+
+    /// Whether `hit(index in insertion order, rect)` holds for a rectangle that may meet
+    /// `query` (every rectangle that intersects it is offered; others may be).
+    fn any(&self, query: &Rect, hit: impl Fn(usize, &Rect) -> bool) -> bool {
+        if self.wide.iter().any(|&i| hit(i, &self.rects[i])) {
+            return true;
+        }
+        let (x0, x1, y0, y1) = Self::span(query);
+        let count = (x1 - x0 + 1).saturating_mul(y1 - y0 + 1);
+        if !(0..=(self.cells.len() as i64).max(Self::MAX_CELLS)).contains(&count) {
+            // A query wider than the grid: look at every rectangle.
+            return self.rects.iter().enumerate().any(|(i, r)| hit(i, r));
+        }
+        (x0..=x1).any(|cx| {
+            (y0..=y1).any(|cy| {
+                self.cells
+                    .get(&(cx, cy))
+                    .is_some_and(|list| list.iter().any(|&i| hit(i, &self.rects[i])))
+            })
+        })
+    }
+}
+
 /// The two nodes an edge joins, with their boxes.
 struct Ends<'a> {
     from: &'a NodeId,
@@ -595,6 +689,11 @@ struct Ends<'a> {
 /// track between its ends; a route that still crosses a card (a straight one included) goes
 /// around the side of both boxes instead, as a bracket.
 fn spread_tracks(routes: &mut [EdgeRoute], ends: &[Ends], cards: &[(&NodeId, Rect)]) {
+    // The cards grown by the clearance a route keeps, bucketed (`RectGrid`).
+    let mut grid = RectGrid::default();
+    for (_, c) in cards {
+        grid.insert(c.inflate(3.0));
+    }
     let through_card = |p: &[Point], e: &Ends| {
         p.windows(2).any(|w| {
             let seg = Rect {
@@ -604,17 +703,18 @@ fn spread_tracks(routes: &mut [EdgeRoute], ends: &[Ends], cards: &[(&NodeId, Rec
                 h: (w[1].y - w[0].y).abs(),
             }
             .inflate(1.0);
-            cards
-                .iter()
-                .any(|(id, c)| *id != e.from && *id != e.to && c.inflate(3.0).intersects(&seg))
+            grid.any(&seg, |i, c| {
+                let id = cards[i].0;
+                id != e.from && id != e.to && c.intersects(&seg)
+            })
         })
     };
-    let mut taken: Vec<Track> = routes
-        .iter()
-        .zip(ends)
-        .filter(|(r, e)| r.points.len() == 2 && !through_card(&r.points, e))
-        .map(|(r, _)| Track::of(r.points[0], r.points[1]))
-        .collect();
+    let mut taken = Tracks::default();
+    for (r, e) in routes.iter().zip(ends) {
+        if r.points.len() == 2 && !through_card(&r.points, e) {
+            taken.push(Track::of(r.points[0], r.points[1]));
+        }
+    }
     for (route, e) in routes.iter_mut().zip(ends) {
         let pts = route.points.clone();
         if pts.len() == 4 {
@@ -643,10 +743,7 @@ fn spread_tracks(routes: &mut [EdgeRoute], ends: &[Ends], cards: &[(&NodeId, Rec
                 }))
                 .filter(|&at| at == base.at || (at > lo + 8.0 && at < hi - 8.0))
                 .collect();
-            let free = |at: f64| {
-                let t = Track { at, ..base };
-                !taken.iter().any(|o| o.clashes(&t))
-            };
+            let free = |at: f64| !taken.clashes(&Track { at, ..base });
             if let Some(at) = candidates
                 .iter()
                 .copied()
@@ -681,7 +778,7 @@ fn spread_tracks(routes: &mut [EdgeRoute], ends: &[Ends], cards: &[(&NodeId, Rec
 /// they are stacked, bottom or top when side by side), along a free track beyond both, and in.
 fn bracket(
     e: &Ends,
-    taken: &[Track],
+    taken: &Tracks,
     blocked: impl Fn(&[Point]) -> bool,
 ) -> Option<(Vec<Point>, Track)> {
     let (a, b) = (&e.a, &e.b);
@@ -716,7 +813,7 @@ fn bracket(
                 vec![s, Point { x: s.x, y: at }, Point { x: t.x, y: at }, t]
             };
             let track = Track::of(p[1], p[2]);
-            if !taken.iter().any(|o| o.clashes(&track)) && !blocked(&p) {
+            if !taken.clashes(&track) && !blocked(&p) {
                 return Some((p, track));
             }
         }

@@ -21,7 +21,7 @@ use crate::core::document::model::{
 use crate::core::document::region::Region;
 use crate::core::drawing::geometry::Rect;
 use crate::core::format::load::{
-    param_from_json, param_to_json, MAX_COORD, MAX_EDGES, MAX_NODES, MAX_TEXT_CHARS,
+    param_from_json, param_to_json, MAX_COORD, MAX_DEPTH, MAX_EDGES, MAX_NODES, MAX_TEXT_CHARS,
 };
 use crate::core::support::i18n::{t, Text};
 
@@ -487,6 +487,11 @@ const TOO_MANY: Refusal = Refusal(t(
     "That would exceed the number of nodes or connections a design may hold.",
 ));
 
+const TOO_DEEP: Refusal = Refusal(t(
+    "これ以上深く入れ子にはできません (コンテナは 12 重まで)。",
+    "Containers cannot be nested any deeper (at most 12 levels).",
+));
+
 fn check_text(s: &str) -> Result<String, Refusal> {
     if s.chars().count() > MAX_TEXT_CHARS {
         Err(TOO_LONG)
@@ -558,6 +563,17 @@ pub fn check_place(
         node.kind
             .may_sit_in(parent_node.map(|n| n.kind))
             .map_err(Refusal)?;
+        // The deepest node of what moves must stay within the loader's nesting limit.
+        let at = parent.map_or(0, |p| design.depth(p) + 1);
+        let own = design.depth(id);
+        let below = with_descendants(design, std::slice::from_ref(id))
+            .iter()
+            .map(|d| design.depth(d).saturating_sub(own))
+            .max()
+            .unwrap_or(0);
+        if at + below > MAX_DEPTH {
+            return Err(TOO_DEEP);
+        }
     }
     Ok(())
 }
@@ -691,6 +707,9 @@ fn add_node(
         None => None,
     };
     kind.may_sit_in(parent_kind).map_err(Refusal)?;
+    if parent.is_some_and(|p| tx.design.depth(p) + 1 > MAX_DEPTH) {
+        return Err(TOO_DEEP);
+    }
     let id = fresh_node_id(tx.design, &kind.id().replace('_', "-"));
     let mut node = Node::new(id.0.clone(), kind, Point::default());
     node.pos = match at {

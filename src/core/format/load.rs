@@ -33,6 +33,10 @@ pub const MAX_EDGES: usize = 20_000;
 pub const MAX_TEXT_CHARS: usize = 1_000;
 /// Farthest a node may sit from the origin, in canvas units.
 pub const MAX_COORD: f64 = 1_000_000.0;
+/// Most containers around one node. The catalogue needs three (VPC › subnet › ECS cluster ›
+/// service); groups may add a few more. Deeper nesting is refused, so no walk up the
+/// containment ever grows with a hostile file.
+pub const MAX_DEPTH: usize = 12;
 
 /// Why a file could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +118,13 @@ pub enum LoadErrorKind {
     ContainmentCycle {
         /// The ids in the circle.
         ids: Vec<String>,
+    },
+    /// A node sits inside more containers than [`MAX_DEPTH`].
+    TooDeep {
+        /// How many containers are around it.
+        depth: usize,
+        /// The limit.
+        max: usize,
     },
     /// An `alb_rule` edge without a rule.
     MissingRule,
@@ -496,6 +507,13 @@ impl LoadError {
                     format!("containment cycle ({})", ids.join(" → "))
                 }
             }
+            TooDeep { depth, max } => {
+                if ja {
+                    format!("入れ子が深すぎます ({depth} 重のコンテナの中にあります。{max} 重までにしてください)")
+                } else {
+                    format!("nested too deeply (inside {depth} containers; at most {max})")
+                }
+            }
             MissingRule => {
                 if ja {
                     "\"alb_rule\" の接続には \"rule\" (\"priority\" と \"path_pattern\") が必要です"
@@ -544,8 +562,10 @@ pub struct Loaded {
     pub notes: Vec<String>,
 }
 
-/// Loads a design file from JSON text.
+/// Loads a design file from JSON text. A leading UTF-8 byte-order mark (which some editors
+/// on Windows write) is skipped.
 pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_INPUT_BYTES {
         return Err(LoadError::new(
             "",
@@ -749,6 +769,19 @@ fn from_v1(dto: DesignV1) -> Result<Loaded, LoadError> {
         return Err(LoadError::new(
             format!("node \"{}\".parent", cycle[0]),
             LoadErrorKind::ContainmentCycle { ids: cycle },
+        ));
+    }
+    if let Some((id, depth)) = design
+        .depths()
+        .into_iter()
+        .find(|(_, depth)| *depth > MAX_DEPTH)
+    {
+        return Err(LoadError::new(
+            format!("node \"{id}\".parent"),
+            LoadErrorKind::TooDeep {
+                depth,
+                max: MAX_DEPTH,
+            },
         ));
     }
 
@@ -983,22 +1016,28 @@ fn edge_from_v1(
 /// A containment cycle, as the ids around it (the first repeated at the end), if any.
 fn find_cycle(design: &Design) -> Option<Vec<String>> {
     let mut done: BTreeSet<&NodeId> = BTreeSet::new();
+    // The walk's path, and the same as a set: each step is a lookup, not a scan of the path.
+    let mut path: Vec<&NodeId> = Vec::new();
+    let mut on_path: BTreeSet<&NodeId> = BTreeSet::new();
     for start in design.nodes.keys() {
-        let mut path: Vec<&NodeId> = Vec::new();
+        path.clear();
+        on_path.clear();
         let mut cur = Some(start);
         while let Some(id) = cur {
             if done.contains(id) {
                 break;
             }
-            if let Some(i) = path.iter().position(|p| *p == id) {
+            if on_path.contains(id) {
+                let i = path.iter().position(|p| *p == id).unwrap_or(0);
                 let mut ids: Vec<String> = path[i..].iter().map(|p| p.0.clone()).collect();
                 ids.push(id.0.clone());
                 return Some(ids);
             }
             path.push(id);
+            on_path.insert(id);
             cur = design.nodes.get(id).and_then(|n| n.parent.as_ref());
         }
-        done.extend(path);
+        done.extend(path.iter().copied());
     }
     None
 }

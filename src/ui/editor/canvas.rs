@@ -206,6 +206,27 @@ pub fn Canvas() -> impl IntoView {
             </svg>
             {move || kind_menu(state, cx)}
             {move || {
+                state.saved_aside.get().then(|| {
+                    view! {
+                        <div class="notice notice-aside" role="status" data-testid="saved-aside">
+                            <span>
+                                {move || crate::ui::text::outline::saved_aside(
+                                    crate::ui::shell::autosave::ASIDE_KEY,
+                                    lang.get(),
+                                )}
+                            </span>
+                            <button type="button" class="link-button" data-testid="return-to-saved"
+                                on:click=move |_| crate::ui::shell::autosave::return_to_saved(state)>
+                                {move || crate::ui::text::outline::RETURN_TO_SAVED.get(lang.get())}
+                            </button>
+                            <button type="button" class="link-button"
+                                aria-label=move || canvas_text::DISMISS.get(lang.get())
+                                on:click=move |_| state.saved_aside.set(false)>"×"</button>
+                        </div>
+                    }
+                })
+            }}
+            {move || {
                 state.notice.get().map(|n| {
                     view! {
                         <div class="notice" role="status" data-testid="notice">

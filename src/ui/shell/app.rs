@@ -25,10 +25,10 @@ use crate::ui::shell::state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::new(browser_lang());
     // Only the real page owns the address bar and the saved design (tests mount several
-    // apps into one page). The autosave is restored first, so a share link in the address
-    // wins over it.
-    autosave::install(state);
-    share::install(state);
+    // apps into one page). The autosave decides what opens (the saved design, or a share
+    // link in the address with the saved design kept aside); the address bar then follows.
+    let opened = autosave::install(state);
+    share::install(state, opened);
     register_service_worker();
     // Shortcuts pressed with nothing focused (after a click on the background) reach the
     // window, not the app; the app's own handler takes the others.

@@ -12,12 +12,20 @@
 //! restored: opening the page writes nothing, so merely looking at a share link or at the
 //! start template never overwrites the saved work; the first edit does.
 //!
-//! **At start.** A share link in the address bar (`#k1.…`, or any `#k<n>.` link) wins: the
-//! saved design is left alone and the link opens. Otherwise a saved design is restored and
-//! still counts as unsaved work (the baseline stays its template's design), so switching the
-//! template asks first. A saved text that cannot be restored is never dropped silently: it is
-//! copied to [`DAMAGED_KEY`] (the newest one only), the user is told in `load_error`, and the
-//! app starts from the template; the next edit autosaves as usual.
+//! **At start.** The saved design is never lost to a link. A saved text that cannot be
+//! restored (damaged, or of a newer version) is copied to [`DAMAGED_KEY`] and reported in every
+//! case. Then, with a share link in the address bar (`#k1.…`; any other fragment is tried as
+//! one and reported when it is not):
+//! - when the save continues that link (the address bar held it when the save was last
+//!   current, [`ADDRESS_KEY`]; or it is the link's design), the saved design is restored: a
+//!   reload within the address bar's pause brings back the last edit, not the stale link;
+//! - otherwise a link that opens shows its design; the saved text is first copied to
+//!   [`ASIDE_KEY`] and the canvas offers to go back to it ([`return_to_saved`]);
+//! - a link that fails shows the saved design (or the template when nothing is saved) with
+//!   the link's problem.
+//!
+//! Without a link a saved design is restored and still counts as unsaved work (the baseline
+//! stays its template's design), so switching the template asks first.
 //!
 //! Storage that is missing, refused or full never throws: the user is told once (in `notice`).
 //! Everything but [`install`] takes the storage's text as an argument, so tests drive it
@@ -40,6 +48,11 @@ use crate::ui::text::outline as text;
 pub const KEY: &str = "kumozu.autosave.v1";
 /// The localStorage key where a saved design that could not be restored is kept.
 pub const DAMAGED_KEY: &str = "kumozu.autosave.damaged";
+/// The localStorage key where the saved design is kept while a share link's design is shown.
+pub const ASIDE_KEY: &str = "kumozu.autosave.before-link";
+/// The localStorage key of the share link the address bar held when [`KEY`] was last current:
+/// written with every save and whenever the address bar follows the design (`share`).
+pub const ADDRESS_KEY: &str = "kumozu.autosave.address";
 
 /// A saved design, read back.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,6 +160,14 @@ pub fn restore(
             return outcome;
         }
     };
+    show_saved(state, parsed);
+    Restored::Design
+}
+
+/// Puts a saved design on the canvas of `state`, with its template, and says so in `notice`
+/// unless it is its template unchanged.
+fn show_saved(state: AppState, parsed: Saved) {
+    let lang = state.lang.get_untracked();
     let template = templates::find(&parsed.template);
     // The user's work lives only in this browser's storage: it stays "unsaved" (replacing
     // it asks first) unless it is its template unchanged.
@@ -166,7 +187,6 @@ pub fn restore(
             .notice
             .set(Some(text::restored(&saved_time(parsed.saved_at), lang)));
     }
-    Restored::Design
 }
 
 /// What the autosave compares to know whether anything changed: the template and the
@@ -283,18 +303,158 @@ fn write(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
-/// Restores the saved design (unless the address holds a share link) and saves every change.
-/// Call once, from `App`, before `share::install`.
-pub fn install(state: AppState) {
+/// The address bar's fragment when it is a share link (without `#`), else "".
+fn current_link() -> String {
     let hash = window().location().hash().unwrap_or_default();
-    let restored = if is_share_link(&hash) {
-        Restored::Nothing
+    if is_share_link(&hash) {
+        hash.trim_start_matches('#').to_owned()
     } else {
-        restore(state, read(KEY).as_deref(), |t| write(DAMAGED_KEY, t))
+        String::new()
+    }
+}
+
+fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Restores the saved design or opens the share link in the address bar (see the module's
+/// "At start"), then saves every change. Call once, from `App`, before `share::install`, with
+/// what this returns: the link left in the address bar as opened, if one was.
+pub fn install(state: AppState) -> Option<String> {
+    let lang = state.lang.get_untracked();
+    let hash = window().location().hash().unwrap_or_default();
+    let saved_text = read(KEY);
+    let mut messages: Vec<String> = Vec::new();
+    // A damaged or newer-version save is kept aside and reported, whatever the address holds.
+    let mut keep_off = false;
+    let saved = match saved_text.as_deref().map(|t| (t, parse(t, lang))) {
+        None => None,
+        Some((_, Ok(saved))) => Some(saved),
+        Some((t, Err(reason))) => {
+            if write(DAMAGED_KEY, t) {
+                messages.push(text::damaged_kept(DAMAGED_KEY, &reason, lang));
+            } else {
+                // Writing now would destroy the only copy of the damaged design.
+                messages.push(text::damaged_not_kept(&reason, lang));
+                keep_off = true;
+            }
+            None
+        }
     };
-    if restored == Restored::DamagedNotKept {
-        // Writing now would destroy the only copy of the damaged design.
+    let mut opened = None;
+    let link = hash.trim_start_matches('#').to_owned();
+    // Any fragment is tried as a link (one that is not says so).
+    if !link.is_empty() {
+        match crate::core::format::link::decode(&link) {
+            Ok(decoded) => {
+                let address = read(ADDRESS_KEY).unwrap_or_default();
+                let continues = saved
+                    .as_ref()
+                    .is_some_and(|s| address == link || s.design == decoded.design);
+                match saved {
+                    Some(saved) if continues => show_saved(state, saved),
+                    _ => {
+                        state.show_opened(decoded.design);
+                        opened = Some(link);
+                        if let (Some(_), Some(t)) = (&saved, &saved_text) {
+                            if write(ASIDE_KEY, t) {
+                                state.saved_aside.set(true);
+                            } else {
+                                // The saved design stays only under KEY: no autosave over it.
+                                state
+                                    .notice
+                                    .set(Some(text::CANNOT_AUTOSAVE.get(lang).to_owned()));
+                                keep_off = true;
+                            }
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                let mut message = format!(
+                    "{}: {}",
+                    crate::ui::text::SHARE_LINK.get(lang),
+                    e.message(lang)
+                );
+                if let Some(saved) = saved {
+                    show_saved(state, saved);
+                    message.push(' ');
+                    message.push_str(text::SAVED_SHOWN_INSTEAD.get(lang));
+                }
+                messages.push(message);
+            }
+        }
+    } else if let Some(saved) = saved {
+        show_saved(state, saved);
+    }
+    if !messages.is_empty() {
+        // After the design was shown (showing one clears the last load error).
+        state.load_error.set(Some(messages.join(" / ")));
+    }
+    if !keep_off {
+        ACTIVE.store(true, std::sync::atomic::Ordering::Relaxed);
+        keep_saved(state, js_sys::Date::now, |text| {
+            // The address bar's link at this moment belongs to this save.
+            write(KEY, text) && write(ADDRESS_KEY, &current_link())
+        });
+    }
+    opened
+}
+
+/// Records that the address bar now shows `link` for the design on screen (called by `share`
+/// after it follows an edit; the autosave wrote that design a moment before).
+pub fn address_followed(link: &str) {
+    if ACTIVE.load(std::sync::atomic::Ordering::Relaxed) {
+        let _ = write(ADDRESS_KEY, link);
+    }
+}
+
+/// Whether this page keeps the design saved (not when a save it could not keep aside must not
+/// be overwritten).
+static ACTIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Keeps the saved design aside before a link pasted into the address bar replaces the design
+/// on screen (`share`): the saved text goes to [`ASIDE_KEY`] and the canvas offers it back.
+pub fn keep_aside_for_link(state: AppState) {
+    if let Some(t) = read(KEY) {
+        if write(ASIDE_KEY, &t) {
+            state.saved_aside.set(true);
+        }
+    }
+}
+
+/// "Back to my saved design": puts the design kept under [`ASIDE_KEY`] back on the canvas
+/// (asking first when the link's design was edited) and under [`KEY`] at once, so a reload
+/// right after finds it.
+pub fn return_to_saved(state: AppState) {
+    let lang = state.lang.get_untracked();
+    let Some(t) = read(ASIDE_KEY) else {
+        state.saved_aside.set(false);
+        return;
+    };
+    if !state.may_replace_design() {
         return;
     }
-    keep_saved(state, js_sys::Date::now, |text| write(KEY, text));
+    match parse(&t, lang) {
+        Ok(saved) => {
+            let json = to_json(&saved.design);
+            let written = write(
+                KEY,
+                &envelope_of(js_sys::Date::now(), &saved.template, &json),
+            ) && write(ADDRESS_KEY, &current_link());
+            show_saved(state, saved);
+            if written {
+                remove(ASIDE_KEY);
+            }
+            state.saved_aside.set(false);
+        }
+        Err(reason) => {
+            state.saved_aside.set(false);
+            state
+                .load_error
+                .set(Some(text::damaged_kept(ASIDE_KEY, &reason, lang)));
+        }
+    }
 }

@@ -34,22 +34,24 @@ fn current_hash() -> String {
         .to_owned()
 }
 
-/// Replaces the address bar's fragment without adding a history entry.
+/// Replaces the address bar's fragment without adding a history entry (and tells the
+/// autosave, so a reload before the next save still finds the saved design).
 fn replace_hash(fragment: &str) {
     if let Ok(history) = window().history() {
         let url = format!("#{fragment}");
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        crate::ui::shell::autosave::address_followed(fragment);
     }
 }
 
-/// Opens the link in the address bar (if any), then keeps the address bar in step with the
-/// design and listens for links the user pastes. Call once, from `App`.
-pub fn install(state: AppState) {
+/// Keeps the address bar in step with the design and listens for links the user pastes.
+/// `opened`: the link in the address bar that the autosave opened at start (it stays as given
+/// until the first edit); otherwise the address bar soon shows the design on screen (the saved
+/// one, or the template, also after a broken link). Call once, from `App`, after
+/// `autosave::install`, which decides what the start link opens.
+pub fn install(state: AppState, opened: Option<String>) {
     let written = StoredValue::new(String::new());
-    let start = current_hash();
-    if !start.is_empty() {
-        // A broken link leaves the start template on screen and says why.
-        state.open_link(&start);
+    if let Some(start) = opened {
         written.set_value(start);
     }
 
@@ -84,6 +86,8 @@ pub fn install(state: AppState) {
         }
         let confirmed = state.may_replace_design();
         if confirmed && state.open_link(&hash) {
+            // The saved design is kept aside (and offered back) before the link's is saved.
+            crate::ui::shell::autosave::keep_aside_for_link(state);
             written.set_value(hash);
         } else {
             // Keep showing the link of the design on screen.

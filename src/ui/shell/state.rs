@@ -182,6 +182,9 @@ pub struct AppState {
     /// Whether "Copy link" has just put the link on the clipboard (its label says so for a
     /// moment).
     pub link_copied: RwSignal<bool>,
+    /// Whether the design saved in this browser was put aside for a share link's design (the
+    /// canvas then offers to go back to it; `ui::shell::autosave`).
+    pub saved_aside: RwSignal<bool>,
 }
 
 impl AppState {
@@ -248,6 +251,7 @@ impl AppState {
             camera: RwSignal::new(None),
             connect_from: RwSignal::new(None),
             link_copied: RwSignal::new(false),
+            saved_aside: RwSignal::new(false),
         }
     }
 
@@ -298,7 +302,7 @@ impl AppState {
 
     /// Shows a design that came from a file or a link: the switcher shows its template only
     /// when the design is that template unchanged.
-    fn show_opened(&self, design: Design) {
+    pub fn show_opened(&self, design: Design) {
         let known = design
             .template
             .as_deref()

@@ -67,3 +67,15 @@ pub const NOT_SAVED_DESIGN: Msg = msg!(not_saved_design);
 
 /// Said once when the browser refuses to store the design (storage full or turned off).
 pub const CANNOT_AUTOSAVE: Msg = msg!(cannot_autosave);
+
+/// Said when a share link's design is shown while the design saved in this browser was put
+/// aside under `key` (the notice offers [`RETURN_TO_SAVED`]).
+pub fn saved_aside(key: &str, lang: Lang) -> String {
+    tr!(lang, saved_aside, key = key)
+}
+
+/// The button that puts the saved design back on the canvas instead of the link's.
+pub const RETURN_TO_SAVED: Msg = msg!(return_to_saved);
+
+/// Added to a broken link's message when the saved design is shown instead.
+pub const SAVED_SHOWN_INSTEAD: Msg = msg!(saved_shown_instead);

@@ -11,7 +11,7 @@ use crate::core::document::model::{
 use crate::core::document::region::Region;
 use crate::core::exchange::mermaid::layout::lay_out;
 use crate::core::exchange::mermaid::parse::{parse, Graph};
-use crate::core::format::load::MAX_TEXT_CHARS;
+use crate::core::format::load::{MAX_DEPTH, MAX_TEXT_CHARS};
 
 /// Imports a Mermaid flowchart (or the first flowchart in Markdown) as a laid-out design.
 pub fn import(text: &str) -> Result<Imported, MermaidError> {
@@ -224,18 +224,31 @@ fn build(g: Graph) -> Imported {
         })
         .collect();
 
-    // Depth order (parents come first in the parser's arena only if declared first).
-    let depth = |mut i: usize| {
-        let mut d = 0;
-        while let Some(p) = pnodes[i].parent {
-            i = p;
-            d += 1;
-            if d > n {
-                break;
+    // Depth order (parents come first in the parser's arena only if declared first). Each
+    // chain is walked once (the depths are remembered), so deep nesting stays linear.
+    let mut depths: Vec<Option<usize>> = vec![None; n];
+    for start in 0..n {
+        let mut path: Vec<usize> = Vec::new();
+        let mut cur = Some(start);
+        let top = loop {
+            let Some(i) = cur else { break 0 };
+            if let Some(d) = depths[i] {
+                break d + 1;
+            }
+            if path.len() > n {
+                break 0;
+            }
+            path.push(i);
+            cur = pnodes[i].parent;
+        };
+        // `top` is the depth of the last node on the path's parent plus one.
+        for (k, &i) in path.iter().rev().enumerate() {
+            if depths[i].is_none() {
+                depths[i] = Some(top + k);
             }
         }
-        d
-    };
+    }
+    let depth = |i: usize| depths[i].unwrap_or(0);
     let mut order: Vec<usize> = (0..n).collect();
     crate::core::support::sort::sort_by_key(&mut order, |&i| (depth(i), i));
 
@@ -246,6 +259,8 @@ fn build(g: Graph) -> Imported {
     // Containment the catalogue allows: move a node out to the nearest container that may hold
     // it; a subnet with no VPC around it becomes a group.
     let mut parent: Vec<Option<usize>> = pnodes.iter().map(|p| p.parent).collect();
+    // Depths after the moves (parents come first in `order`).
+    let mut placed_depth: Vec<usize> = vec![0; n];
     for &i in &order {
         let kind = kinds[i];
         let first = parent[i];
@@ -290,6 +305,33 @@ fn build(g: Graph) -> Imported {
             }
             parent[i] = p;
         }
+        // Nested deeper than a design may be: out to the nearest container within the limit.
+        let mut d = parent[i].map_or(0, |p| placed_depth[p] + 1);
+        if d > MAX_DEPTH {
+            let mut p = parent[i];
+            while let Some(pi) = p {
+                if placed_depth[pi] < MAX_DEPTH && kinds[i].may_sit_in(Some(kinds[pi])).is_ok() {
+                    break;
+                }
+                p = parent[pi];
+            }
+            if p.is_none() && kinds[i].may_sit_in(None).is_err() {
+                kinds[i] = Kind::Group;
+            }
+            warnings.push(Warning::new(
+                format!(
+                    "「{}」は入れ子が深すぎる ({MAX_DEPTH} 重まで) ため、外側に出しました。",
+                    shown(i)
+                ),
+                format!(
+                    "\"{}\" was nested too deeply (at most {MAX_DEPTH} levels), so it was moved out.",
+                    shown(i)
+                ),
+            ));
+            parent[i] = p;
+            d = p.map_or(0, |pi| placed_depth[pi] + 1);
+        }
+        placed_depth[i] = d;
     }
 
     // Ids: the Mermaid ids, shortened to what a design allows and unique.

@@ -64,9 +64,16 @@ pub(super) fn render(value: &impl Format) -> String {
     value.format_string(&mut fmt).unwrap_or_default()
 }
 
-/// The text of a `#` comment that names `s`: `s` as a quoted string, on one line.
+/// The text of a `#` comment that names `s`: `s` as a quoted string, on one line (hcl-rs
+/// writes line breaks and tabs as `\n`, `\t`), its other control characters (bidirectional
+/// overrides, line separators, escapes, …) made spaces.
 pub(super) fn comment_text(s: &str) -> String {
-    render(&string(s))
+    use crate::core::support::controls::is_control;
+    let plain: String = s
+        .chars()
+        .map(|c| if is_control(c) { ' ' } else { c })
+        .collect();
+    render(&string(&plain))
 }
 
 /// A valid Terraform identifier made from `id`: ASCII letters, digits, `_` and `-`, starting
