@@ -1,6 +1,6 @@
 //! The cost lines as CSV (RFC 4180), for spreadsheets: the CLI's `--format csv` and the app's
-//! CSV export. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at
-//! the start) are prefixed with `'` so they stay text.
+//! CSV export. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, their
+//! full-width forms `＝＋－＠`, tab, CR at the start) are prefixed with `'` so they stay text.
 
 use std::fmt::Write;
 
@@ -27,7 +27,7 @@ pub const COLUMNS: &[&str] = &[
 /// spreadsheet would read it as a formula.
 pub fn cell(raw: &str) -> String {
     let mut text = String::with_capacity(raw.len() + 2);
-    if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if raw.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']) {
         text.push('\'');
     }
     text.push_str(raw);
