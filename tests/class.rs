@@ -223,3 +223,69 @@ fn a_broken_link_does_not_stop_the_rest_and_a_bad_model_exits_2() {
     let out = kumozu(&["grade", "template:party-box"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_worker_job_grades_a_pasted_list_like_the_cli() {
+    use kumozu::core::cost::PriceTable;
+    use kumozu::core::Region;
+    use kumozu::jobs::{Graded, Job};
+    use std::sync::Arc;
+    let pb = write_temp("job-pb.json", &template_json("party-box"));
+    let pb = pb.to_str().unwrap();
+    let ec = write_temp("job-ec.json", &template_json("ec-site"));
+    let ec = ec.to_str().unwrap();
+    let list = format!(
+        "alice\t{}\nbob\t#k1.@@@\n{}\n",
+        share(ec),
+        share(pb).trim_start_matches("https://example.com/kumozu/")
+    );
+    let job = Job::Grade {
+        model: template_json("party-box"),
+        model_from: "Party Box".into(),
+        list: list.clone(),
+        lang: kumozu::core::Lang::En,
+    };
+    assert_eq!(job.regions().len(), 3);
+    let tables = |r: Region| PriceTable::bundled(r).ok().map(Arc::new);
+    let g: Graded = serde_json::from_str(&job.run(&tables).unwrap()).unwrap();
+    let cli_list = write_temp("job-list.txt", &list);
+    let cli = json_of(&[
+        "grade",
+        "template:party-box",
+        cli_list.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(g.rows.len(), 3);
+    for (row, want) in g.rows.iter().zip(cli["students"].as_array().unwrap()) {
+        assert_eq!(row.name, want["name"].as_str().unwrap());
+        assert_eq!(row.read, want["problem"].is_null());
+        if row.read {
+            assert_eq!(row.errors as u64, want["errors"].as_u64().unwrap());
+            assert_eq!(
+                row.checklist_met as u64,
+                want["checklist_met"].as_u64().unwrap()
+            );
+            let cents = (want["total_monthly_usd"].as_f64().unwrap() * 100.0).round() as i64;
+            assert_eq!(row.total_cents, Some(cents));
+            assert_eq!(
+                row.differences.len(),
+                want["differences"].as_array().unwrap().len()
+            );
+        } else {
+            assert_eq!(row.problem.as_deref(), want["problem"].as_str());
+        }
+    }
+    assert_eq!(g.rows[2].name, "3");
+    assert_eq!(g.rows[2].delta, "±$0.00");
+    assert!(g.rows[0].delta.starts_with('+'));
+    assert!(g.csv.starts_with("name,errors,"));
+    // A model that does not load is answered with why, not a panic.
+    let bad = Job::Grade {
+        model: "{".into(),
+        model_from: "x".into(),
+        list,
+        lang: kumozu::core::Lang::En,
+    };
+    assert!(bad.run(&tables).is_err());
+}

@@ -9,7 +9,7 @@
 //! pricing tables. The rows are written out by `render` as text, CSV, JSON and a printable
 //! HTML report.
 
-mod render;
+pub mod render;
 
 use std::sync::Arc;
 
