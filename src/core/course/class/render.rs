@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::{Class, Row};
 use crate::core::cost::{cents, csv::cell, fmt_usd};
+use crate::core::course::compare::{self, Diff};
 use crate::core::drawing::svg::{self, Options};
 use crate::core::support::html::{el, esc};
 use crate::core::support::i18n::Lang;
@@ -236,6 +237,10 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 section.student{break-before:page;page-break-before:always;margin-top:2rem}
 section.student svg{max-width:100%;height:auto;border:1px solid #d3dae4}
 @media print{body{margin:0}}
+.node.diff-added>.card-box,.node.diff-added>.container-box{stroke:#15803d;stroke-width:4;fill:#dcfce7}
+.node.diff-changed>.card-box,.node.diff-changed>.container-box{stroke:#b45309;stroke-width:4;fill:#fef3c7}
+.edge.diff-added .edge-line{stroke:#15803d;stroke-width:3}
+.edge.diff-changed .edge-line{stroke:#b45309;stroke-width:3}
 ";
 
 /// The printable report: a whole HTML page, the class table first, then a section per student
@@ -365,9 +370,14 @@ pub fn to_html(c: &Class, lang: Lang) -> String {
             el(&mut out, "<p>", &format!("{}: {others}", w.more), "</p>\n");
         }
         if let Some(d) = &r.design {
+            // What the student added or changed against the model, marked on their diagram.
+            let main = Diff {
+                changes: r.differences.clone(),
+                ..Diff::default()
+            };
             let opts = Options {
                 inline: Some(format!("s{i}-")),
-                marks: Default::default(),
+                marks: compare::marks(&main).1,
             };
             out.push_str("<figure>");
             out.push_str(&svg::to_svg_with(d, lang, &opts));

@@ -205,3 +205,25 @@ fn the_report_escapes_names_and_draws_each_diagram() {
     assert!(html.contains("id=\"s0-kumozu-arrow\""));
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"));
 }
+
+#[test]
+fn the_report_marks_what_a_student_added_on_their_diagram() {
+    let model = without_rds();
+    let c = grade(
+        "m",
+        model,
+        vec![Submission {
+            name: "full".into(),
+            design: Ok(template("party-box")),
+        }],
+        &tables,
+    );
+    let html = to_html(&c, Lang::En);
+    let at = html.find(r#"data-node-id="rds""#).unwrap();
+    let tag_start = html[..at].rfind('<').unwrap();
+    assert!(
+        html[tag_start..at].contains("diff-added"),
+        "{}",
+        &html[tag_start..at + 60]
+    );
+}
