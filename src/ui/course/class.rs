@@ -1,9 +1,13 @@
-//! A teacher's class view (issue 20) as a side-panel section: paste a class list (or choose its
+//! A teacher's class view (issue 20) as a side-panel section (not mounted yet: with it the first
+//! load measured 603.7 KB, over the 600 KB guard; see BENCHMARKS.md): paste a class list (or choose its
 //! text file), pick the model answer (this design or a template), and read one row per student
 //! — errors, warnings, checklist points, monthly total and its difference from the model, the
 //! differences — sortable by any column; open a student's design beside the model (the compare
 //! view) and export the table as CSV. The links are opened and graded by the on-demand module
 //! (`jobs::Job::Grade`, `core::course::class`); nothing leaves the browser.
+
+// Not mounted until the first load has room for it (see above); kept compiling and linted.
+#![allow(dead_code)]
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

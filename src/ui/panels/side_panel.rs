@@ -67,7 +67,6 @@ pub fn SidePanel() -> impl IntoView {
             <ComparePanel />
             <crate::ui::course::autoscale::AutoscalePanel />
             <crate::ui::course::checklist::ChecklistPanel />
-            <crate::ui::course::class::ClassPanel />
             <DesignFacts />
         </aside>
     }
