@@ -223,6 +223,7 @@ fn main() {
     report_link("synthetic", &synth::large_design(100), Some(2_000));
     report_link("synthetic", &synth::large_design(1000), None);
     large();
+    report_class(200);
 }
 
 fn large() {
@@ -253,5 +254,77 @@ fn large() {
     report_large(
         "synthetic 5,000 / 20,000",
         &synth::dense_design(5_000, 20_000),
+    );
+}
+
+/// A class of `n` share links as a teacher pastes it (`name<TAB>link`): Party Box with a
+/// student's name, without its database, with NestJS resized and with an extra ALB rule, the
+/// EC site; every twentieth link cut short (broken).
+fn class_list(n: usize) -> String {
+    let party = templates::find("party-box").unwrap().design().unwrap();
+    let ec = templates::find("ec-site").unwrap().design().unwrap();
+    let mut no_db = party.clone();
+    no_db.nodes.remove(&NodeId::from("rds"));
+    no_db
+        .edges
+        .retain(|_, e| e.from.as_str() != "rds" && e.to.as_str() != "rds");
+    let variants = [party.clone(), no_db, party_box_edited(), ec];
+    let mut out = String::new();
+    for i in 0..n {
+        let mut d = variants[i % variants.len()].clone();
+        d.name = format!("student {i}");
+        let mut l = link::encode(&d, None);
+        if i % 20 == 19 {
+            l.truncate(l.len() / 2);
+        }
+        out.push_str(&format!(
+            "student {i:03}\thttps://example.com/kumozu/#{l}\n"
+        ));
+    }
+    out
+}
+
+/// Grading a class of `n` links in one process: opening the links and grading every row
+/// (validate, checklist, estimate, diff), then writing the CSV and the HTML report. The list is
+/// also written to `target/class-<n>.txt` for timing the CLI (`kumozu grade`).
+fn report_class(n: usize) {
+    use kumozu::core::course::class;
+    use std::sync::Arc;
+    let list = class_list(n);
+    let dir = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    let path = std::path::Path::new(&dir).join(format!("class-{n}.txt"));
+    let _ = std::fs::write(&path, &list);
+    let model = templates::find("party-box").unwrap().design().unwrap();
+    let tables: Vec<_> = kumozu::core::Region::ALL
+        .iter()
+        .map(|r| (*r, Arc::new(PriceTable::bundled(*r).unwrap())))
+        .collect();
+    let lookup = |r| tables.iter().find(|(x, _)| *x == r).map(|(_, t)| t.clone());
+    let grade = || {
+        let subs = class::parse_list(&list)
+            .iter()
+            .map(class::Submission::from_entry)
+            .collect();
+        class::grade("template:party-box", model.clone(), subs, &lookup)
+    };
+    let c = grade();
+    let t = median(|| {
+        black_box(grade());
+    });
+    let csv = median(|| {
+        black_box(class::to_csv(&c, kumozu::core::Lang::En));
+    });
+    let html_len = class::to_html(&c, kumozu::core::Lang::En).len();
+    let html = median(|| {
+        black_box(class::to_html(&c, kumozu::core::Lang::En));
+    });
+    println!(
+        "class of {n} links ({} unreadable): grade {:>8.1} ms  csv {:>6.2} ms  html report {:>6.1} ms ({} KB)  list {}",
+        c.unread(),
+        t.as_secs_f64() * 1e3,
+        csv.as_secs_f64() * 1e3,
+        html.as_secs_f64() * 1e3,
+        html_len / 1000,
+        path.display()
     );
 }

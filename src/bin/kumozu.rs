@@ -23,6 +23,7 @@ mod cli {
 
     use clap::{Parser, Subcommand, ValueEnum};
     use kumozu::core::cost::{self, PriceTable};
+    use kumozu::core::course::class;
     use kumozu::core::format::load::{load_json, Loaded};
     use kumozu::core::validate::{self, Severity};
     use kumozu::core::Region;
@@ -72,6 +73,14 @@ mod cli {
         Text,
         Json,
         Html,
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum GradeFormat {
+        Text,
+        Csv,
+        Html,
+        Json,
     }
 
     #[derive(Clone, Copy, ValueEnum)]
@@ -218,6 +227,22 @@ mod cli {
             /// Output format.
             #[arg(long, value_enum, default_value_t = Format::Text)]
             format: Format,
+        },
+        /// Grade a class against a model answer: one row per student with errors and warnings,
+        /// checklist points met, the monthly total and its difference from the model, and the
+        /// main differences (nodes, placement, ALB rules). Exit 0: every submission was read;
+        /// 1: some could not be (each says why in its row); 2: the model cannot be read.
+        Grade {
+            /// The model answer: a design file, a share link or `template:NAME`.
+            model: String,
+            /// Submissions: design files, share links, or text files with one submission a
+            /// line (`name<TAB>link`, or a bare link named by its line number); `-` reads
+            /// standard input.
+            #[arg(required = true)]
+            submissions: Vec<String>,
+            /// Output format (html: a printable report with each student's diagram).
+            #[arg(long, value_enum, default_value_t = GradeFormat::Text)]
+            format: GradeFormat,
         },
         /// Print a template's design document as JSON (party-box, ec-site, blank).
         Template {
@@ -421,6 +446,17 @@ mod cli {
                     Err(code) => return code,
                 };
                 ec2_cmd(&file, &loaded, region.as_deref(), format, lang)
+            }
+            Command::Grade {
+                model,
+                submissions,
+                format,
+            } => {
+                let design = match read_side(&model, lang) {
+                    Ok(d) => d,
+                    Err(code) => return code,
+                };
+                grade_cmd(&model, design, &submissions, format, lang)
             }
             Command::Template { list: true, .. } => {
                 let mut out = String::new();
@@ -809,6 +845,94 @@ mod cli {
         };
         let code = print(&out);
         if code != ExitCode::SUCCESS || d.is_equal() {
+            code
+        } else {
+            ExitCode::from(1)
+        }
+    }
+
+    /// The submissions named on the command line: links as they are (named by their place
+    /// among the arguments), design files by their path, list files line by line. What cannot
+    /// be read becomes a submission with its problem.
+    fn submissions(args: &[String]) -> Vec<class::Submission> {
+        use kumozu::core::validate::Message;
+        let mut out = Vec::new();
+        for (i, arg) in args.iter().enumerate() {
+            if arg != "-" && class::looks_like_link(arg) && !std::path::Path::new(arg).exists() {
+                out.push(class::Submission {
+                    name: (i + 1).to_string(),
+                    design: class::open_link(arg),
+                });
+                continue;
+            }
+            let bytes = if arg == "-" {
+                let mut buf = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map(|_| buf)
+            } else {
+                std::fs::read(arg)
+            };
+            let text = match bytes {
+                Ok(b) => String::from_utf8(b)
+                    .map_err(|_| Message::new("UTF-8 のテキストではありません", "not UTF-8 text")),
+                Err(e) => Err(Message::new(
+                    format!("読めません: {e}"),
+                    format!("cannot be read: {e}"),
+                )),
+            };
+            match text {
+                Ok(t) if t.trim_start().starts_with('{') => out.push(class::Submission {
+                    name: arg.clone(),
+                    design: class::open_file_text(&t),
+                }),
+                Ok(t) => out.extend(
+                    class::parse_list(&t)
+                        .iter()
+                        .map(class::Submission::from_entry),
+                ),
+                Err(problem) => out.push(class::Submission {
+                    name: arg.clone(),
+                    design: Err(problem),
+                }),
+            }
+        }
+        out
+    }
+
+    fn grade_cmd(
+        model_name: &str,
+        model: kumozu::core::Design,
+        args: &[String],
+        format: GradeFormat,
+        lang: Lang,
+    ) -> ExitCode {
+        // Every bundled table, parsed once.
+        let bundled: Vec<(Region, std::sync::Arc<PriceTable>)> = Region::ALL
+            .iter()
+            .filter_map(|r| Some((*r, std::sync::Arc::new(PriceTable::bundled(*r).ok()?))))
+            .collect();
+        let tables = |r: Region| {
+            bundled
+                .iter()
+                .find(|(x, _)| *x == r)
+                .map(|(_, t)| t.clone())
+        };
+        let c = class::grade(model_name, model, submissions(args), &tables);
+        let out = match format {
+            GradeFormat::Text => class::render_text(&c, lang),
+            GradeFormat::Csv => class::to_csv(&c, lang),
+            GradeFormat::Html => class::to_html(&c, lang),
+            GradeFormat::Json => format!(
+                "{}\n",
+                serde_json::to_string_pretty(&c.to_json(lang)).expect("a class serialises")
+            ),
+        };
+        for r in c.rows.iter().filter(|r| !r.is_read()) {
+            if let Some(p) = &r.problem {
+                eprintln!("kumozu: {}: {}", r.name, p.get(lang));
+            }
+        }
+        let code = print(&out);
+        if code != ExitCode::SUCCESS || c.unread() == 0 {
             code
         } else {
             ExitCode::from(1)

@@ -25,7 +25,10 @@ use crate::core::document::region::Region;
 use crate::core::format::load::load_json;
 use crate::core::support::i18n::Lang;
 
+pub use class::{ClassRow, Graded};
+
 mod autoscale;
+mod class;
 mod compare;
 mod ec2;
 mod trace;
@@ -134,6 +137,18 @@ pub enum Job {
         /// The panel's strings.
         words: Words,
     },
+    /// A class graded against a model answer (`core::course::class`, as `kumozu grade`). The
+    /// answer is a [`Graded`] as JSON text.
+    Grade {
+        /// The model answer.
+        model: String,
+        /// Where the model came from (a template's name, "this design").
+        model_from: String,
+        /// The class list: `name<TAB>link` or a bare link, one a line.
+        list: String,
+        /// The language of the answer.
+        lang: Lang,
+    },
     /// The chapter's checklist (`core::checklist`); `open` lists the points shown open.
     Checklist {
         /// The design.
@@ -215,6 +230,8 @@ impl Job {
             | Job::Autoscale { design, .. }
             | Job::CostCsv { design, .. } => out.extend(region(design)),
             Job::Checklist { design, priced, .. } if *priced => out.extend(region(design)),
+            // The submissions' regions are known only once their links are opened.
+            Job::Grade { .. } => out.extend(Region::ALL),
             _ => {}
         }
         out.dedup();
@@ -332,6 +349,23 @@ impl Job {
                 let mut out = String::new();
                 trace::html(&mut out, &d, request, *lang, words);
                 Ok(out)
+            }
+            Job::Grade {
+                model,
+                model_from,
+                list,
+                lang,
+            } => {
+                use crate::core::course::class as core_class;
+                let m = design(model, *lang)?;
+                let entries = core_class::parse_list(list);
+                let subs = entries
+                    .iter()
+                    .map(core_class::Submission::from_entry)
+                    .collect();
+                let c = core_class::grade(model_from, m, subs, tables);
+                let links = entries.into_iter().map(|e| e.link).collect();
+                serde_json::to_string(&class::graded(&c, links, *lang)).map_err(|e| e.to_string())
             }
             Job::Checklist {
                 design: json,

@@ -5,6 +5,7 @@
 
 pub mod autoscale;
 pub mod checklist;
+pub mod class;
 pub mod compare;
 pub mod ec2;
 pub mod sheet;

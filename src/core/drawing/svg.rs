@@ -34,7 +34,7 @@ pub const FONTS_MONO: &str = "ui-monospace, SFMono-Regular, Menlo, Consolas, \"D
 
 /// The diagram's rules of style/main.css, with its colours written out (no custom properties,
 /// so renderers other than browsers draw it too). Holds no `]]>`.
-const STYLE: &str = "\
+pub const STYLE: &str = "\
 .canvas-bg{fill:#f8fafc}
 .container-box{stroke-width:1.5}
 .container--vpc .container-box{fill:#f6faf3;stroke:#3f8624}

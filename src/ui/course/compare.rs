@@ -222,7 +222,7 @@ fn short(s: &str) -> String {
 }
 
 /// The panel's strings for the job, in `l` (counts as `{n}`, filled in by the job).
-fn panel_words(l: Lang) -> Words {
+pub(crate) fn panel_words(l: Lang) -> Words {
     let mut w = words!(
         l;
         compare_equal,

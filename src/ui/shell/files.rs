@@ -16,7 +16,7 @@ use crate::ui::shell::worker::ask_text;
 use crate::ui::text;
 
 /// Offers `content` as a download called `name`.
-fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
+pub(crate) fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
