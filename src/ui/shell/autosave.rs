@@ -173,9 +173,15 @@ fn show_saved(state: AppState, parsed: Saved) {
     // it asks first) unless it is its template unchanged.
     let region = parsed.design.region;
     let pristine = template.is_some_and(|t| t.is_unchanged(&parsed.design));
-    let baseline = template
-        .and_then(|t| t.start().ok())
-        .unwrap_or_else(|| Design::empty("", region));
+    // Unchanged, the design is its own baseline (the template as released or as started);
+    // otherwise the template as a student starts it.
+    let baseline = if pristine {
+        parsed.design.clone()
+    } else {
+        template
+            .and_then(|t| t.start().ok())
+            .unwrap_or_else(|| Design::empty("", region))
+    };
     // A fresh history and no selection, as for an opened file.
     state.open_saved(
         parsed.design,
