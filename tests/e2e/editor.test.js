@@ -300,6 +300,14 @@ describe('the editor (release build)', () => {
       await connectByKey(page, web, nat, 'egress');
       await connectByKey(page, api, nat, 'egress');
       await connectByKey(page, nat, 'igw', 'egress');
+      // The design started from Blank follows the course, so the checks ask which service is
+      // which: naming them Next.js and NestJS says it (issue 17).
+      await selectByKey(page, web);
+      await tabTo(page, '[data-testid="inspector-label"]');
+      await typeInto(page, 'Next.js');
+      await selectByKey(page, api);
+      await tabTo(page, '[data-testid="inspector-label"]');
+      await typeInto(page, 'NestJS');
       // Sticky sessions for the Socket.io service.
       await selectByKey(page, api);
       await tabTo(page, '[data-param="sticky_sessions"]');
