@@ -5,25 +5,14 @@
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { CANVAS, NODE, start, openApp, waitForSettledHash } = require('./harness');
+const { CANVAS, NODE, PARTY_BOX_IDS: PARTY_BOX, nodeIds, visit, start, openApp, waitForSettledHash } = require('./harness');
 
 const T = { timeout: 120_000 };
 const STEP_MS = 10_000;
 const KEY = 'kumozu.autosave.v1';
 const DAMAGED = 'kumozu.autosave.damaged';
-const PARTY_BOX = ['acm', 'alb', 'cloudwatch', 'cluster', 'ecr', 'igw', 'nat', 'nestjs', 'nextjs', 'private', 'public', 'rds', 'users', 'vpc'];
 const BLANK = ['igw', 'private', 'public', 'vpc'];
 
-async function nodeIds(page) {
-  return page.$$eval(NODE, (els) => els.map((e) => e.dataset.nodeId).sort());
-}
-
-/** Loads `url` as a new document (not a same-page jump to another `#…`). */
-async function visit(page, url) {
-  await page.goto('about:blank');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector(NODE, { timeout: STEP_MS });
-}
 
 /** The node ids of the design autosaved in the page's localStorage (null when none). */
 async function savedIds(page) {

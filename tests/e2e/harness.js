@@ -124,7 +124,25 @@ async function waitForSettledHash(page, not) {
   }
 }
 
+/** The node ids of the Party Box template, sorted. */
+const PARTY_BOX_IDS = ['acm', 'alb', 'cloudwatch', 'cluster', 'ecr', 'igw', 'nat', 'nestjs', 'nextjs', 'private', 'public', 'rds', 'users', 'vpc'];
+
+/** The ids of the nodes drawn on the canvas, sorted. */
+async function nodeIds(page) {
+  return page.$$eval(NODE, (els) => els.map((e) => e.dataset.nodeId).sort());
+}
+
+/** Loads `url` as a new document (not a same-page jump to another `#…`). */
+async function visit(page, url, timeout = 10_000) {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector(NODE, { timeout });
+}
+
 module.exports = {
+  PARTY_BOX_IDS,
+  nodeIds,
+  visit,
   waitForSettledHash,
   REPO,
   DIST,

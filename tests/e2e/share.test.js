@@ -7,14 +7,10 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO, NODE, start, openApp, waitForSettledHash } = require('./harness');
+const { REPO, NODE, start, openApp, waitForSettledHash, nodeIds } = require('./harness');
 
 const T = { timeout: 120_000 };
 const STEP_MS = 10_000;
-
-async function nodeIds(page) {
-  return page.$$eval(NODE, (els) => els.map((e) => e.dataset.nodeId).sort());
-}
 
 async function downloadText(page, testid) {
   await page.click('.export-menu summary');

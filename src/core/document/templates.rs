@@ -79,8 +79,13 @@ impl Template {
 
     /// Whether `design` is this template unchanged (as released or as started).
     pub fn is_unchanged(&self, design: &Design) -> bool {
-        [self.design(), self.start()]
-            .iter()
-            .any(|d| d.as_ref().ok() == Some(design))
+        let Ok(mut released) = self.design() else {
+            return false;
+        };
+        if released == *design {
+            return true;
+        }
+        released.follows_course |= self.course;
+        released == *design
     }
 }

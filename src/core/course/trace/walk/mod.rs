@@ -12,7 +12,7 @@ mod service;
 use std::collections::BTreeMap;
 
 use super::{Break, BreakKind, Hop, HopKind, Request};
-use crate::core::document::catalogue::{EdgeKind, Kind};
+use crate::core::document::catalogue::Kind;
 use crate::core::document::model::{Design, Edge, EdgeId, NodeId};
 use crate::core::validate::context as cx;
 use crate::core::validate::{self, Finding, Message};
@@ -34,14 +34,8 @@ fn way<'e>(came: &BTreeMap<&NodeId, &'e Edge>, to: &'e NodeId) -> Vec<&'e Edge> 
     out
 }
 
-/// The edge kinds that carry a request from the users to the ALB.
-const FRONT_EDGES: &[EdgeKind] = &[
-    EdgeKind::Https,
-    EdgeKind::Http,
-    EdgeKind::Websocket,
-    EdgeKind::Dns,
-    EdgeKind::Origin,
-];
+/// The edge kinds that carry a request from the users to the ALB (the validator's own list).
+use cx::FRONT_EDGES;
 
 /// The node kinds a request passes on its way to the ALB (besides the users and the ALB).
 const FRONT_NODES: &[Kind] = &[Kind::Route53, Kind::Cloudfront, Kind::S3];
