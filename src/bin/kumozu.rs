@@ -571,7 +571,13 @@ mod cli {
                     "version": 1,
                     "file": file,
                     "summary": { "errors": errors, "warnings": warnings, "infos": infos },
-                    "findings": findings,
+                    "findings": findings.iter().map(|f| {
+                        let mut v = serde_json::to_value(f).expect("a finding serialises");
+                        if let Some(why) = validate::why(f.rule) {
+                            v["why"] = serde_json::json!({ "ja": why.ja, "en": why.en });
+                        }
+                        v
+                    }).collect::<Vec<_>>(),
                 });
                 format!(
                     "{}\n",
@@ -609,7 +615,7 @@ mod cli {
                     };
                     out.push_str(&format!(
                         "  {why}: {}\n  {fix}: {}\n",
-                        f.why.get(lang),
+                        validate::why(f.rule).map_or("", |why| why.get(lang)),
                         f.fix.get(lang)
                     ));
                 }

@@ -112,6 +112,62 @@ describe('findings in the browser (release build)', () => {
     }
   });
 
+  test('a finding\'s explanation is fetched when first opened, in the current language', T, async () => {
+    // The explanations are not in the first load: explain.json is fetched when a student first
+    // opens "why and how to fix". A failed fetch says so, and opening again retries.
+    const explain = JSON.parse(fs.readFileSync(path.join(REPO, 'public', 'explain.json'), 'utf8'));
+    const file = seedFixtures[0];
+    const rule = file.split('.')[0];
+    assert.ok(explain[rule], `explain.json has ${rule}`);
+    const { context, page, errors } = await openApp(env, { serviceWorkers: 'block' });
+    try {
+      let requests = 0;
+      let refuse = true;
+      await context.route('**/explain.json', async (route) => {
+        requests += 1;
+        if (refuse) await route.fulfill({ status: 503, body: 'down' });
+        else await route.continue();
+      });
+      await page.waitForSelector('[data-testid="all-clear"]', { timeout: STEP_MS });
+      await openDesign(page, file, JSON.stringify(fixtureDesign(file)));
+      const item = page.locator(`[data-testid="findings-list"] [data-rule-id="${rule}"]`).first();
+      await item.waitFor({ timeout: STEP_MS });
+      assert.equal(requests, 0, 'explain.json was fetched before anything was opened');
+
+      const why = item.locator('.finding-details p').first();
+      await item.locator('.finding-details summary').click();
+      await page.waitForFunction(
+        (sel) => /HTTP 503/.test(document.querySelector(sel)?.textContent || ''),
+        `[data-testid="findings-list"] [data-rule-id="${rule}"] .finding-details p`,
+        { timeout: STEP_MS },
+      );
+      assert.match(await why.textContent(), /Could not load the explanation/);
+      assert.equal(requests, 1);
+
+      refuse = false;
+      await item.locator('.finding-details summary').click(); // close
+      await item.locator('.finding-details summary').click(); // open again: retried
+      await page.waitForFunction(
+        ([sel, text]) => (document.querySelector(sel)?.textContent || '').includes(text),
+        [`[data-testid="findings-list"] [data-rule-id="${rule}"] .finding-details p`, explain[rule].en],
+        { timeout: STEP_MS },
+      );
+      assert.equal(requests, 2);
+
+      // The language switch shows the Japanese explanation without fetching again.
+      await page.click('[data-testid="lang-switch"] button[data-lang="ja"]');
+      await page.waitForFunction(
+        ([sel, text]) => (document.querySelector(sel)?.textContent || '').includes(text),
+        [`[data-testid="findings-list"] [data-rule-id="${rule}"] .finding-details p`, explain[rule].ja],
+        { timeout: STEP_MS },
+      );
+      assert.equal(requests, 2);
+      assert.deepEqual(errors.filter((e) => !/explain\.json|Failed to load resource|503/.test(e)), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a broken file is refused with a clear message and the current design stays', T, async () => {
     const { context, page, errors } = await openApp(env);
     try {

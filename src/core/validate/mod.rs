@@ -97,8 +97,6 @@ pub struct Finding {
     pub edges: Vec<EdgeId>,
     /// What is wrong, naming the nodes.
     pub message: Message,
-    /// Why it matters (citing the chapter where it applies).
-    pub why: Message,
     /// How to fix it.
     pub fix: Message,
 }
@@ -120,8 +118,6 @@ pub struct Rule {
     pub severity: Severity,
     /// Short title.
     pub title: Text,
-    /// Why the rule exists (the chapter's reason where it gives one).
-    pub why: Text,
     /// How to fix what it finds, in general.
     pub fix: Text,
     /// The check: reports findings through `Report`.
@@ -149,7 +145,6 @@ impl Report<'_> {
             nodes: nodes.iter().map(|n| (*n).clone()).collect(),
             edges: edges.iter().map(|e| (*e).clone()).collect(),
             message,
-            why: self.rule.why.into(),
             fix: self.rule.fix.into(),
         });
     }
@@ -196,6 +191,33 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     rules::RULES.iter().find(|r| r.id == id)
 }
 
+/// Why the rule `id` exists (the chapter's reason where it gives one): the longer
+/// explanation a finding opens to. The browser app does not call this (the texts would join
+/// its first load); it fetches [`explanations_json`]'s file, `explain.json`, when a student
+/// first opens one.
+pub fn why(id: &str) -> Option<Text> {
+    rules::EXPLANATIONS
+        .iter()
+        .find(|(rule, _)| *rule == id)
+        .map(|(_, why)| *why)
+}
+
+/// The file `public/explain.json` the browser app fetches: every rule's explanation by id,
+/// `{"rule-id": {"ja": …, "en": …}, …}` sorted by id (`tests/docs.rs` keeps the file current).
+pub fn explanations_json() -> String {
+    let map: serde_json::Map<String, serde_json::Value> = rules::EXPLANATIONS
+        .iter()
+        .map(|(id, why)| {
+            let text = serde_json::json!({ "ja": why.ja, "en": why.en });
+            ((*id).to_owned(), text)
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&serde_json::Value::Object(map))
+        .expect("a map of strings always serialises");
+    text.push('\n');
+    text
+}
+
 /// How many findings of each severity: (errors, warnings, infos).
 pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
     findings
@@ -224,7 +246,8 @@ mod tests {
                 "{} is not kebab-case",
                 r.id
             );
-            for t in [r.title, r.why, r.fix] {
+            let why = why(r.id).unwrap_or_else(|| panic!("{}: no explanation", r.id));
+            for t in [r.title, why, r.fix] {
                 assert!(!t.ja.is_empty() && !t.en.is_empty(), "{}: empty text", r.id);
                 assert_ne!(
                     t.ja, t.en,

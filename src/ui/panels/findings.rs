@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::core::validate::{counts, Finding, Severity};
 
+use crate::ui::shell::explain::Explain;
 use crate::ui::shell::state::{AppState, Selection};
 use crate::ui::text;
 
@@ -180,6 +181,7 @@ fn FindingItem(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let explain = Explain::get();
     let sev = first.severity;
     let rule = first.rule;
     let k = key.clone();
@@ -228,12 +230,12 @@ fn FindingItem(
                     <code class="finding-rule">{rule}</code>
                 </span>
             </button>
-            <details class="finding-details">
+            <details class="finding-details" on:toggle=move |_| explain.request()>
                 <summary>{move || text::WHY_AND_FIX.get(lang.get())}</summary>
                 <p>
                     <strong>{move || text::WHY.get(lang.get())}</strong>
                     " "
-                    {says(|f| &f.why)}
+                    {move || explain.why(rule, lang.get())}
                 </p>
                 <p>
                     <strong>{move || text::FIX.get(lang.get())}</strong>

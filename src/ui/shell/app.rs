@@ -14,6 +14,7 @@ use crate::ui::editor::outline::Outline;
 use crate::ui::editor::palette::Palette;
 use crate::ui::panels::side_panel::SidePanel;
 use crate::ui::shell::autosave;
+use crate::ui::shell::explain;
 use crate::ui::shell::header::Header;
 use crate::ui::shell::pricing;
 use crate::ui::shell::share;
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn AppWith(state: AppState) -> impl IntoView {
     provide_context(state);
+    explain::provide();
     pricing::keep_loaded(state);
 
     // Screen readers and fonts pick the language from `<html lang>`.

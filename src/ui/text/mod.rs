@@ -73,6 +73,12 @@ pub const WHY_AND_FIX: Msg = msg!(why_and_fix);
 pub const WHY: Msg = msg!(why);
 /// Before the fix.
 pub const FIX: Msg = msg!(fix);
+/// While a rule's explanation is being fetched (`ui::shell::explain`).
+pub const EXPLAIN_LOADING: Msg = msg!(explain_loading);
+/// The explanations could not be fetched.
+pub const EXPLAIN_FAILED: Msg = msg!(explain_failed);
+/// The fetched explanations have none for this rule.
+pub const EXPLAIN_MISSING: Msg = msg!(explain_missing);
 /// The open-file button.
 pub const OPEN_FILE: Msg = msg!(open_file);
 /// Before why a file could not be opened.

@@ -14,16 +14,18 @@ pub const RULE: Rule = Rule {
         "ALB のデフォルトアクションを決める",
         "Give the ALB a default action",
     ),
-    why: t(
-        "ALB のリスナーは、どのルールにも一致しないリクエストをデフォルトアクションで処理します。転送先を決めていなければ固定の 404 などが返り、ユーザーには原因のわからないエラーになります。パスで振り分ける (Part 2 ALB) なら、最後に受け止める先も決めておきます。",
-        "An ALB listener handles a request that matches no rule with its default action. If that forwards nowhere, users get a fixed response such as a 404 with no clue why. When routing by path (Part 2, ALB), decide where everything else goes too.",
-    ),
     fix: t(
         "ALB からサービスへデフォルトアクションの接続を引くか、すべてのパスに一致するルール (`/*`、優先度は最後) を置いてください。",
         "Draw a default-action connection from the ALB to a service, or add a rule matching every path (`/*`, with the last priority).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "ALB のリスナーは、どのルールにも一致しないリクエストをデフォルトアクションで処理します。転送先を決めていなければ固定の 404 などが返り、ユーザーには原因のわからないエラーになります。パスで振り分ける (Part 2 ALB) なら、最後に受け止める先も決めておきます。",
+    "An ALB listener handles a request that matches no rule with its default action. If that forwards nowhere, users get a fixed response such as a 404 with no clue why. When routing by path (Part 2, ALB), decide where everything else goes too.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for alb in cx::nodes_of(d, Kind::Alb) {

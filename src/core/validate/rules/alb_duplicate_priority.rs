@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "ALB のルールの優先度が重複している",
         "Two ALB rules share a priority",
     ),
-    why: t(
-        "ALB はリスナールールを優先度の順に評価するため、1 つのリスナーの中で優先度は一意でなければなりません。同じ優先度のルールは AWS に作成を拒否されます (順番が決まらないため)。",
-        "An ALB evaluates a listener's rules in priority order, so each priority must be unique within the listener. AWS refuses a second rule with a priority already in use, since the order would be undefined.",
-    ),
     fix: t(
         "ルールごとに別の優先度を付けてください。狭いパス (`/api/*`) ほど小さい数字にします。",
         "Give each rule its own priority, with lower numbers for narrower paths (`/api/*`).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "ALB はリスナールールを優先度の順に評価するため、1 つのリスナーの中で優先度は一意でなければなりません。同じ優先度のルールは AWS に作成を拒否されます (順番が決まらないため)。",
+    "An ALB evaluates a listener's rules in priority order, so each priority must be unique within the listener. AWS refuses a second rule with a priority already in use, since the order would be undefined.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for alb in cx::nodes_of(d, Kind::Alb) {

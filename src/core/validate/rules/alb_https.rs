@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "インターネットからの通信は HTTPS にする",
         "Traffic from the internet uses HTTPS",
     ),
-    why: t(
-        "コースの構成図ではユーザーから ALB へは HTTPS で、ALB が HTTPS 対応（SSL 終端）を担います (Part 1 構成図、Part 2 ALB)。HTTP のままではログイン情報やゲームの通信が暗号化されずにインターネットを流れます。",
-        "In the course's diagram users reach the ALB over HTTPS, and the ALB does the HTTPS work (SSL termination) (Part 1 diagram; Part 2, ALB). Over plain HTTP, logins and game traffic cross the internet unencrypted.",
-    ),
     fix: t(
         "ALB のリスナーを HTTPS にして ACM 証明書をつなぎ、ユーザーからの接続も HTTPS にしてください (HTTP は HTTPS へのリダイレクトだけにします)。",
         "Make the ALB's listener HTTPS with an ACM certificate, and draw the users' connection as HTTPS (keep HTTP only to redirect to HTTPS).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "コースの構成図ではユーザーから ALB へは HTTPS で、ALB が HTTPS 対応（SSL 終端）を担います (Part 1 構成図、Part 2 ALB)。HTTP のままではログイン情報やゲームの通信が暗号化されずにインターネットを流れます。",
+    "In the course's diagram users reach the ALB over HTTPS, and the ALB does the HTTPS work (SSL termination) (Part 1 diagram; Part 2, ALB). Over plain HTTP, logins and game traffic cross the internet unencrypted.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for alb in cx::nodes_of(d, Kind::Alb) {

@@ -13,16 +13,18 @@ pub const RULE: Rule = Rule {
         "ALB のデフォルトアクションは 1 つ",
         "One default action per ALB listener",
     ),
-    why: t(
-        "ALB のリスナーにはデフォルトアクションが 1 つだけあり、どのルールにも一致しないリクエストはそこへ送られます (Elastic Load Balancing のリスナーの設定)。2 つ描くと、どちらに届くのか決まりません。",
-        "An ALB listener has exactly one default action, where every request that matches no rule goes (Elastic Load Balancing, listener configuration). With two drawn, where a request ends up is undefined.",
-    ),
     fix: t(
         "デフォルトアクションの接続を 1 つだけ残し、ほかはパスを決めたルールにしてください。",
         "Keep one default-action connection and turn the others into rules with a path.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "ALB のリスナーにはデフォルトアクションが 1 つだけあり、どのルールにも一致しないリクエストはそこへ送られます (Elastic Load Balancing のリスナーの設定)。2 つ描くと、どちらに届くのか決まりません。",
+    "An ALB listener has exactly one default action, where every request that matches no rule goes (Elastic Load Balancing, listener configuration). With two drawn, where a request ends up is undefined.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for alb in cx::nodes_of(d, Kind::Alb) {

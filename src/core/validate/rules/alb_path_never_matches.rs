@@ -11,16 +11,18 @@ pub const RULE: Rule = Rule {
         "どのリクエストにも一致しないパスパターン",
         "A path pattern that matches no request",
     ),
-    why: t(
-        "リクエストのパスは必ず `/` で始まります。パスパターンが `/`・`*`・`?` 以外の文字で始まると、どのリクエストにも一致せず、そのルールは使われません。また、パスパターンは大文字と小文字を区別するので、`/API/*` は `/api/rooms` に一致しません。",
-        "A request path always starts with `/`. A pattern that starts with any character other than `/`, `*` or `?` matches no request, so its rule is never used. Patterns are also case-sensitive: `/API/*` does not match `/api/rooms`.",
-    ),
     fix: t(
         "パスパターンを `/` から書いてください (例: `api/*` ではなく `/api/*`)。",
         "Start the pattern with `/` (for example `/api/*`, not `api/*`).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "リクエストのパスは必ず `/` で始まります。パスパターンが `/`・`*`・`?` 以外の文字で始まると、どのリクエストにも一致せず、そのルールは使われません。また、パスパターンは大文字と小文字を区別するので、`/API/*` は `/api/rooms` に一致しません。",
+    "A request path always starts with `/`. A pattern that starts with any character other than `/`, `*` or `?` matches no request, so its rule is never used. Patterns are also case-sensitive: `/API/*` does not match `/api/rooms`.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for e in d.edges.values().filter(|e| e.kind == EdgeKind::AlbRule) {

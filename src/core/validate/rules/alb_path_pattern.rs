@@ -14,16 +14,18 @@ pub const RULE: Rule = Rule {
         "ALB のパスパターンは AWS の書式で書く",
         "ALB path patterns follow AWS's syntax",
     ),
-    why: t(
-        "ALB のパスベースルーティング (Part 2 ALB) のパスパターンは、128 文字以内で、使える文字は A–Z a–z 0–9 _ - . $ / ~ \" ' @ : + & * ? だけです (* は 0 文字以上、? はちょうど 1 文字に一致)。それ以外の文字 (空白や日本語など) を含むルールは AWS に作成を拒否されます。",
-        "An ALB's path-based routing (Part 2, ALB) takes patterns of at most 128 characters using only A–Z a–z 0–9 _ - . $ / ~ \" ' @ : + & * ? (`*` matches zero or more characters, `?` exactly one). AWS refuses to create a rule with any other character, such as a space or Japanese text.",
-    ),
     fix: t(
         "パスパターンを、使える文字だけで 128 文字以内に書き直してください (例: `/api/*`)。",
         "Rewrite the path pattern with allowed characters only, in at most 128 characters (for example `/api/*`).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "ALB のパスベースルーティング (Part 2 ALB) のパスパターンは、128 文字以内で、使える文字は A–Z a–z 0–9 _ - . $ / ~ \" ' @ : + & * ? だけです (* は 0 文字以上、? はちょうど 1 文字に一致)。それ以外の文字 (空白や日本語など) を含むルールは AWS に作成を拒否されます。",
+    "An ALB's path-based routing (Part 2, ALB) takes patterns of at most 128 characters using only A–Z a–z 0–9 _ - . $ / ~ \" ' @ : + & * ? (`*` matches zero or more characters, `?` exactly one). AWS refuses to create a rule with any other character, such as a space or Japanese text.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for e in d.edges.values().filter(|e| e.kind == EdgeKind::AlbRule) {

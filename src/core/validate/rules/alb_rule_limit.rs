@@ -13,16 +13,18 @@ pub const RULE: Rule = Rule {
         "ALB 1 台あたりのルール数の上限 (100)",
         "At most 100 rules per ALB",
     ),
-    why: t(
-        "AWS の既定のクォータでは、ALB 1 台あたりのルールは (デフォルトアクションを除いて) 100 個までです。それを超えるルールは作成できません。",
-        "AWS's default quota allows 100 rules per Application Load Balancer, not counting default actions; rules beyond that cannot be created.",
-    ),
     fix: t(
         "`/api/*` のようなワイルドカードでルールをまとめるか、ALB を分けてください (どうしても必要ならクォータの引き上げを申請します)。",
         "Merge rules with wildcards such as `/api/*`, or split the traffic across ALBs (or request a quota increase if you truly need more).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "AWS の既定のクォータでは、ALB 1 台あたりのルールは (デフォルトアクションを除いて) 100 個までです。それを超えるルールは作成できません。",
+    "AWS's default quota allows 100 rules per Application Load Balancer, not counting default actions; rules beyond that cannot be created.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for alb in cx::nodes_of(d, Kind::Alb) {

@@ -13,16 +13,18 @@ pub const RULE: Rule = Rule {
         "先に評価される広いルールに隠されたルール",
         "A rule hidden behind an earlier, broader rule",
     ),
-    why: t(
-        "ALB はリスナールールを優先度の小さい順に評価し、最初に一致したルールで振り分けます。`/*` が `/api/*` より先にあると、/api/ へのリクエストもすべて `/*` 側 (Next.js) に送られ、API に届きません (Part 1 の ALB の振り分け)。",
-        "An ALB evaluates listener rules from the lowest priority number up and forwards on the first match. If `/*` comes before `/api/*`, every /api/ request goes to the `/*` target (Next.js) and never reaches the API (Part 1, ALB routing).",
-    ),
     fix: t(
         "狭いルール (`/api/*`, `/socket.io/*`) の優先度の数字を、広いルール (`/*`) より小さくしてください。",
         "Give the narrower rules (`/api/*`, `/socket.io/*`) lower priority numbers than the broad rule (`/*`).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "ALB はリスナールールを優先度の小さい順に評価し、最初に一致したルールで振り分けます。`/*` が `/api/*` より先にあると、/api/ へのリクエストもすべて `/*` 側 (Next.js) に送られ、API に届きません (Part 1 の ALB の振り分け)。",
+    "An ALB evaluates listener rules from the lowest priority number up and forwards on the first match. If `/*` comes before `/api/*`, every /api/ request goes to the `/*` target (Next.js) and never reaches the API (Part 1, ALB routing).",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for alb in cx::nodes_of(d, Kind::Alb) {

@@ -11,16 +11,18 @@ pub const RULE: Rule = Rule {
         "ALB のルールは ALB からサービスへ",
         "ALB rules go from an ALB to a service",
     ),
-    why: t(
-        "リスナールールとデフォルトアクションは ALB の設定で、リクエストをターゲットグループ (ECS サービスのタスク、または Lambda) に転送します (Part 2 ALB: リクエストを複数のコンテナに振り分ける)。ALB 以外から出ていたり、データベースなどターゲットにならないものへ向いていたりするルールは作れません。",
-        "Listener rules and default actions belong to an ALB and forward requests to a target group: an ECS service's tasks or a Lambda function (Part 2, ALB: spreading requests over containers). A rule cannot start anywhere but an ALB, nor point at something that cannot be a target, such as a database.",
-    ),
     fix: t(
         "ルールの接続を ALB から ECS サービス (または Lambda) へ引き直してください。",
         "Redraw the rule from the ALB to an ECS service (or a Lambda function).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "リスナールールとデフォルトアクションは ALB の設定で、リクエストをターゲットグループ (ECS サービスのタスク、または Lambda) に転送します (Part 2 ALB: リクエストを複数のコンテナに振り分ける)。ALB 以外から出ていたり、データベースなどターゲットにならないものへ向いていたりするルールは作れません。",
+    "Listener rules and default actions belong to an ALB and forward requests to a target group: an ECS service's tasks or a Lambda function (Part 2, ALB: spreading requests over containers). A rule cannot start anywhere but an ALB, nor point at something that cannot be a target, such as a database.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for e in d.edges.values() {

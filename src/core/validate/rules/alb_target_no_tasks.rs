@@ -13,16 +13,18 @@ pub const RULE: Rule = Rule {
         "タスクが 0 のサービスにトラフィックを送らない",
         "No traffic to a service that runs no task",
     ),
-    why: t(
-        "ALB はターゲットグループに登録されたタスクにだけリクエストを届けます。希望タスク数が 0 のサービスには登録されたターゲットがないため、そこへ送られたリクエストに ALB は 503 (Service Unavailable) を返します (Elastic Load Balancing のトラブルシューティング)。",
-        "An ALB delivers requests only to the tasks registered in the target group. A service with 0 desired tasks has no registered target, so the ALB answers 503 (Service Unavailable) to every request sent there (Elastic Load Balancing troubleshooting).",
-    ),
     fix: t(
         "サービスの希望タスク数を 1 以上 (冗長化するなら 2 以上) にしてください。",
         "Set the service's desired tasks to 1 or more (2 or more for redundancy).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "ALB はターゲットグループに登録されたタスクにだけリクエストを届けます。希望タスク数が 0 のサービスには登録されたターゲットがないため、そこへ送られたリクエストに ALB は 503 (Service Unavailable) を返します (Elastic Load Balancing のトラブルシューティング)。",
+    "An ALB delivers requests only to the tasks registered in the target group. A service with 0 desired tasks has no registered target, so the ALB answers 503 (Service Unavailable) to every request sent there (Elastic Load Balancing troubleshooting).",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for e in d.edges.values() {

@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "ALB のサブネットは 2 つ以上の AZ にまたがる",
         "An ALB's subnets span at least two AZs",
     ),
-    why: t(
-        "AWS では ALB を作るときに、2 つ以上のアベイラビリティーゾーン (AZ) のサブネットを指定する必要があります。1 つの AZ だけでは作成できず、その AZ に障害が起きるとサービス全体が止まります。ALB はヘルスチェックで「死んだコンテナにはリクエストを送らない」ことでサービスを止めない仕組みなので (Part 2 ALB)、ALB 自体も 1 つの AZ に頼らないようにします。",
-        "AWS only creates an ALB with subnets in at least two availability zones (AZs); with one AZ it cannot be created, and an outage of that AZ would stop the whole service. The ALB keeps the service up by sending no requests to dead containers (health checks, Part 2, ALB), so it must not depend on a single AZ itself.",
-    ),
     fix: t(
         "ALB を置いた Public Subnet の AZ を 2 つ以上にしてください (東京リージョンなら a と c など)。",
         "List at least two AZs on the ALB's public subnet tier (in Tokyo, for example a and c).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "AWS では ALB を作るときに、2 つ以上のアベイラビリティーゾーン (AZ) のサブネットを指定する必要があります。1 つの AZ だけでは作成できず、その AZ に障害が起きるとサービス全体が止まります。ALB はヘルスチェックで「死んだコンテナにはリクエストを送らない」ことでサービスを止めない仕組みなので (Part 2 ALB)、ALB 自体も 1 つの AZ に頼らないようにします。",
+    "AWS only creates an ALB with subnets in at least two availability zones (AZs); with one AZ it cannot be created, and an outage of that AZ would stop the whole service. The ALB keeps the service up by sending no requests to dead containers (health checks, Part 2, ALB), so it must not depend on a single AZ itself.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for alb in cx::nodes_of(d, Kind::Alb) {

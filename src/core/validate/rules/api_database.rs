@@ -14,16 +14,18 @@ pub const RULE: Rule = Rule {
         "API はデータベースに届く",
         "The API reaches its database",
     ),
-    why: t(
-        "Party Box の NestJS (API) は部屋やプレイヤーのデータを RDS の PostgreSQL に保存します (Part 1: NestJS → PostgreSQL)。SQL の接続がなければ、あるいは別の VPC にあってネットワークの経路がなければ、API はデータを読み書きできません。",
-        "Party Box's NestJS (the API) keeps rooms and players in PostgreSQL on RDS (Part 1: NestJS → PostgreSQL). Without an SQL connection, or with the database in another VPC and no network route, the API cannot read or write its data.",
-    ),
     fix: t(
         "API の ECS サービスから同じ VPC の Private Subnet にある RDS へ SQL の接続を引いてください。",
         "Draw an SQL connection from the API's ECS service to RDS in a private subnet of the same VPC.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Party Box の NestJS (API) は部屋やプレイヤーのデータを RDS の PostgreSQL に保存します (Part 1: NestJS → PostgreSQL)。SQL の接続がなければ、あるいは別の VPC にあってネットワークの経路がなければ、API はデータを読み書きできません。",
+    "Party Box's NestJS (the API) keeps rooms and players in PostgreSQL on RDS (Part 1: NestJS → PostgreSQL). Without an SQL connection, or with the database in another VPC and no network route, the API cannot read or write its data.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     // Connections drawn across VPCs, in any design.

@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "負荷に応じてタスクを増やせるようにする",
         "Let the service scale out under load",
     ),
-    why: t(
-        "コースの Auto Scaling の流れは「CloudWatch が CPU やリクエスト数を監視 → 閾値 (CPU > 70%) を超えたら Auto Scaling が発動 → ECS が新しい Task を起動 → ALB が新しいコンテナにもトラフィックを流す → 負荷が下がったら減らす」です (Part 3)。スケーリング指標がない、または最大タスク数が最小と同じだと、負荷が高い時にタスクを増やせません。",
-        "The chapter's auto scaling flow: CloudWatch watches CPU or request count; past a threshold (CPU > 70%) Auto Scaling fires; ECS starts new tasks; the ALB sends traffic to them too; when load drops, tasks are removed (Part 3). With no scaling metric, or a maximum equal to the minimum, the service cannot add tasks under load.",
-    ),
     fix: t(
         "スケーリング指標 (CPU 70% など) を設定し、最大タスク数を最小より大きくしてください (例: 最小 2、最大 4)。",
         "Set a scaling metric (for example CPU at 70%) and a maximum above the minimum (for example 2 to 4 tasks).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "コースの Auto Scaling の流れは「CloudWatch が CPU やリクエスト数を監視 → 閾値 (CPU > 70%) を超えたら Auto Scaling が発動 → ECS が新しい Task を起動 → ALB が新しいコンテナにもトラフィックを流す → 負荷が下がったら減らす」です (Part 3)。スケーリング指標がない、または最大タスク数が最小と同じだと、負荷が高い時にタスクを増やせません。",
+    "The chapter's auto scaling flow: CloudWatch watches CPU or request count; past a threshold (CPU > 70%) Auto Scaling fires; ECS starts new tasks; the ALB sends traffic to them too; when load drops, tasks are removed (Part 3). With no scaling metric, or a maximum equal to the minimum, the service cannot add tasks under load.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for svc in cx::nodes_of(d, Kind::EcsService) {

@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "サブネットの AZ はリージョンに存在するものにする",
         "A subnet's AZs exist in the region",
     ),
-    why: t(
-        "アベイラビリティーゾーン (AZ) はリージョンごとに決まっています。たとえば東京リージョン (ap-northeast-1) で使える AZ は a・c・d で、新しいアカウントには ap-northeast-1b がありません。存在しない AZ にはサブネットを作れません。",
-        "Availability zones (AZs) are fixed per region. In Tokyo (ap-northeast-1), for example, the zones are a, c and d; new accounts have no ap-northeast-1b. A subnet cannot be created in a zone that does not exist.",
-    ),
     fix: t(
         "サブネットの AZ を、リージョンにある AZ から選び直してください。",
         "Pick the subnet's AZs from the zones the region has.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "アベイラビリティーゾーン (AZ) はリージョンごとに決まっています。たとえば東京リージョン (ap-northeast-1) で使える AZ は a・c・d で、新しいアカウントには ap-northeast-1b がありません。存在しない AZ にはサブネットを作れません。",
+    "Availability zones (AZs) are fixed per region. In Tokyo (ap-northeast-1), for example, the zones are a, c and d; new accounts have no ap-northeast-1b. A subnet cannot be created in a zone that does not exist.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     let known = d.region.az_letters();

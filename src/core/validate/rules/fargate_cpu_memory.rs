@@ -11,16 +11,18 @@ pub const RULE: Rule = Rule {
         "Fargate の vCPU とメモリは決まった組み合わせから選ぶ",
         "Fargate vCPU and memory come in fixed pairs",
     ),
-    why: t(
-        "Fargate (Party Box におすすめの方式、Part 2 ECS) ではタスクの vCPU ごとに選べるメモリが決まっています: 0.25 vCPU は 0.5・1・2 GB、0.5 vCPU は 1〜4 GB、1 vCPU は 2〜8 GB、2 vCPU は 4〜16 GB、4 vCPU は 8〜30 GB (1 GB 刻み)、8 vCPU は 16〜60 GB (4 GB 刻み)、16 vCPU は 32〜120 GB (8 GB 刻み)。それ以外の組み合わせのタスク定義は登録できません。",
-        "On Fargate (the launch type the chapter recommends for Party Box, Part 2, ECS) each task vCPU size allows only certain memory sizes: 0.25 vCPU with 0.5, 1 or 2 GB; 0.5 vCPU with 1–4 GB; 1 vCPU with 2–8 GB; 2 vCPU with 4–16 GB; 4 vCPU with 8–30 GB (1 GB steps); 8 vCPU with 16–60 GB (4 GB steps); 16 vCPU with 32–120 GB (8 GB steps). A task definition with any other pair is rejected.",
-    ),
     fix: t(
         "メモリをその vCPU で選べる値にするか、そのメモリを選べる vCPU に変えてください。",
         "Pick a memory size the vCPU allows, or a vCPU size that allows the memory.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Fargate (Party Box におすすめの方式、Part 2 ECS) ではタスクの vCPU ごとに選べるメモリが決まっています: 0.25 vCPU は 0.5・1・2 GB、0.5 vCPU は 1〜4 GB、1 vCPU は 2〜8 GB、2 vCPU は 4〜16 GB、4 vCPU は 8〜30 GB (1 GB 刻み)、8 vCPU は 16〜60 GB (4 GB 刻み)、16 vCPU は 32〜120 GB (8 GB 刻み)。それ以外の組み合わせのタスク定義は登録できません。",
+    "On Fargate (the launch type the chapter recommends for Party Box, Part 2, ECS) each task vCPU size allows only certain memory sizes: 0.25 vCPU with 0.5, 1 or 2 GB; 0.5 vCPU with 1–4 GB; 1 vCPU with 2–8 GB; 2 vCPU with 4–16 GB; 4 vCPU with 8–30 GB (1 GB steps); 8 vCPU with 16–60 GB (4 GB steps); 16 vCPU with 32–120 GB (8 GB steps). A task definition with any other pair is rejected.",
+);
 
 /// The memory sizes for messages: all of them when few, else the range and its step.
 fn sizes(mems: &[f64]) -> (String, String) {

@@ -15,16 +15,18 @@ pub const RULE: Rule = Rule {
         "Private のタスクには ECR からイメージを取得する経路が必要",
         "Private tasks need a way to pull their image from ECR",
     ),
-    why: t(
-        "Fargate のタスクは起動のたびに ECR (Docker イメージの保存場所、Part 2 ECR) からイメージを取得します。Private Subnet (またはパブリック IP なしの Public Subnet) のタスクはそのままではインターネットにも AWS のサービスにも出られないため、Public Subnet の NAT ゲートウェイか、VPC エンドポイント (ecr.api・ecr.dkr と、イメージのレイヤーが置かれる S3) が必要です。どちらもなければタスクは起動に失敗します。",
-        "A Fargate task pulls its image from ECR (the Docker image store, Part 2, ECR) every time it starts. A task in a private subnet (or in a public one without a public IP) cannot reach the internet or AWS services on its own, so it needs a NAT Gateway in a public subnet, or VPC endpoints for ecr.api, ecr.dkr and S3 (where the image layers live). With neither, the task fails to start.",
-    ),
     fix: t(
         "Public Subnet に NAT ゲートウェイを置くか、VPC に ecr.api・ecr.dkr (インターフェース型) と s3 (ゲートウェイ型) の VPC エンドポイントを置いてください。ログを CloudWatch に送るなら logs、シークレットを読むなら secretsmanager のエンドポイントも必要です。",
         "Add a NAT Gateway in a public subnet, or VPC endpoints in the VPC for ecr.api and ecr.dkr (interface) and s3 (gateway). Sending logs to CloudWatch or reading secrets also needs the logs and secretsmanager endpoints.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Fargate のタスクは起動のたびに ECR (Docker イメージの保存場所、Part 2 ECR) からイメージを取得します。Private Subnet (またはパブリック IP なしの Public Subnet) のタスクはそのままではインターネットにも AWS のサービスにも出られないため、Public Subnet の NAT ゲートウェイか、VPC エンドポイント (ecr.api・ecr.dkr と、イメージのレイヤーが置かれる S3) が必要です。どちらもなければタスクは起動に失敗します。",
+    "A Fargate task pulls its image from ECR (the Docker image store, Part 2, ECR) every time it starts. A task in a private subnet (or in a public one without a public IP) cannot reach the internet or AWS services on its own, so it needs a NAT Gateway in a public subnet, or VPC endpoints for ecr.api, ecr.dkr and S3 (where the image layers live). With neither, the task fails to start.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     // Asked of every service, so answered once for the whole design.

@@ -12,16 +12,18 @@ pub const RULE: Rule = Rule {
         "Party Box に必要な部品がそろっている",
         "The design has every part of Party Box",
     ),
-    why: t(
-        "Part 1 の AWS 構成図では、ユーザーのリクエストが ALB (Public Subnet) を通り、Private Subnet の ECS Fargate で動く Next.js (画面) と NestJS (API と Socket.io) に届き、NestJS が RDS (PostgreSQL) にデータを保存します。どれか 1 つでも欠けると Party Box は動きません。",
-        "In Part 1's AWS diagram the users' requests pass the ALB (public subnet) to Next.js (pages) and NestJS (API and Socket.io) on ECS Fargate in a private subnet, and NestJS keeps its data in RDS (PostgreSQL). Without any one of them Party Box does not run.",
-    ),
     fix: t(
         "足りない部品を置いてつないでください。コースに沿わない設計なら「コースに沿う」をオフにできます。",
         "Add and connect the missing parts. If the design does not follow the course, turn \"follows the course\" off.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Part 1 の AWS 構成図では、ユーザーのリクエストが ALB (Public Subnet) を通り、Private Subnet の ECS Fargate で動く Next.js (画面) と NestJS (API と Socket.io) に届き、NestJS が RDS (PostgreSQL) にデータを保存します。どれか 1 つでも欠けると Party Box は動きません。",
+    "In Part 1's AWS diagram the users' requests pass the ALB (public subnet) to Next.js (pages) and NestJS (API and Socket.io) on ECS Fargate in a private subnet, and NestJS keeps its data in RDS (PostgreSQL). Without any one of them Party Box does not run.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     if !d.follows_course {

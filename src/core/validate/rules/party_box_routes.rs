@@ -12,16 +12,18 @@ pub const RULE: Rule = Rule {
         "Party Box のルーティング (/* → Next.js、/api/* と /socket.io/* → NestJS)",
         "Party Box routing (/* → Next.js, /api/* and /socket.io/* → NestJS)",
     ),
-    why: t(
-        "Party Box では ALB がパスで振り分けます: `/*` は Next.js (SSR で画面を生成)、`/api/*` は NestJS の API、`/socket.io/*` は NestJS の Socket.io (リアルタイム通信) です (Part 1 の AWS 構成図)。",
-        "In Party Box the ALB routes by path: `/*` to Next.js (server-side rendered pages), `/api/*` to the NestJS API and `/socket.io/*` to NestJS's Socket.io (real-time game state) (Part 1, AWS diagram).",
-    ),
     fix: t(
         "ALB のリスナールールを `/api/*` → NestJS、`/socket.io/*` → NestJS、`/*` → Next.js (最後) にしてください。コースに沿わない設計なら「コースに沿う」をオフにできます。",
         "Set the ALB's listener rules to `/api/*` → NestJS, `/socket.io/*` → NestJS and `/*` → Next.js (last). If the design does not follow the course, turn \"follows the course\" off.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Party Box では ALB がパスで振り分けます: `/*` は Next.js (SSR で画面を生成)、`/api/*` は NestJS の API、`/socket.io/*` は NestJS の Socket.io (リアルタイム通信) です (Part 1 の AWS 構成図)。",
+    "In Party Box the ALB routes by path: `/*` to Next.js (server-side rendered pages), `/api/*` to the NestJS API and `/socket.io/*` to NestJS's Socket.io (real-time game state) (Part 1, AWS diagram).",
+);
 
 /// Sample requests and the application that must serve them.
 const PROBES: &[(&str, &str)] = &[

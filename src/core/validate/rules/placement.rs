@@ -15,16 +15,18 @@ pub const RULE: Rule = Rule {
         "それぞれの部品を AWS で置ける場所に置く",
         "Every part sits where AWS puts it",
     ),
-    why: t(
-        "VPC の中に作るのは VPC のリソース (サブネット・ALB・NAT ゲートウェイ・ECS・RDS など) だけです。ユーザー・Route 53・CloudFront・S3・ACM・ECR・SQS・Secrets Manager・CloudWatch はリージョンやグローバルのサービスで、VPC の中には作れません (VPC の中から使うときは VPC エンドポイントを置きます)。インターネットゲートウェイは VPC そのものに付けます (Part 2 VPC)。グループは図の上のまとまりで、AWS の中の場所ではありません。",
-        "Only VPC resources (subnets, ALBs, NAT Gateways, ECS, RDS and so on) are created inside a VPC. Users, Route 53, CloudFront, S3, ACM, ECR, SQS, Secrets Manager and CloudWatch are regional or global services and cannot sit in a VPC (a VPC endpoint reaches them from inside). An Internet Gateway attaches to the VPC itself (Part 2, VPC). A group is a box on the drawing, not a place in AWS.",
-    ),
     fix: t(
         "部品を置ける場所へ移してください (リージョンのサービスは VPC の外、インターネットゲートウェイは VPC の直下)。",
         "Move the part where it can sit (regional services outside the VPC, the Internet Gateway directly in the VPC).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "VPC の中に作るのは VPC のリソース (サブネット・ALB・NAT ゲートウェイ・ECS・RDS など) だけです。ユーザー・Route 53・CloudFront・S3・ACM・ECR・SQS・Secrets Manager・CloudWatch はリージョンやグローバルのサービスで、VPC の中には作れません (VPC の中から使うときは VPC エンドポイントを置きます)。インターネットゲートウェイは VPC そのものに付けます (Part 2 VPC)。グループは図の上のまとまりで、AWS の中の場所ではありません。",
+    "Only VPC resources (subnets, ALBs, NAT Gateways, ECS, RDS and so on) are created inside a VPC. Users, Route 53, CloudFront, S3, ACM, ECR, SQS, Secrets Manager and CloudWatch are regional or global services and cannot sit in a VPC (a VPC endpoint reaches them from inside). An Internet Gateway attaches to the VPC itself (Part 2, VPC). A group is a box on the drawing, not a place in AWS.",
+);
 
 /// The nearest container above `n` that is not a group, if any.
 fn place<'d>(d: &'d Design, n: &Node) -> Option<&'d Node> {

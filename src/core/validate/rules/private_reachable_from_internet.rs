@@ -13,16 +13,18 @@ pub const RULE: Rule = Rule {
         "インターネットから Private のものへ直接つながない",
         "Nothing private is reached straight from the internet",
     ),
-    why: t(
-        "Private Subnet は「インターネットから直接アクセス不可」です (Part 2 VPC の図: インターネット -.-x Private)。ユーザーのリクエストは Public Subnet の ALB が受け、そこから中へ振り分けます。データベースやキャッシュにユーザーが直接つながる構成は、「RDS を Private に置くことで、外部から直接アクセスできないようにする」という考え方に反します。",
-        "The private subnet is not directly reachable from the internet (Part 2, VPC diagram: Internet -.-x Private). Users' requests arrive at the ALB in the public subnet, which forwards them inside. Users connecting straight to a database or cache defeats \"putting RDS in the private subnet so it cannot be reached directly from outside\".",
-    ),
     fix: t(
         "ユーザーからの接続は Public Subnet のインターネット向け ALB (または CloudFront) に向け、ALB から ECS へ振り分けてください。",
         "Point the users' connection at an internet-facing ALB in the public subnet (or at CloudFront), and let the ALB forward to ECS.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Private Subnet は「インターネットから直接アクセス不可」です (Part 2 VPC の図: インターネット -.-x Private)。ユーザーのリクエストは Public Subnet の ALB が受け、そこから中へ振り分けます。データベースやキャッシュにユーザーが直接つながる構成は、「RDS を Private に置くことで、外部から直接アクセスできないようにする」という考え方に反します。",
+    "The private subnet is not directly reachable from the internet (Part 2, VPC diagram: Internet -.-x Private). Users' requests arrive at the ALB in the public subnet, which forwards them inside. Users connecting straight to a database or cache defeats \"putting RDS in the private subnet so it cannot be reached directly from outside\".",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for e in d.edges.values() {

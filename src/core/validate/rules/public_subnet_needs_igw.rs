@@ -11,16 +11,18 @@ pub const RULE: Rule = Rule {
         "Public Subnet にはインターネットゲートウェイが必要",
         "A public subnet needs an Internet Gateway",
     ),
-    why: t(
-        "Public Subnet が「インターネットからアクセス可能」(Part 2 VPC) なのは、VPC に付けたインターネットゲートウェイへの経路があるからです。インターネットゲートウェイがなければ、そのサブネットは名前だけの Public で、ALB にもユーザーのリクエストが届かず、NAT ゲートウェイも外に出られません。",
-        "A public subnet is reachable from the internet (Part 2, VPC) because it routes to an Internet Gateway attached to the VPC. Without one the subnet is public in name only: users' requests never reach the ALB, and a NAT Gateway has no way out.",
-    ),
     fix: t(
         "VPC の中にインターネットゲートウェイを置いてください (VPC に直接付けます)。",
         "Add an Internet Gateway inside the VPC (it attaches to the VPC itself).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Public Subnet が「インターネットからアクセス可能」(Part 2 VPC) なのは、VPC に付けたインターネットゲートウェイへの経路があるからです。インターネットゲートウェイがなければ、そのサブネットは名前だけの Public で、ALB にもユーザーのリクエストが届かず、NAT ゲートウェイも外に出られません。",
+    "A public subnet is reachable from the internet (Part 2, VPC) because it routes to an Internet Gateway attached to the VPC. Without one the subnet is public in name only: users' requests never reach the ALB, and a NAT Gateway has no way out.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for subnet in cx::nodes_of(d, Kind::Subnet) {

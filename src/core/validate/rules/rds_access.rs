@@ -15,16 +15,18 @@ pub const RULE: Rule = Rule {
         "RDS に接続するのはアプリ (ECS・Lambda) だけ",
         "Only the application connects to RDS",
     ),
-    why: t(
-        "RDS は「セキュリティグループでアクセス制御」します (Part 2 RDS)。データベースのセキュリティグループが受け入れるのはアプリ (ECS のタスクや Lambda) のセキュリティグループからの接続だけにし、ユーザー・ALB・CloudFront などからは届かないようにします。ElastiCache も RDS に接続するものではありません: キャッシュを見て、なければ RDS に問い合わせるのはアプリの仕事です。",
-        "RDS is protected by security groups (Part 2, RDS): the database's security group admits connections only from the application's (ECS tasks, Lambda), never from users, the ALB or CloudFront. ElastiCache does not connect to RDS either: checking the cache and querying RDS on a miss is the application's job.",
-    ),
     fix: t(
         "データベースへの接続は ECS サービス (または Lambda) から引き、それ以外からの接続は消してください。",
         "Draw the database connections from the ECS service (or Lambda), and remove connections from anything else.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "RDS は「セキュリティグループでアクセス制御」します (Part 2 RDS)。データベースのセキュリティグループが受け入れるのはアプリ (ECS のタスクや Lambda) のセキュリティグループからの接続だけにし、ユーザー・ALB・CloudFront などからは届かないようにします。ElastiCache も RDS に接続するものではありません: キャッシュを見て、なければ RDS に問い合わせるのはアプリの仕事です。",
+    "RDS is protected by security groups (Part 2, RDS): the database's security group admits connections only from the application's (ECS tasks, Lambda), never from users, the ALB or CloudFront. ElastiCache does not connect to RDS either: checking the cache and querying RDS on a miss is the application's job.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for e in d.edges.values() {

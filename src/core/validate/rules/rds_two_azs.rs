@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "RDS のサブネットグループは 2 つ以上の AZ にまたがる",
         "An RDS subnet group spans at least two AZs",
     ),
-    why: t(
-        "RDS は DB サブネットグループのサブネットに置かれ、AWS はこのグループに 2 つ以上の AZ のサブネットを求めます (シングル AZ 構成でも同じです)。Multi-AZ（複数拠点でレプリカ → 障害時も継続）にするには、2 つ目の AZ がそもそも必要です (Part 2 RDS)。",
-        "RDS is placed in the subnets of a DB subnet group, and AWS requires that group to cover at least two AZs, even for a Single-AZ instance. Multi-AZ (a replica in another location, so the database keeps running through a failure) needs that second AZ in the first place (Part 2, RDS).",
-    ),
     fix: t(
         "RDS を置いた Private Subnet の AZ を 2 つ以上にしてください (東京リージョンなら a と c など)。",
         "List at least two AZs on the database's private subnet tier (in Tokyo, for example a and c).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "RDS は DB サブネットグループのサブネットに置かれ、AWS はこのグループに 2 つ以上の AZ のサブネットを求めます (シングル AZ 構成でも同じです)。Multi-AZ（複数拠点でレプリカ → 障害時も継続）にするには、2 つ目の AZ がそもそも必要です (Part 2 RDS)。",
+    "RDS is placed in the subnets of a DB subnet group, and AWS requires that group to cover at least two AZs, even for a Single-AZ instance. Multi-AZ (a replica in another location, so the database keeps running through a failure) needs that second AZ in the first place (Part 2, RDS).",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for db in cx::nodes_of(d, Kind::RdsPostgres) {

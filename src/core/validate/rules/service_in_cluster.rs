@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "ECS サービスは ECS クラスターの中に置く",
         "An ECS service belongs inside an ECS cluster",
     ),
-    why: t(
-        "ECS は Cluster (コンテナを動かすグループ) → Service (「何個動かすか」を管理) → Task (実行中のコンテナ) の階層です (Part 2 ECS)。サービスは必ずどこかのクラスターに属して作られます。",
-        "ECS is a hierarchy: a cluster (the group that runs containers) holds services (each keeps N tasks running), which run tasks (the running containers) (Part 2, ECS). Every service is created in a cluster.",
-    ),
     fix: t(
         "ECS クラスターを置き、その中にサービスを入れてください (Party Box なら Next.js と NestJS の 2 サービスを同じクラスターに)。",
         "Add an ECS cluster and put the service inside it (for Party Box, the Next.js and NestJS services share one cluster).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "ECS は Cluster (コンテナを動かすグループ) → Service (「何個動かすか」を管理) → Task (実行中のコンテナ) の階層です (Part 2 ECS)。サービスは必ずどこかのクラスターに属して作られます。",
+    "ECS is a hierarchy: a cluster (the group that runs containers) holds services (each keeps N tasks running), which run tasks (the running containers) (Part 2, ECS). Every service is created in a cluster.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for svc in cx::nodes_of(d, Kind::EcsService) {

@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "ECS サービスは Private Subnet に置く",
         "ECS services belong in a private subnet",
     ),
-    why: t(
-        "Private Subnet は「インターネットから直接アクセス不可（ECS, RDS を配置）」な場所です (Part 2 VPC)。ユーザーのリクエストは Public Subnet の ALB が受けて ECS に振り分けるので、コンテナ自体をインターネットにさらす必要はありません。",
-        "The private subnet is the part not directly reachable from the internet, where the chapter places ECS and RDS (Part 2, VPC). Users' requests arrive at the ALB in the public subnet, which forwards them to ECS, so the containers themselves never need to face the internet.",
-    ),
     fix: t(
         "ECS サービス (またはそれを含む ECS クラスター) を Private Subnet の中に移してください。",
         "Move the ECS service (or the ECS cluster around it) into a private subnet tier.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Private Subnet は「インターネットから直接アクセス不可（ECS, RDS を配置）」な場所です (Part 2 VPC)。ユーザーのリクエストは Public Subnet の ALB が受けて ECS に振り分けるので、コンテナ自体をインターネットにさらす必要はありません。",
+    "The private subnet is the part not directly reachable from the internet, where the chapter places ECS and RDS (Part 2, VPC). Users' requests arrive at the ALB in the public subnet, which forwards them to ECS, so the containers themselves never need to face the internet.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for svc in cx::nodes_of(d, Kind::EcsService) {

@@ -14,16 +14,18 @@ pub const RULE: Rule = Rule {
         "/socket.io/ へのリクエストは Socket.io を扱うサービスに届く",
         "Requests for /socket.io/ reach the service that serves Socket.io",
     ),
-    why: t(
-        "Socket.io のクライアントは `/socket.io/` にロングポーリングで接続し、そのあと WebSocket に切り替えます。ALB はリスナールールで決めた先にしか送らないので、`/socket.io/*` のルールがなければ、接続は `/*` の先 (Party Box では Next.js) に届いて失敗します (Part 1 の AWS 構成図)。",
-        "Socket.io's client connects to `/socket.io/` with long-polling and then upgrades to WebSocket. An ALB sends it only where its listener rules say, so without a `/socket.io/*` rule the connection reaches what `/*` serves (Next.js in Party Box) and fails (Part 1, AWS diagram).",
-    ),
     fix: t(
         "ALB に `/socket.io/*` を Socket.io を扱うサービス (Party Box では NestJS) へ送るルールを、`/*` より先の優先度で加えてください。",
         "Add an ALB rule that sends `/socket.io/*` to the service that serves Socket.io (NestJS in Party Box), at a priority before `/*`.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Socket.io のクライアントは `/socket.io/` にロングポーリングで接続し、そのあと WebSocket に切り替えます。ALB はリスナールールで決めた先にしか送らないので、`/socket.io/*` のルールがなければ、接続は `/*` の先 (Party Box では Next.js) に届いて失敗します (Part 1 の AWS 構成図)。",
+    "Socket.io's client connects to `/socket.io/` with long-polling and then upgrades to WebSocket. An ALB sends it only where its listener rules say, so without a `/socket.io/*` rule the connection reaches what `/*` serves (Next.js in Party Box) and fails (Part 1, AWS diagram).",
+);
 
 fn check(d: &Design, r: &mut Report) {
     // A design that follows the course is judged by `party-box-routes` (`/socket.io/*` →

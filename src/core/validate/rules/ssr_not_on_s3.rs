@@ -16,16 +16,18 @@ pub const RULE: Rule = Rule {
         "SSR の Next.js は S3 では配信できない",
         "Next.js with SSR cannot be served from S3",
     ),
-    why: t(
-        "コースの Q&A のとおり「Next.js は SSR（サーバーサイドレンダリング）を使うので、サーバーが必要。静的ファイルだけの SPA（React など）なら S3 でOK」です (Part 1 なぜこの構成？)。S3 はファイルを返すだけで、リクエストごとにページを生成するプログラムを動かせません。",
-        "As the chapter's Q&A puts it: \"Next.js uses SSR (server-side rendering), so it needs a server. A static-only SPA (React and the like) is fine on S3\" (Part 1, why this architecture). S3 only returns files; it cannot run the program that renders a page for each request.",
-    ),
     fix: t(
         "Next.js は ECS (Fargate) のサービスとして動かし、ALB の `/*` ルールで振り分けてください。S3 + CloudFront には画像やビルド済みの静的ファイルだけを置けます。",
         "Run Next.js as an ECS (Fargate) service behind the ALB's `/*` rule. S3 + CloudFront can still serve images and the built static files.",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "コースの Q&A のとおり「Next.js は SSR（サーバーサイドレンダリング）を使うので、サーバーが必要。静的ファイルだけの SPA（React など）なら S3 でOK」です (Part 1 なぜこの構成？)。S3 はファイルを返すだけで、リクエストごとにページを生成するプログラムを動かせません。",
+    "As the chapter's Q&A puts it: \"Next.js uses SSR (server-side rendering), so it needs a server. A static-only SPA (React and the like) is fine on S3\" (Part 1, why this architecture). S3 only returns files; it cannot run the program that renders a page for each request.",
+);
 
 /// Whether an S3 node's label says it serves the Next.js application itself.
 fn serves_nextjs(label: &str) -> bool {

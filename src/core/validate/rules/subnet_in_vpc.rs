@@ -6,10 +6,9 @@ use super::prelude::*;
 pub const RULE: Rule = Rule {
     id: "subnet-in-vpc",
     severity: Severity::Error,
-    title: t("サブネットは VPC の中に置く", "A subnet belongs inside a VPC"),
-    why: t(
-        "サブネットは VPC (AWS 内に作るプライベートネットワーク) を区切ったものです (Part 2 VPC)。VPC の外やほかのサブネット・クラスターの中にサブネットは作れません。",
-        "A subnet is a slice of a VPC, the private network you build inside AWS (Part 2, VPC). It cannot exist outside a VPC, nor inside another subnet or a cluster.",
+    title: t(
+        "サブネットは VPC の中に置く",
+        "A subnet belongs inside a VPC",
     ),
     fix: t(
         "サブネットを VPC の中に直接置いてください。",
@@ -17,6 +16,12 @@ pub const RULE: Rule = Rule {
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "サブネットは VPC (AWS 内に作るプライベートネットワーク) を区切ったものです (Part 2 VPC)。VPC の外やほかのサブネット・クラスターの中にサブネットは作れません。",
+    "A subnet is a slice of a VPC, the private network you build inside AWS (Part 2, VPC). It cannot exist outside a VPC, nor inside another subnet or a cluster.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for subnet in cx::nodes_of(d, Kind::Subnet) {

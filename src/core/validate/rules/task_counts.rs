@@ -10,16 +10,18 @@ pub const RULE: Rule = Rule {
         "タスク数は 最小 ≤ 希望 ≤ 最大",
         "Tasks: minimum ≤ desired ≤ maximum",
     ),
-    why: t(
-        "Auto Scaling は希望タスク数を最小と最大の間で増減させます (Part 3 スケーリング)。最小が最大より大きい設定は作成できず、希望数が範囲の外にあると Auto Scaling がすぐに範囲内へ戻してしまいます。",
-        "Auto Scaling moves the desired task count between the minimum and the maximum (Part 3, scaling). A minimum above the maximum cannot be set, and a desired count outside the range is pulled back into it at once.",
-    ),
     fix: t(
         "最小タスク数 ≤ 希望タスク数 ≤ 最大タスク数 になるように直してください (Party Box なら 2・2・4 など)。",
         "Make minimum ≤ desired ≤ maximum tasks (for Party Box, for example 2, 2 and 4).",
     ),
     check,
 };
+
+/// Why the rule exists (listed in `super::EXPLANATIONS`).
+pub const WHY: Text = t(
+    "Auto Scaling は希望タスク数を最小と最大の間で増減させます (Part 3 スケーリング)。最小が最大より大きい設定は作成できず、希望数が範囲の外にあると Auto Scaling がすぐに範囲内へ戻してしまいます。",
+    "Auto Scaling moves the desired task count between the minimum and the maximum (Part 3, scaling). A minimum above the maximum cannot be set, and a desired count outside the range is pulled back into it at once.",
+);
 
 fn check(d: &Design, r: &mut Report) {
     for svc in cx::nodes_of(d, Kind::EcsService) {
