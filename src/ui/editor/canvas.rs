@@ -68,6 +68,7 @@ pub fn Canvas() -> impl IntoView {
         svg: NodeRef::new(),
         swallow_click: StoredValue::new(false),
         next_key: StoredValue::new(0),
+        pointers: StoredValue::new(Vec::new()),
         space: StoredValue::new(false),
     };
     // Space held: a drag anywhere on the canvas pans.
@@ -158,6 +159,7 @@ pub fn Canvas() -> impl IntoView {
             <Toolbar />
             <svg
                 node_ref=cx.svg
+                id="canvas"
                 class="canvas"
                 data-testid="canvas"
                 role="group"
@@ -169,7 +171,7 @@ pub fn Canvas() -> impl IntoView {
                 on:pointerdown=move |ev| gestures::pointer_down(state, cx, ev)
                 on:pointermove=move |ev| gestures::pointer_move(state, cx, ev)
                 on:pointerup=move |ev| gestures::pointer_up(state, cx, ev)
-                on:pointercancel=move |_| cx.gesture.set(Gesture::Idle)
+                on:pointercancel=move |ev| gestures::pointer_cancel(cx, ev)
                 on:wheel=move |ev| gestures::wheel(state, cx, ev)
                 on:click=move |ev| on_click(state, cx, &ev)
                 on:keydown=move |ev| on_key(state, cx, &ev)

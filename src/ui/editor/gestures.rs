@@ -78,6 +78,15 @@ pub enum Gesture {
         /// Where the pointer is (canvas).
         to: Point,
     },
+    /// Zooming with two fingers (a touch screen's pinch).
+    Pinch {
+        /// How far apart the fingers were at the start (screen).
+        dist: f64,
+        /// The point between them at the start (canvas): it stays where it is on screen.
+        mid: Point,
+        /// The view at the start.
+        view: Rect,
+    },
     /// Resizing a container by its corner.
     Resize {
         /// Which.
@@ -154,6 +163,8 @@ pub struct CanvasCtx {
     pub next_key: StoredValue<u64>,
     /// Whether the space bar is held (a drag anywhere then pans).
     pub space: StoredValue<bool>,
+    /// The pointers down on the canvas (id, screen position): two make a pinch.
+    pub pointers: StoredValue<Vec<(i32, f64, f64)>>,
 }
 
 impl CanvasCtx {
@@ -204,9 +215,50 @@ fn closest(el: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
     el.closest(selector).ok().flatten()
 }
 
-/// Pointer down on the canvas: what it starts depends on what is under it.
+/// The distance between the first two pointers down and the point between them (screen).
+fn two_pointers(cx: CanvasCtx) -> Option<(f64, (f64, f64))> {
+    cx.pointers.with_value(|p| match p.as_slice() {
+        [(_, ax, ay), (_, bx, by), ..] => {
+            Some(((ax - bx).hypot(ay - by), ((ax + bx) / 2.0, (ay + by) / 2.0)))
+        }
+        _ => None,
+    })
+}
+
+/// Pointer down on the canvas: what it starts depends on what is under it (a second finger
+/// down starts a pinch).
 pub fn pointer_down(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent) {
     if ev.button() != 0 {
+        return;
+    }
+    let (id, x, y) = (ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64);
+    let first = ev.is_primary();
+    cx.pointers.update_value(|p| {
+        // The first finger of a touch (or a mouse) starts afresh: a pointer whose end the
+        // canvas never saw is not left behind.
+        if first {
+            p.clear();
+        }
+        p.retain(|(i, ..)| *i != id);
+        p.push((id, x, y));
+    });
+    let pinchable = cx.gesture.with_untracked(|g| {
+        matches!(
+            g,
+            Gesture::Idle | Gesture::Press { .. } | Gesture::Pan { .. }
+        )
+    });
+    if let (true, Some((dist, mid))) = (pinchable, two_pointers(cx)) {
+        if let Some(mid) = cx.canvas_point(mid.0, mid.1) {
+            capture(&ev);
+            ev.prevent_default();
+            cx.swallow_click.set_value(true);
+            cx.gesture.set(Gesture::Pinch {
+                dist: dist.max(1.0),
+                mid,
+                view: cx.view.get_untracked(),
+            });
+        }
         return;
     }
     cx.menu.set(None);
@@ -306,9 +358,28 @@ fn freeze_view(state: AppState, cx: CanvasCtx) {
 /// Pointer move: carries the gesture on.
 pub fn pointer_move(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent) {
     let (client_x, client_y) = (ev.client_x() as f64, ev.client_y() as f64);
+    let id = ev.pointer_id();
+    cx.pointers.update_value(|p| {
+        if let Some(p) = p.iter_mut().find(|(i, ..)| *i == id) {
+            (p.1, p.2) = (client_x, client_y);
+        }
+    });
     let gesture = cx.gesture.get_untracked();
     match gesture {
         Gesture::Idle => {}
+        Gesture::Pinch { dist, mid, view } => {
+            if let Some((now, _)) = two_pointers(cx) {
+                // Fingers apart: closer (a smaller view).
+                let factor =
+                    geometry::clamp(dist / now.max(1.0), MIN_VIEW / view.w, MAX_VIEW / view.w);
+                state.camera.set(Some(Rect {
+                    x: mid.x - (mid.x - view.x) * factor,
+                    y: mid.y - (mid.y - view.y) * factor,
+                    w: view.w * factor,
+                    h: view.h * factor,
+                }));
+            }
+        }
         Gesture::Press { id, client, at } => {
             let far = (client_x - client.0).hypot(client_y - client.1) >= DRAG_THRESHOLD;
             if far {
@@ -462,12 +533,21 @@ fn changing_container(
         .collect()
 }
 
+/// A pointer went away without finishing (the browser took it): the gesture stops.
+pub fn pointer_cancel(cx: CanvasCtx, ev: leptos::ev::PointerEvent) {
+    let id = ev.pointer_id();
+    cx.pointers.update_value(|p| p.retain(|(i, ..)| *i != id));
+    cx.gesture.set(Gesture::Idle);
+}
+
 /// Pointer up: finishes the gesture.
 pub fn pointer_up(state: AppState, cx: CanvasCtx, ev: leptos::ev::PointerEvent) {
+    let id = ev.pointer_id();
+    cx.pointers.update_value(|p| p.retain(|(i, ..)| *i != id));
     let gesture = cx.gesture.get_untracked();
     cx.gesture.set(Gesture::Idle);
     match gesture {
-        Gesture::Idle | Gesture::Press { .. } => {}
+        Gesture::Idle | Gesture::Press { .. } | Gesture::Pinch { .. } => {}
         Gesture::Drag(drag) => {
             cx.swallow_click.set_value(true);
             drop_nodes(state, cx, drag, ev.client_x() as f64, ev.client_y() as f64);
@@ -564,6 +644,10 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
 /// one, which the inspector can still pick), else through the kind menu shown at `at`
 /// (pixels in the canvas area).
 pub fn finish_connect(state: AppState, cx: CanvasCtx, from: NodeId, to: NodeId, at: (f64, f64)) {
+    // The hint that asked for the end has done its job.
+    if state.connect_from.get_untracked().is_some() {
+        state.notice.set(None);
+    }
     state.connect_from.set(None);
     if from == to {
         return;

@@ -135,6 +135,8 @@ pub fn Inspector() -> impl IntoView {
     };
     view! {
         <section
+            id="inspector"
+            tabindex="-1"
             class="inspector"
             data-testid="inspector"
             aria-label=move || tx::INSPECTOR.get(lang.get())

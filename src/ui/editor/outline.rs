@@ -590,7 +590,7 @@ pub fn Outline() -> impl IntoView {
     let on_focusin = move |_| in_tree.set_value(true);
 
     view! {
-        <section class="outline" data-testid="outline">
+        <section id="outline" tabindex="-1" class="outline" data-testid="outline">
             <h2 class="outline-title">{move || text::OUTLINE.get(lang.get())}</h2>
             {move || {
                 items

@@ -92,7 +92,7 @@ pub fn Palette() -> impl IntoView {
     let q = Memo::new(move |_| query.with(|q| q.trim().to_ascii_lowercase()));
     let none = Memo::new(move |_| q.with(|q| !KINDS.iter().any(|k| matches(k, q))));
     view! {
-        <nav class="palette" data-testid="palette" aria-label=move || tx::PALETTE.get(lang.get())>
+        <nav id="palette" class="palette" data-testid="palette" aria-label=move || tx::PALETTE.get(lang.get())>
             <input
                 type="search"
                 class="palette-search"

@@ -1,5 +1,6 @@
-//! The canvas toolbar: undo, redo and the zoom buttons, each an action of the registry
-//! (`ui::shell::actions`), disabled while the action is not enabled.
+//! The canvas toolbar: undo, redo, connect and delete (what a touch screen has no key for),
+//! and the zoom buttons, each an action of the registry (`ui::shell::actions`), disabled while
+//! the action is not enabled.
 
 use leptos::prelude::*;
 
@@ -8,10 +9,13 @@ use crate::ui::shell::actions::{Action, Ctx};
 use crate::ui::shell::state::AppState;
 use crate::ui::text::canvas as canvas_text;
 
-/// The toolbar's actions, in order; a gap comes before the first zoom button.
-const TOOLS: [Action; 5] = [
+/// The toolbar's actions, in order; a gap comes before connect and before the first zoom
+/// button.
+const TOOLS: [Action; 7] = [
     Action::Undo,
     Action::Redo,
+    Action::Connect,
+    Action::Delete,
     Action::ZoomOut,
     Action::ZoomIn,
     Action::ZoomFit,
@@ -31,7 +35,8 @@ pub fn Toolbar() -> impl IntoView {
         .map(|action| {
             let label = move || action.label(lang.get());
             view! {
-                {(action == Action::ZoomOut).then(|| view! { <span class="tool-gap"></span> })}
+                {matches!(action, Action::Connect | Action::ZoomOut)
+                    .then(|| view! { <span class="tool-gap"></span> })}
                 <button
                     type="button"
                     class="tool"

@@ -298,6 +298,8 @@ impl Action {
             Action::ZoomOut => Some("−"),
             Action::ZoomIn => Some("+"),
             Action::ZoomFit => Some("⤢"),
+            Action::Connect => Some("⤳"),
+            Action::Delete => Some("✕"),
             _ => None,
         }
     }

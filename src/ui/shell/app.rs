@@ -16,6 +16,7 @@ use crate::ui::panels::side_panel::SidePanel;
 use crate::ui::shell::autosave;
 use crate::ui::shell::explain;
 use crate::ui::shell::header::Header;
+use crate::ui::shell::layout::{self, PaneTabs, SkipLinks};
 use crate::ui::shell::pricing;
 use crate::ui::shell::share;
 use crate::ui::shell::state::AppState;
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
 pub fn AppWith(state: AppState) -> impl IntoView {
     provide_context(state);
     explain::provide();
+    let pane = layout::provide(state);
     pricing::keep_loaded(state);
 
     // Screen readers and fonts pick the language from `<html lang>`.
@@ -75,13 +77,15 @@ pub fn AppWith(state: AppState) -> impl IntoView {
                 }
             }
         >
+            <SkipLinks />
             <Header />
-            <main class="workspace">
+            <main class="workspace" data-pane=move || pane.0.get().id()>
                 <div class="left-column">
                     <Palette />
                     <Outline />
                 </div>
                 <Canvas />
+                <PaneTabs />
                 <SidePanel />
             </main>
         </div>

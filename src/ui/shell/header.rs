@@ -3,6 +3,8 @@
 //!
 //! Every button takes an action of the registry (`ui::shell::actions`); the template switcher
 //! and the file input change the state through `AppState` (loading a template or a file).
+//! The header is one row at every width: on a narrow screen the document actions and the
+//! language switch fold into a menu its button opens (style/main.css).
 
 use leptos::prelude::*;
 
@@ -27,6 +29,8 @@ pub fn Header() -> impl IntoView {
         canvas: None,
     };
     let lang = state.lang;
+    // Whether the folded menu is open (narrow screens only: elsewhere it is always shown).
+    let menu = RwSignal::new(false);
     let no_template = move || state.template.with(|t| t.is_empty());
     // The template switcher: a choice loads that template (asking first about unsaved
     // changes); the switcher then shows what is loaded (the old template when the user said
@@ -114,6 +118,17 @@ pub fn Header() -> impl IntoView {
                     }}
                 </select>
             </label>
+            <button
+                type="button"
+                class="button menu-toggle"
+                data-testid="menu-toggle"
+                aria-expanded=move || menu.get().to_string()
+                aria-controls="header-actions"
+                on:click=move |_| menu.update(|open| *open = !*open)
+            >
+                {move || text::MENU.get(lang.get())}
+            </button>
+            <div id="header-actions" class="header-actions" class:open=move || menu.get()>
             <div class="doc-actions">
                 <button
                     type="button"
@@ -177,6 +192,7 @@ pub fn Header() -> impl IntoView {
                 aria-label=move || text::LANGUAGE.get(lang.get())
             >
                 {languages}
+            </div>
             </div>
         </header>
     }

@@ -9,6 +9,7 @@ pub mod doc_actions;
 pub mod explain;
 pub mod files;
 pub mod header;
+pub mod layout;
 pub mod pricing;
 pub mod share;
 pub mod state;

@@ -79,6 +79,32 @@ pub const EXPLAIN_LOADING: Msg = msg!(explain_loading);
 pub const EXPLAIN_FAILED: Msg = msg!(explain_failed);
 /// The fetched explanations have none for this rule.
 pub const EXPLAIN_MISSING: Msg = msg!(explain_missing);
+/// The tab of the sheet's palette (narrow screens, `ui::shell::layout`).
+pub const PANE_PALETTE: Msg = msg!(pane_palette);
+/// The tab of the sheet's outline.
+pub const PANE_OUTLINE: Msg = msg!(pane_outline);
+/// The tab of the sheet's inspector.
+pub const PANE_INSPECTOR: Msg = msg!(pane_inspector);
+/// The tab of the sheet's findings.
+pub const PANE_CHECKS: Msg = msg!(pane_checks);
+/// The tab of the sheet's cost.
+pub const PANE_COST: Msg = msg!(pane_cost);
+/// The tab of the sheet's course panels.
+pub const PANE_COURSE: Msg = msg!(pane_course);
+/// Accessible name of the sheet's tabs.
+pub const PANES: Msg = msg!(panes);
+/// Accessible name of the skip links.
+pub const SKIP_LINKS: Msg = msg!(skip_links);
+/// Skip link to the palette.
+pub const SKIP_PALETTE: Msg = msg!(skip_palette);
+/// Skip link to the canvas.
+pub const SKIP_CANVAS: Msg = msg!(skip_canvas);
+/// Skip link to the outline.
+pub const SKIP_OUTLINE: Msg = msg!(skip_outline);
+/// Skip link to the inspector.
+pub const SKIP_INSPECTOR: Msg = msg!(skip_inspector);
+/// The header's menu button (narrow screens).
+pub const MENU: Msg = msg!(menu);
 /// The open-file button.
 pub const OPEN_FILE: Msg = msg!(open_file);
 /// Before why a file could not be opened.
