@@ -464,3 +464,69 @@ fn inline_svg_is_prefixed_and_marked() {
     );
     assert!(!plain.contains("diff-"));
 }
+
+/// The canvas's Tab order is the drawing's order: every node before every connection, and the
+/// nodes in reading order (a container before what it holds; nodes that share a container top
+/// to bottom, then left to right).
+#[test]
+fn nodes_come_before_connections_in_reading_order() {
+    for t in TEMPLATES {
+        let design = t.design().unwrap();
+        for svg in [
+            to_svg(&design, Lang::Ja),
+            as_xml(&to_svg(&design, Lang::En)),
+        ] {
+            let doc = parse(&svg);
+            let order: Vec<(bool, String)> = doc
+                .descendants()
+                .filter_map(|n| {
+                    n.attribute("data-node-id")
+                        .map(|id| (false, id.to_owned()))
+                        .or_else(|| n.attribute("data-edge-id").map(|id| (true, id.to_owned())))
+                })
+                .collect();
+            let first_edge = order
+                .iter()
+                .position(|(edge, _)| *edge)
+                .unwrap_or(order.len());
+            assert!(
+                order[first_edge..].iter().all(|(edge, _)| *edge),
+                "{}: a node after a connection: {order:?}",
+                t.id
+            );
+            let nodes: Vec<&str> = order[..first_edge]
+                .iter()
+                .map(|(_, id)| id.as_str())
+                .collect();
+            assert_eq!(nodes.len(), design.nodes.len(), "{}", t.id);
+            let at = |id: &str| nodes.iter().position(|n| *n == id).unwrap();
+            for n in design.nodes.values() {
+                for a in design.ancestors(&n.id) {
+                    assert!(
+                        at(a.id.as_str()) < at(n.id.as_str()),
+                        "{}: {} before {}",
+                        t.id,
+                        a.id,
+                        n.id
+                    );
+                }
+                // A sibling higher up (or level and further left) comes first.
+                for m in design
+                    .nodes
+                    .values()
+                    .filter(|m| m.parent == n.parent && m.id != n.id)
+                {
+                    if (m.pos.y, m.pos.x) < (n.pos.y, n.pos.x) {
+                        assert!(
+                            at(m.id.as_str()) < at(n.id.as_str()),
+                            "{}: {} before {}",
+                            t.id,
+                            m.id,
+                            n.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -214,6 +214,20 @@ describe('three viewports, touch and the keyboard (release build)', () => {
       };
       await skip(1);
       await page.waitForFunction(() => document.activeElement?.closest('#canvas [data-node-id]'), null, { timeout: STEP_MS });
+      // On the canvas, Tab goes through every node (in reading order) before any connection.
+      const nodes = await page.locator(NODE).count();
+      const stops = [];
+      for (let i = 0; i < nodes + 2; i++) {
+        stops.push(await page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.dataset.nodeId ? `node:${el.dataset.nodeId}` : el?.dataset.edgeId ? `edge:${el.dataset.edgeId}` : 'other';
+        }));
+        await page.keyboard.press('Tab');
+      }
+      assert.equal(stops[0], 'node:vpc', stops.join(' '));
+      assert.ok(stops.slice(0, nodes).every((s) => s.startsWith('node:')), stops.join(' '));
+      assert.ok(stops.slice(nodes).every((s) => s.startsWith('edge:')), stops.join(' '));
+      assert.equal(new Set(stops.slice(0, nodes)).size, nodes);
       await skip(2);
       await page.waitForFunction(() => document.activeElement?.closest('#outline'), null, { timeout: STEP_MS });
       assert.ok(await inside('#outline'));

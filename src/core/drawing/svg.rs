@@ -159,8 +159,9 @@ pub struct Canvas<'a> {
     pub mark: &'a dyn Fn(&str, bool) -> Option<String>,
 }
 
-/// The diagram's three layers: `<g class="layer-containers">` (outermost first), then
-/// `layer-edges`, then `layer-cards`, placed by `layout` (which must be `design`'s).
+/// The diagram's two layers: `<g class="layer-nodes">` (containers and cards in reading
+/// order, [`reading_order`]), then `layer-edges` over them (routed around the cards, so the
+/// lines and their labels are never hidden), placed by `layout` (which must be `design`'s).
 pub fn layers(
     out: &mut String,
     design: &Design,
@@ -168,7 +169,7 @@ pub fn layers(
     lang: Lang,
     c: &Canvas,
 ) {
-    let mut parts = [String::new(), String::new(), String::new()];
+    let mut parts = [String::new(), String::new()];
     layer_items(design, layout, lang, c, &mut |layer, _, markup| {
         parts[layer].push_str(markup.as_str());
         parts[layer].push('\n');
@@ -179,11 +180,46 @@ pub fn layers(
 }
 
 /// The classes of the diagram's layers, bottom to top.
-pub const LAYERS: [&str; 3] = ["layer-containers", "layer-edges", "layer-cards"];
+pub const LAYERS: [&str; 2] = ["layer-nodes", "layer-edges"];
 
-/// The diagram item by item, in drawing order: `f(layer, id, markup)` for every container
-/// (layer 0, outermost first), edge (layer 1) and card (layer 2), `markup` being that one
-/// `<g>` element. The app's canvas redraws only the items whose markup changed.
+/// The nodes in reading order: a container before what is inside it (so it is drawn under
+/// it), and the nodes that share a container top to bottom, then left to right. On the app's
+/// canvas this is the Tab order: the nodes as one reads the diagram, then the connections.
+pub fn reading_order(design: &Design) -> Vec<&Node> {
+    // Each node keyed by the chain of containers down to it, outermost first.
+    let mut keyed: Vec<Vec<&Node>> = design
+        .nodes
+        .values()
+        .map(|n| {
+            let mut chain = design.ancestors(&n.id);
+            chain.reverse();
+            chain.push(n);
+            chain
+        })
+        .collect();
+    crate::core::support::sort::sort_by(&mut keyed, |a, b| {
+        a.iter()
+            .zip(b.iter())
+            .map(|(x, y)| {
+                x.pos
+                    .y
+                    .total_cmp(&y.pos.y)
+                    .then(x.pos.x.total_cmp(&y.pos.x))
+                    .then_with(|| x.id.cmp(&y.id))
+            })
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| a.len().cmp(&b.len()))
+    });
+    keyed
+        .into_iter()
+        .filter_map(|chain| chain.last().copied())
+        .collect()
+}
+
+/// The diagram item by item, in drawing order: `f(layer, id, markup)` for every node
+/// (layer 0, in [`reading_order`]: a container is a frame, a card a box) and then every edge
+/// (layer 1), `markup` being that one `<g>` element. The app's canvas redraws only the items
+/// whose markup changed.
 pub fn layer_items(
     design: &Design,
     layout: &geometry::Layout,
@@ -192,10 +228,13 @@ pub fn layer_items(
     f: &mut dyn FnMut(usize, &str, TrustedHtml),
 ) {
     let mut buf = String::with_capacity(1024);
-    let nodes = design.nodes_outer_first();
-    for n in nodes.iter().filter(|n| n.kind.is_container()) {
+    for n in reading_order(design) {
         buf.clear();
-        container(&mut buf, n, design, lang, c);
+        if n.kind.is_container() {
+            container(&mut buf, n, design, lang, c);
+        } else {
+            card(&mut buf, n, lang, c);
+        }
         f(
             0,
             n.id.as_str(),
@@ -212,15 +251,6 @@ pub fn layer_items(
                 TrustedHtml::from_escaped(buf.trim_end().to_owned()),
             );
         }
-    }
-    for n in nodes.iter().filter(|n| !n.kind.is_container()) {
-        buf.clear();
-        card(&mut buf, n, lang, c);
-        f(
-            2,
-            n.id.as_str(),
-            TrustedHtml::from_escaped(buf.trim_end().to_owned()),
-        );
     }
 }
 

@@ -427,8 +427,8 @@ fn kind_menu(state: AppState, cx: CanvasCtx) -> Option<impl IntoView> {
     })
 }
 
-/// The diagram's items by layer (containers, edges, cards): id and markup.
-type Items = [Vec<(String, TrustedHtml)>; 3];
+/// The diagram's items by layer (nodes, edges): id and markup.
+type Items = [Vec<(String, TrustedHtml)>; 2];
 
 /// Brings the diagram `g` from `old` (what it shows) to `new`: in a layer that holds the
 /// same items in the same order, only the items whose markup changed; otherwise the layer,
