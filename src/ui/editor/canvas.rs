@@ -25,6 +25,9 @@ use crate::ui::editor::gestures::{self, CanvasCtx, Gesture};
 use crate::ui::shell::state::AppState;
 use crate::ui::text::canvas as canvas_text;
 
+/// How long a notice stays on the canvas.
+const NOTICE_TIME: std::time::Duration = std::time::Duration::from_secs(6);
+
 /// The diagram of the current design: an `<svg data-testid="canvas">` whose view box fits the
 /// design (or follows pan and zoom), with one `<g data-node-id>` per node and one
 /// `<g data-edge-id>` per edge, the editor's toolbar, its notices and the connection menu.
@@ -144,6 +147,21 @@ pub fn Canvas() -> impl IntoView {
         let new = items();
         if let Some(g) = diagram_ref.get() {
             drawn.update_value(|old| redraw(&g, old, new));
+        }
+    });
+    // A notice goes away by itself after a few seconds (or at the next edit, `AppState::
+    // dispatch`); the hint of a connection being made stays until it is made or cancelled.
+    Effect::new(move |_| {
+        if let Some(shown) = state.notice.get() {
+            set_timeout(
+                move || {
+                    let same = state.notice.with_untracked(|n| n.as_ref() == Some(&shown));
+                    if same && state.connect_from.with_untracked(Option::is_none) {
+                        state.notice.set(None);
+                    }
+                },
+                NOTICE_TIME,
+            );
         }
     });
     view! {

@@ -678,8 +678,8 @@ pub fn finish_connect(state: AppState, cx: CanvasCtx, from: NodeId, to: NodeId, 
     }
 }
 
-/// A click on a node: selects it (Shift: adds or removes it); clicking the only selected
-/// node again clears the selection. In keyboard-connect mode it picks the end instead.
+/// A click on a node: selects it (Shift: adds or removes it); clicking the selected node
+/// again keeps it selected. In keyboard-connect mode it picks the end instead.
 pub fn click_node(state: AppState, cx: CanvasCtx, id: NodeId, shift: bool, at: (f64, f64)) {
     if cx.swallow_click.get_value() {
         cx.swallow_click.set_value(false);
@@ -698,14 +698,10 @@ enum Picked {
     Edge(EdgeId),
 }
 
-/// Selects what a click picked: alone, or (Shift) added to or taken out of the selection;
-/// picking the only selected item again clears the selection.
+/// Selects what a click picked: alone (picked again, it stays selected), or (Shift) added to
+/// or taken out of the selection.
 fn pick(state: AppState, picked: Picked, shift: bool) {
     let sel = state.selection.get_untracked();
-    let again = match &picked {
-        Picked::Node(id) => sel.single_node() == Some(id),
-        Picked::Edge(id) => sel.single_edge() == Some(id),
-    };
     let next = if shift {
         let (mut nodes, mut edges) = match sel {
             Selection::Items { nodes, edges } => (nodes, edges),
@@ -724,8 +720,6 @@ fn pick(state: AppState, picked: Picked, shift: bool) {
             }
         }
         Selection::items(nodes, edges)
-    } else if again {
-        Selection::None
     } else {
         match picked {
             Picked::Node(id) => Selection::node(id),

@@ -415,6 +415,10 @@ impl Action {
                     canvas.menu.set(None);
                     canvas.gesture.set(Gesture::Idle);
                 }
+                // Leaving connect mode takes its hint away.
+                if state.connect_from.get_untracked().is_some() {
+                    state.notice.set(None);
+                }
                 state.connect_from.set(None);
                 state.selection.set(Selection::None);
             }

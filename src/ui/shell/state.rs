@@ -13,7 +13,7 @@ use crate::core::document::catalogue::usage_spec;
 use crate::core::document::model::{Currency, Design, EdgeId, NodeId};
 use crate::core::document::region::Region;
 use crate::core::document::templates::{self, TEMPLATES};
-use crate::core::drawing::geometry::Rect;
+use crate::core::drawing::geometry::{self, Rect};
 use crate::core::edit::{self, Applied, Command, History, Meta, Refusal};
 use crate::core::format::load::load_json;
 use crate::core::support::i18n::Lang;
@@ -255,6 +255,39 @@ impl AppState {
         }
     }
 
+    /// Pans the view (at the same zoom) just enough to show `ids`, when they are outside it.
+    fn show_new_nodes(&self, ids: &[NodeId]) {
+        let Some(view) = self.camera.get_untracked() else {
+            return;
+        };
+        let Some(added) = self.design.with_untracked(|d| {
+            ids.iter()
+                .filter_map(|id| d.nodes.get(id).map(Rect::of))
+                .reduce(|a, b| a.union(&b))
+        }) else {
+            return;
+        };
+        let added = added.inflate(crate::ui::editor::gestures::GRID);
+        let shift = |lo: f64, len: f64, a_lo: f64, a_len: f64| {
+            if a_lo < lo {
+                a_lo - lo
+            } else if a_lo + a_len > lo + len {
+                (a_lo + a_len - (lo + len)).min(a_lo - lo)
+            } else {
+                0.0
+            }
+        };
+        let dx = shift(view.x, view.w, added.x, added.w);
+        let dy = shift(view.y, view.h, added.y, added.h);
+        if dx != 0.0 || dy != 0.0 {
+            self.camera.set(Some(Rect {
+                x: view.x + dx,
+                y: view.y + dy,
+                ..view
+            }));
+        }
+    }
+
     /// Whether the user changed the design since it was loaded (then loading a template
     /// must ask first).
     pub fn has_unsaved_changes(&self) -> bool {
@@ -385,6 +418,12 @@ impl AppState {
     /// Like [`AppState::dispatch`], but consecutive commands with the same `key` (the steps
     /// of one drag) make one undo step.
     pub fn dispatch_keyed(&self, command: Command, key: Option<u64>) -> Result<Applied, Refusal> {
+        // What adds nodes does not move the view: a view that fits the design is frozen first.
+        let adds = matches!(command, Command::AddNode { .. } | Command::Duplicate { .. });
+        if adds && self.camera.get_untracked().is_none() {
+            let view = self.design.with_untracked(|d| geometry::layout(d).view_box);
+            self.camera.set(Some(view));
+        }
         // Only an edit that changed something wakes what depends on the design.
         let result = self
             .design
@@ -400,6 +439,13 @@ impl AppState {
             Ok(applied) => {
                 let edit = applied.edit.clone();
                 self.history.update(|h| h.record(edit, key));
+                // The last message has been read (a connection's hint stays until it is made).
+                if self.connect_from.get_untracked().is_none() {
+                    self.notice.set(None);
+                }
+                if adds {
+                    self.show_new_nodes(&applied.new_nodes);
+                }
                 // Edits that created something select it.
                 if !applied.new_nodes.is_empty() || !applied.new_edges.is_empty() {
                     self.selection.set(Selection::items(

@@ -1,0 +1,93 @@
+'use strict';
+// Issue 18, a canvas that does not fight the student: adding a node never moves the view,
+// clicking a selected node keeps it selected, and notices go away (after a few seconds, at the
+// next edit, or when the connection they ask for is cancelled).
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { CANVAS, NODE, start, openApp } = require('./harness');
+
+const T = { timeout: 120_000 };
+const STEP_MS = 10_000;
+const NOTICE = '[data-testid="notice"]';
+
+const viewBox = (page) => page.$eval(CANVAS, (s) => s.getAttribute('viewBox').split(/\s+/).map(Number));
+
+describe('a canvas that helps (release build)', () => {
+  let env;
+  before(async () => {
+    env = await start();
+  });
+  after(async () => {
+    if (env) await env.stop();
+  });
+
+  test('adding a node keeps the view; a selected node stays selected when clicked', T, async () => {
+    const { context, page, errors } = await openApp(env, { viewport: { width: 1366, height: 768 } });
+    try {
+      const before = await viewBox(page);
+      const count = await page.locator(NODE).count();
+      // Nothing selected: the new node goes on the canvas, the view stays where it was.
+      await page.locator('[data-palette-kind="sqs"]').click();
+      await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n + 1, [NODE, count], { timeout: STEP_MS });
+      const after = await viewBox(page);
+      assert.deepEqual(after.slice(2), before.slice(2), 'the zoom did not change');
+      // The view moved only if the new node had to be shown.
+      const added = await page.$eval(`${CANVAS} [data-node-kind="sqs"] .card-box`, (r) => {
+        const b = r.getBBox();
+        return [b.x, b.y, b.width, b.height];
+      });
+      assert.ok(
+        added[0] >= after[0] && added[1] >= after[1] && added[0] + added[2] <= after[0] + after[2] && added[1] + added[3] <= after[1] + after[3],
+        `the new node ${added} is in the view ${after}`,
+      );
+
+      // Clicking the selected node again keeps it selected.
+      const next = page.locator(`${CANVAS} [data-node-id="nextjs"]`);
+      await next.click();
+      await page.waitForSelector('[data-testid="inspector-label"]', { timeout: STEP_MS });
+      assert.equal(await page.locator('[data-testid="inspector-label"]').inputValue(), 'Next.js');
+      await next.click();
+      await page.waitForTimeout(200);
+      assert.equal(await page.locator('[data-testid="inspector-label"]').count(), 1, 'still selected');
+      assert.equal(await page.locator('[data-testid="inspector-label"]').inputValue(), 'Next.js');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('notices go: the connect hint on Escape, the restored notice after a few seconds or at an edit', T, async () => {
+    const { context, page, errors } = await openApp(env);
+    try {
+      await page.locator(`${CANVAS} [data-node-id="alb"]`).click();
+      await page.locator('[data-testid="connect"]').click();
+      await page.waitForSelector(NOTICE, { timeout: STEP_MS });
+      // The hint stays while the student picks the end (longer than a notice lasts).
+      await page.waitForTimeout(7000);
+      assert.equal(await page.locator(NOTICE).count(), 1, 'the hint stays while connecting');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector(NOTICE, { state: 'detached', timeout: STEP_MS });
+
+      // An edit, then a reload: the design is restored and says so, for a few seconds.
+      await page.locator('[data-palette-kind="sqs"]').click();
+      await page.waitForSelector(`${CANVAS} [data-node-kind="sqs"]`, { timeout: STEP_MS });
+      await page.waitForTimeout(600);
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector(`${CANVAS} [data-node-kind="sqs"]`, { timeout: 20_000 });
+      await page.waitForSelector(NOTICE, { timeout: STEP_MS });
+      const shown = Date.now();
+      await page.waitForSelector(NOTICE, { state: 'detached', timeout: 15_000 });
+      assert.ok(Date.now() - shown >= 3000, 'the notice stayed long enough to read');
+
+      // At the next edit a notice goes at once.
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector(NOTICE, { timeout: 20_000 });
+      await page.locator('[data-palette-kind="sqs"]').click();
+      await page.waitForSelector(NOTICE, { state: 'detached', timeout: 2000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
