@@ -391,9 +391,12 @@ async fn selecting_a_node_highlights_it_and_filters_the_findings() {
         panel.text_content().unwrap_or_default().contains("ALB")
     })
     .await;
-    // Only one node is highlighted, and clicking again clears it.
+    // Only one node is highlighted; clicking it again keeps it, the background clears it.
     assert_eq!(all(&host, ".is-highlighted").len(), 1);
     click(&alb);
+    sleep(50).await;
+    assert_eq!(all(&host, ".is-highlighted").len(), 1, "still selected");
+    click(&one(&host, "[data-testid=canvas]"));
     wait_until("the highlight to clear", || {
         all(&host, ".is-highlighted").is_empty()
     })
