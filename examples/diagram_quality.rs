@@ -32,6 +32,9 @@ fn main() {
                 q.crossings,
                 q.bends
             );
+            for f in &q.seen {
+                eprintln!("  {name} ({how}): {f}");
+            }
             let file = format!("{}-{}.svg", name.replace(' ', "-"), how.replace(' ', "-"));
             std::fs::write(dir.join(file), to_svg(&d, Lang::Ja)).unwrap();
         }

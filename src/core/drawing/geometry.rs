@@ -345,6 +345,12 @@ pub fn layout(design: &Design) -> Layout {
         b: Rect,
         sides: (Side, Side),
     }
+    let bands: Vec<Rect> = design
+        .nodes
+        .values()
+        .filter(|n| n.kind.is_container())
+        .map(|n| faces::title_band(n, design.region))
+        .collect();
     let pending: Vec<Pending> = design
         .edges
         .values()
@@ -352,11 +358,12 @@ pub fn layout(design: &Design) -> Layout {
         .filter_map(|e| {
             let a = Rect::of(design.nodes.get(&e.from)?);
             let b = Rect::of(design.nodes.get(&e.to)?);
+            let (sa, sb) = facing_sides(&a, &b);
             Some(Pending {
                 edge: e,
                 a,
                 b,
-                sides: facing_sides(&a, &b),
+                sides: (open_side(&a, sa, &b, &bands), open_side(&b, sb, &a, &bands)),
             })
         })
         .collect();
@@ -411,7 +418,7 @@ pub fn layout(design: &Design) -> Layout {
     let (mut scene, mut boxes) = (
         route::Scene {
             cards: Vec::new(),
-            titles: Vec::new(),
+            titles: bands,
             boxes: Vec::new(),
             inside: None,
         },
@@ -420,14 +427,12 @@ pub fn layout(design: &Design) -> Layout {
     for n in design.nodes.values() {
         if n.kind.is_container() {
             scene.boxes.push(Rect::of(n));
-            scene.titles.push(faces::title_band(n, design.region));
             boxes.insert(&n.id, Rect::of(n));
         } else {
             scene.cards.push(Rect::of(n));
         }
     }
     let plain = pending.len() > MAX_ROUTED;
-    let mut order: Vec<usize> = (0..pending.len()).collect();
     let ends: Vec<(Point, Point)> = pending
         .iter()
         .zip(&offsets)
@@ -441,12 +446,26 @@ pub fn layout(design: &Design) -> Layout {
             (start, end)
         })
         .collect();
-    let dist = |i: &usize| {
+    // Labelled edges first, so their labels are placed before the routes that must go around
+    // them; shorter first, so the short straight ones are not pushed aside by long ones.
+    let mut order: Vec<usize> = (0..pending.len()).collect();
+    let key = |i: &usize| {
         let (s, e) = ends[*i];
-        (s.x - e.x).abs() + (s.y - e.y).abs()
+        let unlabelled = pending[*i].edge.display_label().is_empty();
+        (unlabelled, (s.x - e.x).abs() + (s.y - e.y).abs())
     };
-    sort::sort_by(&mut order, |x, y| dist(x).total_cmp(&dist(y)));
+    sort::sort_by(&mut order, |x, y| {
+        let (a, b) = (key(x), key(y));
+        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
+    });
+    // Every edge's stubs are laid first, so no route runs close beside another edge's port.
     let mut laid = route::Segs::default();
+    if !plain {
+        for (i, (p, &(s, e))) in pending.iter().zip(&ends).enumerate() {
+            laid.add_port(i, s, p.sides.0);
+            laid.add_port(i, e, p.sides.1);
+        }
+    }
     let mut routes: Vec<EdgeRoute> = pending
         .iter()
         .map(|p| EdgeRoute {
@@ -455,6 +474,16 @@ pub fn layout(design: &Design) -> Layout {
             label: None,
         })
         .collect();
+    // Each label where it covers no card, title, route laid or label placed before it (the
+    // cards, titles and labels bucketed in grids).
+    let (mut cards, mut titles) = (RectGrid::default(), RectGrid::default());
+    for r in &scene.cards {
+        cards.insert(r.inflate(2.0));
+    }
+    for r in &scene.titles {
+        titles.insert(*r);
+    }
+    let mut placed: Vec<Rect> = Vec::new();
     for i in order {
         let p = &pending[i];
         let (start, end) = ends[i];
@@ -472,41 +501,23 @@ pub fn layout(design: &Design) -> Layout {
         };
         let points = points.unwrap_or_else(|| orthogonal(start, end, p.sides.0));
         laid.add(i, &points);
-        routes[i].points = points;
-    }
-
-    // Labels, in edge-id order, each on its own route where it covers no card, title, other
-    // route or label placed before it (the cards and labels bucketed in grids).
-    let mut cards = RectGrid::default();
-    for r in &scene.cards {
-        cards.insert(r.inflate(2.0));
-    }
-    let mut titles = RectGrid::default();
-    for r in &scene.titles {
-        titles.insert(*r);
-    }
-    let mut labels = RectGrid::default();
-    let mut placed: Vec<Rect> = Vec::new();
-    for (i, (route, p)) in routes.iter_mut().zip(&pending).enumerate() {
         let text = p.edge.display_label();
-        if text.is_empty() {
-            continue;
+        if !text.is_empty() {
+            let (w, h) = label_size(text);
+            let hits = |g: &RectGrid, r: &Rect| g.any(r, |_, q| q.intersects(r));
+            let free = |r: &Rect| {
+                let wide = r.inflate(2.0);
+                !hits(&titles, &wide) && !hits(&cards, r) && !laid.meets(&r.inflate(1.0), i)
+            };
+            let spot = route::label_spot(&points, w, h, free)
+                .unwrap_or_else(|| Rect::centred(point_along(&points, 0.5), w, h));
+            placed.push(spot);
+            // Later routes keep off it, as off a title; later labels too.
+            titles.insert(spot);
+            scene.titles.push(spot);
+            routes[i].label = Some(spot);
         }
-        let (w, h) = label_size(text);
-        let hits = |g: &RectGrid, r: &Rect| g.any(r, |_, q| q.intersects(r));
-        let free = |r: &Rect| {
-            let wide = r.inflate(2.0);
-            !hits(&labels, &wide)
-                && !hits(&cards, r)
-                && !hits(&titles, &wide)
-                && !laid.meets(&r.inflate(1.0), i)
-        };
-        let spot = route::label_spot(&route.points, w, h, free).unwrap_or_else(|| {
-            Rect::centred(point_along(&route.points, 0.5), w, h)
-        });
-        placed.push(spot);
-        labels.insert(spot);
-        route.label = Some(spot);
+        routes[i].points = points;
     }
 
     let mut view = bounding_box(design);
@@ -519,6 +530,40 @@ pub fn layout(design: &Design) -> Layout {
         }),
         edges: routes,
     }
+}
+
+/// `side` of `r`, or when the stub leaving its middle would cross a container's title band
+/// (a card just under its container's title), the side nearest to facing `other` whose stub
+/// is clear.
+fn open_side(r: &Rect, side: Side, other: &Rect, bands: &[Rect]) -> Side {
+    let clear = |s: Side| {
+        let c = route::CLEAR;
+        let strip = match s {
+            Side::Top => Rect { y: r.y - c, h: c, x: r.x + r.w / 4.0, w: r.w / 2.0 },
+            Side::Bottom => Rect { y: r.bottom(), h: c, x: r.x + r.w / 4.0, w: r.w / 2.0 },
+            Side::Left => Rect { x: r.x - c, w: c, y: r.y + r.h / 4.0, h: r.h / 2.0 },
+            Side::Right => Rect { x: r.right(), w: c, y: r.y + r.h / 4.0, h: r.h / 2.0 },
+        };
+        !bands.iter().any(|b| b.intersects(&strip))
+    };
+    let (o, c) = (other.center(), r.center());
+    let across = if side.is_horizontal() {
+        if o.x >= c.x { [Side::Right, Side::Left] } else { [Side::Left, Side::Right] }
+    } else if o.y >= c.y {
+        [Side::Bottom, Side::Top]
+    } else {
+        [Side::Top, Side::Bottom]
+    };
+    let back = match side {
+        Side::Top => Side::Bottom,
+        Side::Bottom => Side::Top,
+        Side::Left => Side::Right,
+        Side::Right => Side::Left,
+    };
+    [side, across[0], across[1], back]
+        .into_iter()
+        .find(|&s| clear(s))
+        .unwrap_or(side)
 }
 
 /// `view` grown about its centre to at least the size of `min`, so a small design is drawn

@@ -40,13 +40,15 @@ const TITLE: f64 = 1500.0;
 const CLOSE: f64 = 3000.0;
 const OUTSIDE: f64 = 80.0;
 
-/// A segment laid: horizontal or not, where it runs across, its span, and its route.
+/// A segment laid: where it runs across, its span, its route, and whether it is the way into
+/// a port (which no other route crosses).
 #[derive(Clone, Copy)]
 struct Seg {
     at: f64,
     from: f64,
     to: f64,
     edge: usize,
+    port: bool,
 }
 
 /// The segments laid so far, bucketed by orientation and by where they run across (a bucket is
@@ -63,6 +65,15 @@ fn bucket(at: f64) -> i64 {
 impl Segs {
     /// Adds route `edge`'s polyline.
     pub fn add(&mut self, edge: usize, points: &[Point]) {
+        self.lay(edge, points, false);
+    }
+
+    /// Keeps the way into a port of `edge` on `side` free: twice the stub, laid before any route.
+    pub fn add_port(&mut self, edge: usize, port: Point, side: Side) {
+        self.lay(edge, &[port, step(port, side, 2.0 * CLEAR)], true);
+    }
+
+    fn lay(&mut self, edge: usize, points: &[Point], port: bool) {
         for w in points.windows(2) {
             let (a, b) = (w[0], w[1]);
             let h = a.y == b.y;
@@ -73,6 +84,7 @@ impl Segs {
                     from: p.min(q),
                     to: p.max(q),
                     edge,
+                    port,
                 });
             }
         }
@@ -95,11 +107,12 @@ impl Segs {
         let close = self
             .within(h, at - CHANNEL + 0.5, at + CHANNEL - 0.5, edge)
             .any(|s| s.from.max(lo) + 0.5 < s.to.min(hi));
-        let crossings = self
+        let crossings: f64 = self
             .within(!h, lo + 0.01, hi - 0.01, edge)
             .filter(|s| s.from < at && at < s.to)
-            .count();
-        f64::from(u8::from(close)) * CLOSE + crossings as f64 * CROSS
+            .map(|s| if s.port { TITLE } else { CROSS })
+            .sum();
+        f64::from(u8::from(close)) * CLOSE + crossings
     }
 
     /// Whether a segment of a route other than `edge` passes through `r`.
@@ -116,7 +129,7 @@ impl Segs {
 pub struct Scene {
     /// Cards: never crossed, passed at `CLEAR` when there is room.
     pub cards: Vec<Rect>,
-    /// Container title bands: avoided.
+    /// Container title bands and the labels placed so far: avoided.
     pub titles: Vec<Rect>,
     /// Container boxes: crossing a border costs a little.
     pub boxes: Vec<Rect>,
@@ -134,7 +147,8 @@ fn normal(side: Side) -> (f64, f64) {
     }
 }
 
-fn step(p: Point, side: Side, by: f64) -> Point {
+/// `p` moved `by` out of `side`.
+pub fn step(p: Point, side: Side, by: f64) -> Point {
     let (dx, dy) = normal(side);
     Point {
         x: p.x + dx * by,

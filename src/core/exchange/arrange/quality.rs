@@ -12,7 +12,7 @@ use crate::core::drawing::geometry::{layout, Layout, Rect};
 pub const MIN_CHANNEL: f64 = 10.0;
 
 /// The counts, per design.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Quality {
     /// (connector, card) pairs where the connector passes through a card that is not one of
     /// its ends.
@@ -28,6 +28,8 @@ pub struct Quality {
     pub crossings: usize,
     /// Bends over all connectors.
     pub bends: usize,
+    /// Each fault in words (which connector, on what).
+    pub seen: Vec<String>,
 }
 
 impl Quality {
@@ -92,12 +94,16 @@ pub fn measure_layout(design: &Design, l: &Layout) -> Quality {
         for (id, c) in &cards {
             if *id != from && *id != to && mine().any(|s| seg_in(s.1, s.2, c, 0.5)) {
                 q.through_cards += 1;
+                q.seen.push(format!("{} through card {id}", r.id));
             }
         }
         for (id, t) in &titles {
             let line = *id != from && *id != to && mine().any(|s| seg_in(s.1, s.2, t, 0.5));
             let label = r.label.is_some_and(|lb| lb.intersects(t));
             q.over_titles += usize::from(line) + usize::from(label);
+            if line || label {
+                q.seen.push(format!("{} (line {line}, label {label}) over {id}'s title", r.id));
+            }
         }
         if let Some(lb) = r.label {
             let lb = lb.inflate(-0.5);
@@ -111,6 +117,12 @@ pub fn measure_layout(design: &Design, l: &Layout) -> Quality {
                 .iter()
                 .any(|s| s.0 != i && seg_in(s.1, s.2, &lb.inflate(0.5), 0.0));
             q.labels_on_things += usize::from(on_card || on_label || on_line);
+            if on_card || on_label || on_line {
+                q.seen.push(format!(
+                    "{}'s label on a card {on_card}, a label {on_label}, a line {on_line}",
+                    r.id
+                ));
+            }
         }
     }
     for (k, &(i, a, b)) in segs.iter().enumerate() {
@@ -129,6 +141,8 @@ pub fn measure_layout(design: &Design, l: &Layout) -> Quality {
                 };
                 if gap < MIN_CHANNEL && hi - lo > 0.5 {
                     q.close_parallels += 1;
+                    let (ei, ej) = (&l.edges[i].id, &l.edges[j].id);
+                    q.seen.push(format!("{ei} and {ej} {gap} apart near {a:?}"));
                 }
             } else {
                 let (hs, vs) = if h { (s, t) } else { (t, s) };
