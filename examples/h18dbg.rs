@@ -7,6 +7,7 @@ fn main() {
     } else {
         kumozu::core::document::templates::find(&args[1]).unwrap().design().unwrap()
     };
+    let d = if std::env::var("ARR").is_ok() { kumozu::core::exchange::arrange::arrange(&d) } else { d };
     let l = kumozu::core::drawing::geometry::layout(&d);
     for e in &l.edges {
         if args[2..].iter().any(|a| a == e.id.as_str()) {

@@ -391,8 +391,9 @@ pub fn layout(design: &Design) -> Layout {
             .or_default()
             .push((along(sb, &p.a), &p.edge.id, i));
     }
-    // offsets[i] = (offset at start, offset at end, edges on the start side, on the end side)
-    let mut offsets = vec![(0.0, 0.0, 1usize, 1usize); pending.len()];
+    // offsets[i] = (offset at start, offset at end, how far each may move along its side and
+    // stay a channel away from its neighbours: infinite when alone on the side)
+    let mut offsets = vec![(0.0, 0.0, f64::INFINITY, f64::INFINITY); pending.len()];
     for ((node, side), list) in &mut ports {
         sort::sort_by(list, |x, y| x.0.total_cmp(&y.0).then_with(|| x.1.cmp(y.1)));
         let n = list.len();
@@ -401,14 +402,19 @@ pub fn layout(design: &Design) -> Layout {
         };
         let len = if side.is_horizontal() { rect.w } else { rect.h };
         let gap = PORT_GAP.min(len * 0.8 / n as f64);
+        let room = if n == 1 {
+            f64::INFINITY
+        } else {
+            (gap - route::CHANNEL) / 2.0
+        };
         for (k, &(_, _, i)) in list.iter().enumerate() {
             let off = (k as f64 - (n as f64 - 1.0) / 2.0) * gap;
             if &&pending[i].edge.from == node && pending[i].sides.0 == *side {
                 offsets[i].0 = off;
-                offsets[i].2 = n;
+                offsets[i].2 = room;
             } else {
                 offsets[i].1 = off;
-                offsets[i].3 = n;
+                offsets[i].3 = room;
             }
         }
     }
@@ -436,12 +442,15 @@ pub fn layout(design: &Design) -> Layout {
     let ends: Vec<(Point, Point)> = pending
         .iter()
         .zip(&offsets)
-        .map(|(p, &(off_a, off_b, n_a, n_b))| {
+        .map(|(p, &(off_a, off_b, room_a, room_b))| {
             let mut start = anchor(&p.a, p.sides.0, off_a);
             let mut end = anchor(&p.b, p.sides.1, off_b);
-            if n_a == 1 && n_b == 1 {
+            if room_a.is_infinite() && room_b.is_infinite() {
                 // Alone on both sides and the boxes overlap across the line: draw it straight.
                 straighten(&p.a, &p.b, p.sides.0, &mut start, &mut end);
+            } else {
+                // A small jog is noise: meet in the middle if the ports stay apart.
+                unjog(&p.a, &p.b, p.sides.0, (room_a, room_b), &mut start, &mut end);
             }
             (start, end)
         })
@@ -512,9 +521,10 @@ pub fn layout(design: &Design) -> Layout {
             let spot = route::label_spot(&points, w, h, free)
                 .unwrap_or_else(|| Rect::centred(point_along(&points, 0.5), w, h));
             placed.push(spot);
-            // Later routes keep off it, as off a title; later labels too.
+            // Later labels keep off it; later routes too, as off a title, with room for their
+            // own label beside it.
             titles.insert(spot);
-            scene.titles.push(spot);
+            scene.titles.push(spot.inflate(EDGE_LABEL_HEIGHT / 2.0));
             routes[i].label = Some(spot);
         }
         routes[i].points = points;
@@ -564,6 +574,28 @@ fn open_side(r: &Rect, side: Side, other: &Rect, bands: &[Rect]) -> Side {
         .into_iter()
         .find(|&s| clear(s))
         .unwrap_or(side)
+}
+
+/// When the ends of an edge are a little apart across its direction, both boxes have room
+/// there and neither end moves by more than its `room`, moves both ends to their middle so the
+/// edge is straight instead of a small step.
+fn unjog(a: &Rect, b: &Rect, side: Side, room: (f64, f64), start: &mut Point, end: &mut Point) {
+    let (s, e, lo, hi) = if side.is_horizontal() {
+        (start.x, end.x, a.x.max(b.x), a.right().min(b.right()))
+    } else {
+        (start.y, end.y, a.y.max(b.y), a.bottom().min(b.bottom()))
+    };
+    let mid = (s + e) / 2.0;
+    let fits = (mid - s).abs() <= room.0 && (mid - e).abs() <= room.1;
+    if fits && (s - e).abs() <= 1.5 * PORT_GAP && mid >= lo + 6.0 && mid <= hi - 6.0 {
+        if side.is_horizontal() {
+            start.x = mid;
+            end.x = mid;
+        } else {
+            start.y = mid;
+            end.y = mid;
+        }
+    }
 }
 
 /// `view` grown about its centre to at least the size of `min`, so a small design is drawn
@@ -953,8 +985,12 @@ mod tests {
         edge(&mut d, "a", "alb", "ecr", None);
         edge(&mut d, "b", "alb", "low", None);
         let l = layout(&d);
-        assert_eq!(l.edges[0].points.len(), 2, "{:?}", l.edges[0].points);
-        assert_eq!(l.edges[0].points[0].y, l.edges[0].points[1].y);
+        // The ALB's two ports stay a channel apart, so the route to the level box keeps a jog
+        // no larger than half the ports' spread and bends at most twice.
+        let p = &l.edges[0].points;
+        assert!(p.len() <= 4, "{p:?}");
+        assert!((p[0].y - p[p.len() - 1].y).abs() <= PORT_GAP / 2.0, "{p:?}");
+        assert!((l.edges[0].points[0].y - l.edges[1].points[0].y).abs() >= route::CHANNEL);
     }
 
     #[test]
@@ -967,7 +1003,6 @@ mod tests {
         edge(&mut d, "e", "nat", "igw", None);
         let l = layout(&d);
         let p = &l.edges[0].points;
-        assert_eq!(p.len(), 4);
         let alb = Rect::of(d.node("alb").unwrap());
         assert!(segments(p).iter().all(|(a, b)| {
             let seg = Rect {
@@ -976,11 +1011,14 @@ mod tests {
                 w: (a.x - b.x).abs(),
                 h: (a.y - b.y).abs(),
             };
-            !seg.intersects(&alb)
-        }));
-        assert!(p[1].x > alb.right(), "goes round the right: {p:?}");
-        assert_eq!(p[0].x, 220.0, "leaves the NAT's right side");
-        assert_eq!(p[3].x, 220.0, "enters the IGW's right side");
+            !seg.intersects(&alb.inflate(route::CLEAR - 1.0))
+        }), "keeps clear of the ALB: {p:?}");
+        for (a, b) in segments(p) {
+            assert!(a.x == b.x || a.y == b.y, "orthogonal: {p:?}");
+        }
+        assert_eq!(p[0].y, 400.0, "leaves the NAT's top");
+        assert_eq!(p[p.len() - 1].y, 76.0, "enters the IGW's bottom");
+        assert!(p.len() <= 6, "{p:?}");
     }
 
     #[test]
@@ -997,17 +1035,8 @@ mod tests {
                 assert!(!a.intersects(b), "labels {a:?} and {b:?} overlap");
             }
         }
-        let tracks: Vec<(&EdgeId, Track)> = l
-            .edges
-            .iter()
-            .filter(|e| e.points.len() == 4)
-            .map(|e| (&e.id, Track::of(e.points[1], e.points[2])))
-            .collect();
-        for (i, (ia, a)) in tracks.iter().enumerate() {
-            for (ib, b) in &tracks[i + 1..] {
-                assert!(!a.clashes(b), "{ia} and {ib} run on the same track");
-            }
-        }
+        let q = crate::core::exchange::arrange::quality::measure_layout(&d, &l);
+        assert_eq!(q.faults(), 0, "{:?}", q.seen);
         let bb = bounding_box(&d).unwrap();
         assert!(l.view_box.w >= bb.w && l.view_box.h >= bb.h);
     }
