@@ -36,7 +36,11 @@ const PORT_GAP: f64 = 16.0;
 
 /// Designs with more edges than this get plain routes (out, across, in), not searched ones:
 /// a search per edge would keep a 5,000-node canvas from redrawing in time.
-const MAX_ROUTED: usize = 1500;
+const MAX_ROUTED: usize = 300;
+
+/// The most grid points the router looks at in one layout; the edges left when it runs out get
+/// plain routes (a bound on the time a layout takes, the same on every machine).
+const SEARCH_BUDGET: usize = 60_000;
 
 /// An axis-aligned rectangle.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -493,6 +497,7 @@ pub fn layout(design: &Design) -> Layout {
         titles.insert(*r);
     }
     let mut placed: Vec<Rect> = Vec::new();
+    let mut budget = SEARCH_BUDGET;
     for i in order {
         let p = &pending[i];
         let (start, end) = ends[i];
@@ -506,7 +511,7 @@ pub fn layout(design: &Design) -> Layout {
                 .iter()
                 .find(|n| n.id != p.edge.from && outer.iter().any(|o| o.id == n.id))
                 .and_then(|n| boxes.get(&n.id).copied());
-            route::route(start, end, p.sides, &scene, &laid, i)
+            route::route(start, end, p.sides, &scene, &laid, i, &mut budget)
         };
         let points = points.unwrap_or_else(|| orthogonal(start, end, p.sides.0));
         laid.add(i, &points);

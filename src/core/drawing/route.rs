@@ -175,13 +175,13 @@ fn lines(mut v: Vec<f64>, keep: [f64; 2], lo: f64, hi: f64) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(v.len() * 2);
     for x in v {
         if let Some(last) = out.last_mut() {
-            if x - *last < 1.0 && !(keep.contains(&x) && keep.contains(last)) {
+            if x - *last < 4.0 && !(keep.contains(&x) && keep.contains(last)) {
                 if keep.contains(&x) {
                     *last = x;
                 }
                 continue;
             }
-            if x - *last > 2.0 * CHANNEL {
+            if x - *last > 3.0 * CHANNEL {
                 let mid = (*last + x) / 2.0;
                 out.push(mid);
             }
@@ -200,6 +200,7 @@ pub fn route(
     scene: &Scene,
     laid: &Segs,
     edge: usize,
+    budget: &mut usize,
 ) -> Option<Vec<Point>> {
     let (s, t) = (step(start, sides.0, CLEAR), step(end, sides.1, CLEAR));
     let span = Rect {
@@ -210,7 +211,7 @@ pub fn route(
     };
     let path = [MARGIN, WIDE]
         .iter()
-        .find_map(|&m| search(s, t, sides, &span.inflate(m), scene, laid, edge))?;
+        .find_map(|&m| search(s, t, sides, &span.inflate(m), scene, laid, edge, budget))?;
     let mut pts = vec![start];
     pts.extend(path);
     pts.push(end);
@@ -234,7 +235,9 @@ pub fn simplify(pts: Vec<Point>) -> Vec<Point> {
     out
 }
 
-/// The cheapest path over the grid of `window` from stub `s` to stub `t`.
+/// The cheapest path over the grid of `window` from stub `s` to stub `t`, looking at no more
+/// than `budget` grid points (what it looks at is taken off).
+#[allow(clippy::too_many_arguments)]
 fn search(
     s: Point,
     t: Point,
@@ -243,6 +246,7 @@ fn search(
     scene: &Scene,
     laid: &Segs,
     edge: usize,
+    budget: &mut usize,
 ) -> Option<Vec<Point>> {
     let near = |r: &&Rect| r.intersects(window);
     let cards: Vec<&Rect> = scene.cards.iter().filter(near).collect();
@@ -319,7 +323,7 @@ fn search(
     let goal_dir = dir_of(-ex, -ey);
     let state = |i: usize, j: usize, d: usize| (j * nx + i) * 4 + d;
     let scale = |c: f64| (c * 8.0) as i64;
-    let guess = |i: usize, j: usize| scale((xs[i] - t.x).abs() + (ys[j] - t.y).abs());
+    let guess = |i: usize, j: usize| scale(1.25 * ((xs[i] - t.x).abs() + (ys[j] - t.y).abs()));
     let mut best = vec![i64::MAX; nx * ny * 4];
     let mut prev = vec![u32::MAX; nx * ny * 4];
     let mut heap = BinaryHeap::new();
@@ -327,10 +331,13 @@ fn search(
     best[s0] = 0;
     heap.push(Reverse((guess(si, sj), 0i64, s0)));
     let mut found = None;
+    // The toll of each move, once: moves are (point, direction) pairs; NaN until known.
+    let mut tolls = vec![f64::NAN; nx * ny * 4];
     while let Some(Reverse((_, cost, st))) = heap.pop() {
         if cost > best[st] {
             continue;
         }
+        *budget = budget.checked_sub(1)?;
         let (cell, d) = (st / 4, st % 4);
         let (i, j) = (cell % nx, cell / nx);
         if (i, j) == (ti, tj) {
@@ -349,7 +356,15 @@ fn search(
                 _ => continue,
             };
             let (a, b) = (p(i, j), p(ni, nj));
-            let Some(extra) = toll(a, b) else { continue };
+            // A move and its reverse cost the same: keyed by its left or upper end.
+            let key = state(i.min(ni), j.min(nj), usize::from(nd >= 2));
+            if tolls[key].is_nan() {
+                tolls[key] = toll(a, b).unwrap_or(f64::INFINITY);
+            }
+            let extra = tolls[key];
+            if extra.is_infinite() {
+                continue;
+            }
             let mut c = (b.x - a.x).abs() + (b.y - a.y).abs() + extra;
             if nd != d {
                 c += BEND;
