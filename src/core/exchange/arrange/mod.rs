@@ -6,7 +6,7 @@
 
 pub mod quality;
 
-use crate::core::document::catalogue::Kind;
+use crate::core::document::catalogue::{EdgeKind, Kind};
 use crate::core::document::model::{Design, Node, NodeId};
 use crate::core::drawing::faces::is_public_subnet;
 use crate::core::exchange::mermaid::layout::{lay_out_with, Style};
@@ -26,14 +26,14 @@ pub fn tier(node: &Node) -> u8 {
     match node.kind {
         Kind::Users | Kind::Acm => 0,
         Kind::Route53 => 1,
-        Kind::Cloudfront => 2,
-        Kind::Vpc | Kind::InternetGateway => 3,
+        Kind::Cloudfront | Kind::S3 => 2,
+        Kind::Vpc => 3,
         Kind::Subnet if is_public_subnet(node) => 4,
-        Kind::Alb | Kind::NatGateway => 4,
+        Kind::InternetGateway | Kind::Alb | Kind::NatGateway => 4,
         Kind::Subnet | Kind::EcsCluster | Kind::EcsService | Kind::Lambda => 5,
         Kind::Generic | Kind::Group | Kind::VpcEndpoint => 5,
         Kind::Sqs => 6,
-        Kind::RdsPostgres | Kind::Elasticache | Kind::S3 => 7,
+        Kind::RdsPostgres | Kind::Elasticache => 7,
         Kind::Ecr | Kind::SecretsManager | Kind::Cloudwatch => 8,
     }
 }
@@ -42,11 +42,13 @@ pub fn tier(node: &Node) -> u8 {
 /// sizes.
 pub fn arrange(design: &Design) -> Design {
     let mut d = design.clone();
-    // Siblings in the order of the flow, then as they were drawn (top to bottom, left to right).
+    // Siblings in the order of the flow (the way out to the internet after the way in), then as
+    // they were drawn (top to bottom, left to right).
     let mut order: Vec<&Node> = d.nodes.values().collect();
     crate::core::support::sort::sort_by(&mut order, |a, b| {
-        tier(a)
-            .cmp(&tier(b))
+        let egress = |n: &Node| matches!(n.kind, Kind::NatGateway | Kind::InternetGateway);
+        (tier(a), egress(a))
+            .cmp(&(tier(b), egress(b)))
             .then(a.pos.y.total_cmp(&b.pos.y))
             .then(a.pos.x.total_cmp(&b.pos.x))
             .then(a.id.cmp(&b.id))
@@ -60,7 +62,20 @@ pub fn arrange(design: &Design) -> Design {
         pad: PAD,
         tier: &|id| tiers.get(id).copied().unwrap_or(5),
     };
-    lay_out_with(&mut d, &appearance, Direction::LeftRight, &style);
+    // Ranked by the edges a request takes only: egress, logs, image pulls and scaling run
+    // against the flow and would turn it back.
+    let mut flow = d.clone();
+    flow.edges.retain(|_, e| {
+        !matches!(
+            e.kind,
+            EdgeKind::Egress | EdgeKind::Logs | EdgeKind::ImagePull | EdgeKind::Scaling
+        )
+    });
+    lay_out_with(&mut flow, &appearance, Direction::LeftRight, &style);
+    for (n, placed) in d.nodes.values_mut().zip(flow.nodes.values()) {
+        n.pos = placed.pos;
+        n.size = placed.size;
+    }
     for n in d.nodes.values_mut() {
         n.pos.x = (n.pos.x / GRID).round() * GRID;
         n.pos.y = (n.pos.y / GRID).round() * GRID;
