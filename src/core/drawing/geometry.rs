@@ -454,7 +454,14 @@ pub fn layout(design: &Design) -> Layout {
                 straighten(&p.a, &p.b, p.sides.0, &mut start, &mut end);
             } else {
                 // A small jog is noise: meet in the middle if the ports stay apart.
-                unjog(&p.a, &p.b, p.sides.0, (room_a, room_b), &mut start, &mut end);
+                unjog(
+                    &p.a,
+                    &p.b,
+                    p.sides.0,
+                    (room_a, room_b),
+                    &mut start,
+                    &mut end,
+                );
             }
             (start, end)
         })
@@ -554,16 +561,40 @@ fn open_side(r: &Rect, side: Side, other: &Rect, bands: &[Rect]) -> Side {
     let clear = |s: Side| {
         let c = route::CLEAR;
         let strip = match s {
-            Side::Top => Rect { y: r.y - c, h: c, x: r.x + r.w / 4.0, w: r.w / 2.0 },
-            Side::Bottom => Rect { y: r.bottom(), h: c, x: r.x + r.w / 4.0, w: r.w / 2.0 },
-            Side::Left => Rect { x: r.x - c, w: c, y: r.y + r.h / 4.0, h: r.h / 2.0 },
-            Side::Right => Rect { x: r.right(), w: c, y: r.y + r.h / 4.0, h: r.h / 2.0 },
+            Side::Top => Rect {
+                y: r.y - c,
+                h: c,
+                x: r.x + r.w / 4.0,
+                w: r.w / 2.0,
+            },
+            Side::Bottom => Rect {
+                y: r.bottom(),
+                h: c,
+                x: r.x + r.w / 4.0,
+                w: r.w / 2.0,
+            },
+            Side::Left => Rect {
+                x: r.x - c,
+                w: c,
+                y: r.y + r.h / 4.0,
+                h: r.h / 2.0,
+            },
+            Side::Right => Rect {
+                x: r.right(),
+                w: c,
+                y: r.y + r.h / 4.0,
+                h: r.h / 2.0,
+            },
         };
         !bands.iter().any(|b| b.intersects(&strip))
     };
     let (o, c) = (other.center(), r.center());
     let across = if side.is_horizontal() {
-        if o.x >= c.x { [Side::Right, Side::Left] } else { [Side::Left, Side::Right] }
+        if o.x >= c.x {
+            [Side::Right, Side::Left]
+        } else {
+            [Side::Left, Side::Right]
+        }
     } else if o.y >= c.y {
         [Side::Bottom, Side::Top]
     } else {
@@ -699,9 +730,19 @@ fn orthogonal(start: Point, end: Point, side: Side) -> Vec<Point> {
         y: (start.y + end.y) / 2.0,
     };
     let pts = if side.is_horizontal() {
-        [start, Point { y: mid.y, ..start }, Point { y: mid.y, ..end }, end]
+        [
+            start,
+            Point { y: mid.y, ..start },
+            Point { y: mid.y, ..end },
+            end,
+        ]
     } else {
-        [start, Point { x: mid.x, ..start }, Point { x: mid.x, ..end }, end]
+        [
+            start,
+            Point { x: mid.x, ..start },
+            Point { x: mid.x, ..end },
+            end,
+        ]
     };
     route::simplify(pts.into())
 }
@@ -1009,15 +1050,18 @@ mod tests {
         let l = layout(&d);
         let p = &l.edges[0].points;
         let alb = Rect::of(d.node("alb").unwrap());
-        assert!(segments(p).iter().all(|(a, b)| {
-            let seg = Rect {
-                x: a.x.min(b.x),
-                y: a.y.min(b.y),
-                w: (a.x - b.x).abs(),
-                h: (a.y - b.y).abs(),
-            };
-            !seg.intersects(&alb.inflate(route::CLEAR - 1.0))
-        }), "keeps clear of the ALB: {p:?}");
+        assert!(
+            segments(p).iter().all(|(a, b)| {
+                let seg = Rect {
+                    x: a.x.min(b.x),
+                    y: a.y.min(b.y),
+                    w: (a.x - b.x).abs(),
+                    h: (a.y - b.y).abs(),
+                };
+                !seg.intersects(&alb.inflate(route::CLEAR - 1.0))
+            }),
+            "keeps clear of the ALB: {p:?}"
+        );
         for (a, b) in segments(p) {
             assert!(a.x == b.x || a.y == b.y, "orthogonal: {p:?}");
         }

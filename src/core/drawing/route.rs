@@ -258,7 +258,12 @@ fn search(
         ys.extend([r.y - CLEAR, r.bottom() + CLEAR]);
     }
     for r in &boxes {
-        xs.extend([r.x - CLEAR, r.x + CLEAR, r.right() - CLEAR, r.right() + CLEAR]);
+        xs.extend([
+            r.x - CLEAR,
+            r.x + CLEAR,
+            r.right() - CLEAR,
+            r.right() + CLEAR,
+        ]);
         ys.extend([r.y - CLEAR, r.bottom() - CLEAR, r.bottom() + CLEAR]);
     }
     for (h, list) in [(false, &mut xs), (true, &mut ys)] {
@@ -288,7 +293,12 @@ fn search(
         return None;
     }
     let find = |v: &[f64], x: f64| v.iter().position(|&y| y == x);
-    let (si, sj, ti, tj) = (find(&xs, s.x)?, find(&ys, s.y)?, find(&xs, t.x)?, find(&ys, t.y)?);
+    let (si, sj, ti, tj) = (
+        find(&xs, s.x)?,
+        find(&ys, s.y)?,
+        find(&xs, t.x)?,
+        find(&ys, t.y)?,
+    );
     let p = |i: usize, j: usize| Point { x: xs[i], y: ys[j] };
 
     // What the move between two neighbouring grid points costs beyond its length (None: it
@@ -307,7 +317,8 @@ fn search(
         let mut c = laid.cost(a, b, edge);
         c += NEAR * cards.iter().filter(|r| inside(r, CLEAR - 0.5)).count() as f64;
         c += TITLE * titles.iter().filter(|r| inside(r, 2.0)).count() as f64;
-        let holds = |r: &Rect, q: Point| q.x > r.x && q.x < r.right() && q.y > r.y && q.y < r.bottom();
+        let holds =
+            |r: &Rect, q: Point| q.x > r.x && q.x < r.right() && q.y > r.y && q.y < r.bottom();
         c += BORDER * boxes.iter().filter(|r| holds(r, a) != holds(r, b)).count() as f64;
         if let Some(r) = &scene.inside {
             if !inside(&r.inflate(-4.0), 0.0) {

@@ -102,7 +102,10 @@ pub fn measure_layout(design: &Design, l: &Layout) -> Quality {
             let label = r.label.is_some_and(|lb| lb.intersects(t));
             q.over_titles += usize::from(line) + usize::from(label);
             if line || label {
-                q.seen.push(format!("{} (line {line}, label {label}) over {id}'s title", r.id));
+                q.seen.push(format!(
+                    "{} (line {line}, label {label}) over {id}'s title",
+                    r.id
+                ));
             }
         }
         if let Some(lb) = r.label {
