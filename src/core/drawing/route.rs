@@ -423,3 +423,156 @@ pub fn label_spot(points: &[Point], w: f64, h: f64, free: impl Fn(&Rect) -> bool
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pt(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+
+    fn scene(cards: Vec<Rect>, titles: Vec<Rect>) -> Scene {
+        Scene {
+            cards,
+            titles,
+            boxes: Vec::new(),
+            inside: None,
+        }
+    }
+
+    fn crosses(p: &[Point], r: &Rect) -> bool {
+        p.windows(2).any(|w| {
+            let s = Rect {
+                x: w[0].x.min(w[1].x),
+                y: w[0].y.min(w[1].y),
+                w: (w[0].x - w[1].x).abs(),
+                h: (w[0].y - w[1].y).abs(),
+            };
+            s.x < r.right() && r.x < s.right() && s.y < r.bottom() && r.y < s.bottom()
+        })
+    }
+
+    #[test]
+    fn grid_lines_keep_the_ends_and_add_middles() {
+        let v = lines(vec![0.0, 2.0, 100.0, 500.0], [3.0, 50.0], 0.0, 120.0);
+        assert!(v.contains(&3.0) && v.contains(&50.0), "{v:?}");
+        assert!(!v.contains(&2.0) && !v.contains(&500.0), "{v:?}");
+        assert!(v.contains(&75.0), "a middle between 50 and 100: {v:?}");
+    }
+
+    #[test]
+    fn simplify_drops_repeats_and_straight_middles() {
+        let p = simplify(vec![
+            pt(0.0, 0.0),
+            pt(0.0, 5.0),
+            pt(0.0, 5.0),
+            pt(0.0, 9.0),
+            pt(4.0, 9.0),
+        ]);
+        assert_eq!(p, [pt(0.0, 0.0), pt(0.0, 9.0), pt(4.0, 9.0)]);
+    }
+
+    #[test]
+    fn a_route_goes_around_a_card_and_a_title() {
+        // From the bottom of one box to the top of another, a card and a title band between.
+        let card = Rect {
+            x: 80.0,
+            y: 150.0,
+            w: 120.0,
+            h: 76.0,
+        };
+        let title = Rect {
+            x: 60.0,
+            y: 260.0,
+            w: 200.0,
+            h: 30.0,
+        };
+        let s = scene(vec![card], vec![title]);
+        let mut budget = 100_000;
+        let p = route(
+            pt(140.0, 100.0),
+            pt(140.0, 400.0),
+            (Side::Bottom, Side::Top),
+            &s,
+            &Segs::default(),
+            0,
+            &mut budget,
+        )
+        .unwrap();
+        assert!(!crosses(&p, &card) && !crosses(&p, &title), "{p:?}");
+        assert!(p.windows(2).all(|w| w[0].x == w[1].x || w[0].y == w[1].y));
+        assert_eq!((p[0], p[p.len() - 1]), (pt(140.0, 100.0), pt(140.0, 400.0)));
+    }
+
+    #[test]
+    fn a_second_route_takes_its_own_channel() {
+        let s = scene(Vec::new(), Vec::new());
+        let mut laid = Segs::default();
+        let mut budget = 100_000;
+        let sides = (Side::Right, Side::Left);
+        let a = route(
+            pt(0.0, 100.0),
+            pt(400.0, 300.0),
+            sides,
+            &s,
+            &laid,
+            0,
+            &mut budget,
+        )
+        .unwrap();
+        laid.add(0, &a);
+        let b = route(
+            pt(0.0, 110.0),
+            pt(400.0, 310.0),
+            sides,
+            &s,
+            &laid,
+            1,
+            &mut budget,
+        )
+        .unwrap();
+        for u in a.windows(2) {
+            for v in b.windows(2) {
+                let (ha, hb) = (u[0].y == u[1].y, v[0].y == v[1].y);
+                if ha == hb {
+                    let gap = if ha {
+                        (u[0].y - v[0].y).abs()
+                    } else {
+                        (u[0].x - v[0].x).abs()
+                    };
+                    let (lo, hi) = if ha {
+                        (
+                            u[0].x.min(u[1].x).max(v[0].x.min(v[1].x)),
+                            u[0].x.max(u[1].x).min(v[0].x.max(v[1].x)),
+                        )
+                    } else {
+                        (
+                            u[0].y.min(u[1].y).max(v[0].y.min(v[1].y)),
+                            u[0].y.max(u[1].y).min(v[0].y.max(v[1].y)),
+                        )
+                    };
+                    assert!(
+                        hi - lo <= 0.5 || gap >= 10.0,
+                        "{a:?} and {b:?} run {gap} apart"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_sits_on_its_route_where_it_is_free() {
+        let p = [pt(0.0, 0.0), pt(200.0, 0.0), pt(200.0, 50.0)];
+        let blocked = Rect {
+            x: 60.0,
+            y: -20.0,
+            w: 80.0,
+            h: 40.0,
+        };
+        let r = label_spot(&p, 40.0, 18.0, |r| !r.intersects(&blocked)).unwrap();
+        assert_eq!(r.center().y, 0.0, "on the long segment");
+        assert!(!r.intersects(&blocked));
+        assert_eq!(label_spot(&p, 40.0, 18.0, |_| false), None);
+    }
+}
