@@ -40,7 +40,7 @@ const MAX_ROUTED: usize = 300;
 
 /// The most grid points the router looks at in one layout; the edges left when it runs out get
 /// plain routes (a bound on the time a layout takes, the same on every machine).
-const SEARCH_BUDGET: usize = 30_000;
+const SEARCH_BUDGET: usize = 15_000;
 
 /// An axis-aligned rectangle.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -27,7 +27,7 @@ pub const CHANNEL: f64 = 12.0;
 const MARGIN: f64 = 160.0;
 const WIDE: f64 = 600.0;
 /// The most grid lines a search takes (beyond it the edge gets the plain route).
-const MAX_CELLS: usize = 30_000;
+const MAX_CELLS: usize = 8_000;
 
 // What a route pays, in canvas units of length: a bend, crossing another route, crossing a
 // container's border, running in a card's clearance, over a title, close beside another route,
