@@ -815,3 +815,41 @@ fn scale_refuses_bad_curves_presets_and_services_with_exit_2() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn arrange_prints_the_design_arranged_from_a_file_or_a_flowchart() {
+    use kumozu::core::exchange::arrange::{arrange, quality::measure};
+    let party = templates::find("party-box").unwrap().json;
+    let out = kumozu_stdin(&["arrange", "-"], party);
+    assert!(out.status.success(), "{out:?}");
+    let arranged = load_json(&String::from_utf8(out.stdout).unwrap())
+        .unwrap()
+        .design;
+    let original = load_json(party).unwrap().design;
+    assert_eq!(
+        arranged,
+        arrange(&original),
+        "the core's arrangement, as a design file"
+    );
+    assert_eq!(arranged.edges, original.edges);
+    assert_ne!(arranged.nodes, original.nodes, "it moved");
+    assert_eq!(measure(&arranged).faults(), 0);
+
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mermaid/seed-02.mmd"
+    );
+    let out = kumozu(&["arrange", seed]);
+    assert!(out.status.success(), "{out:?}");
+    let d = load_json(&String::from_utf8(out.stdout).unwrap())
+        .unwrap()
+        .design;
+    assert!(d.node("ALB").is_some() && d.edges.len() == 5, "{d:?}");
+
+    let out = kumozu_stdin(&["arrange", "-"], "{ not json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .starts_with("kumozu: -: "));
+}

@@ -119,6 +119,12 @@ mod cli {
             /// A Mermaid file (`.mmd`, or Markdown with a ```mermaid block) or a design file (JSON); `-` reads standard input.
             file: String,
         },
+        /// Arrange a design (or a Mermaid flowchart) as an architecture diagram, printed as JSON:
+        /// the request flows left to right, containers fit their contents, cards on a grid.
+        Arrange {
+            /// A design file (JSON) or a Mermaid file; `-` reads standard input.
+            file: String,
+        },
         /// Print a share link that holds the whole design (no server involved).
         Share {
             /// The design file (JSON); `-` reads standard input.
@@ -291,39 +297,17 @@ mod cli {
                     }
                 }
             }
-            Command::Import { file } => {
-                let text = match read_text(&file, lang) {
-                    Ok(t) => t,
-                    Err(code) => return code,
-                };
-                if text.trim_start().starts_with('{') {
-                    // A design file: checked by the loader and printed as the canonical JSON.
-                    return match load_json(&text) {
-                        Ok(loaded) => {
-                            for note in &loaded.notes {
-                                eprintln!("kumozu: {file}: note: {note}");
-                            }
-                            print(&format!("{}\n", to_json(&loaded.design)))
-                        }
-                        Err(e) => {
-                            eprintln!("kumozu: {file}: {}", e.message(lang));
-                            ExitCode::from(2)
-                        }
-                    };
-                }
-                match kumozu::core::exchange::mermaid::import(&text) {
-                    Ok(imported) => {
-                        for w in &imported.warnings {
-                            eprintln!("kumozu: {file}: {}", w.get(lang));
-                        }
-                        print(&format!("{}\n", to_json(&imported.design)))
-                    }
-                    Err(e) => {
-                        eprintln!("kumozu: {file}: {}", e.message(lang));
-                        ExitCode::from(2)
-                    }
-                }
-            }
+            Command::Import { file } => match read_any(&file, lang) {
+                Ok(design) => print(&format!("{}\n", to_json(&design))),
+                Err(code) => code,
+            },
+            Command::Arrange { file } => match read_any(&file, lang) {
+                Ok(design) => print(&format!(
+                    "{}\n",
+                    to_json(&kumozu::core::exchange::arrange::arrange(&design))
+                )),
+                Err(code) => code,
+            },
             Command::Share { file, base } => {
                 let loaded = match read_design(&file, lang) {
                     Ok(l) => l,
@@ -495,6 +479,30 @@ mod cli {
                 }
             }
         }
+    }
+
+    /// Reads a design file or a Mermaid flowchart (imported), reporting the loader's notes or
+    /// the importer's warnings on stderr; on failure prints the reason and gives exit 2.
+    fn read_any(file: &str, lang: Lang) -> Result<kumozu::core::Design, ExitCode> {
+        let text = read_text(file, lang)?;
+        let fail = |message: String| {
+            eprintln!("kumozu: {file}: {message}");
+            ExitCode::from(2)
+        };
+        if text.trim_start().starts_with('{') {
+            // A design file: checked by the loader.
+            let loaded = load_json(&text).map_err(|e| fail(e.message(lang)))?;
+            for note in &loaded.notes {
+                eprintln!("kumozu: {file}: note: {note}");
+            }
+            return Ok(loaded.design);
+        }
+        let imported =
+            kumozu::core::exchange::mermaid::import(&text).map_err(|e| fail(e.message(lang)))?;
+        for w in &imported.warnings {
+            eprintln!("kumozu: {file}: {}", w.get(lang));
+        }
+        Ok(imported.design)
     }
 
     /// Reads and loads a design file; on failure prints the reason on stderr and gives exit 2.

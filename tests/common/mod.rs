@@ -2,6 +2,7 @@
 //! golden files refreshed with `UPDATE_EXPECT=1`.
 #![allow(dead_code)]
 
+pub mod diagrams;
 pub mod ops;
 
 use std::path::Path;

@@ -350,6 +350,39 @@ pub fn container_face(node: &Node, region: Region, lang: Lang) -> ContainerFace 
     }
 }
 
+/// The band a container's badge and title take at its top, in whichever language is wider:
+/// routes and edge labels keep off it.
+pub fn title_band(node: &Node, region: Region) -> Rect {
+    let r = Rect::of(node);
+    let (mut right, mut bottom) = (r.x, r.y);
+    for lang in [Lang::Ja, Lang::En] {
+        let (end, low) = match container_face(node, region, lang).title {
+            ContainerTitle::OneLine {
+                x, name, detail, ..
+            } => {
+                let text = match detail {
+                    Some(d) => format!("{name} · {d}"),
+                    None => name,
+                };
+                (x + geometry::text_width(&text, TITLE_FONT), 30.0)
+            }
+            ContainerTitle::TwoLines { name, detail } => (
+                name.x
+                    + geometry::text_width(&name.text, name.font)
+                        .max(geometry::text_width(&detail.text, detail.font)),
+                42.0,
+            ),
+        };
+        right = right.max(end + 6.0);
+        bottom = bottom.max(r.y + low);
+    }
+    Rect {
+        w: (right - r.x).min(r.w),
+        h: (bottom - r.y).min(r.h),
+        ..r
+    }
+}
+
 /// A card as drawn: its box, its icon, its label and up to two caption lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardFace {

@@ -2,6 +2,7 @@
 //! app: the worker) and Terraform (native only: the CLI). Never part of the first load.
 #![allow(clippy::disallowed_methods)]
 
+pub mod arrange;
 pub mod mermaid;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod terraform;

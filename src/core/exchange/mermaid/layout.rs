@@ -21,8 +21,36 @@ const ORIGIN: Point = Point { x: 40.0, y: 40.0 };
 /// The smallest container.
 const MIN_CONTAINER: Size = Size { w: 160.0, h: 100.0 };
 
+/// How `lay_out_with` spaces and ranks a design.
+pub struct Style<'a> {
+    /// Space between ranks.
+    pub rank_gap: f64,
+    /// Space between neighbours in a rank.
+    pub cross_gap: f64,
+    /// Room a container keeps around its children (below the title and on every other side).
+    pub pad: f64,
+    /// A node's tier: among siblings, a node starts at the rank of its tier among theirs and
+    /// moves later only to follow an edge (all zero: ranks from the edges alone).
+    pub tier: &'a dyn Fn(&NodeId) -> u8,
+}
+
 /// Sets every node's position (and every container's size). `appearance` orders siblings.
 pub fn lay_out(design: &mut Design, appearance: &[NodeId], dir: Direction) {
+    let (rank_gap, cross_gap) = match dir {
+        Direction::TopBottom => (RANK_GAP_TB, CROSS_GAP),
+        Direction::LeftRight => (RANK_GAP_LR, CROSS_GAP),
+    };
+    let style = Style {
+        rank_gap,
+        cross_gap,
+        pad: PAD,
+        tier: &|_| 0,
+    };
+    lay_out_with(design, appearance, dir, &style);
+}
+
+/// `lay_out` with the spacing and tiers of `style`.
+pub fn lay_out_with(design: &mut Design, appearance: &[NodeId], dir: Direction, style: &Style) {
     let rank_of: HashMap<&NodeId, usize> = appearance
         .iter()
         .enumerate()
@@ -89,9 +117,15 @@ pub fn lay_out(design: &mut Design, appearance: &[NodeId], dir: Direction) {
     {
         let kids = children.get(&c).unwrap_or(&empty);
         let size_of = |id: &NodeId| sizes.get(id).copied().unwrap_or(NODE_SIZE);
-        let (placed, content) = place(kids, local.get(&c).unwrap_or(&no_edges), &size_of, dir);
+        let (placed, content) = place(
+            kids,
+            local.get(&c).unwrap_or(&no_edges),
+            &size_of,
+            dir,
+            style,
+        );
         let (ox, oy) = if c.is_some() {
-            (PAD, TITLE)
+            (style.pad, TITLE + style.pad - PAD)
         } else {
             (0.0, 0.0)
         };
@@ -105,8 +139,8 @@ pub fn lay_out(design: &mut Design, appearance: &[NodeId], dir: Direction) {
             );
         }
         if let Some(c) = c {
-            let w = (content.w + 2.0 * PAD).max(MIN_CONTAINER.w);
-            let h = (content.h + TITLE + PAD).max(MIN_CONTAINER.h);
+            let w = (content.w + 2.0 * style.pad).max(MIN_CONTAINER.w);
+            let h = (content.h + oy + style.pad).max(MIN_CONTAINER.h);
             sizes.insert(c, Size { w, h });
         }
     }
@@ -148,6 +182,7 @@ fn place(
     edges: &BTreeSet<(NodeId, NodeId)>,
     size_of: &dyn Fn(&NodeId) -> Size,
     dir: Direction,
+    style: &Style,
 ) -> (Vec<(NodeId, Point)>, Size) {
     let n = kids.len();
     if n == 0 {
@@ -197,7 +232,10 @@ fn place(
             indeg[w] += 1;
         }
     }
-    let mut rank = vec![0usize; n];
+    // Each node starts at its tier's place among the siblings' tiers.
+    let tiers: Vec<u8> = kids.iter().map(|id| (style.tier)(id)).collect();
+    let distinct = crate::core::support::sort::set(tiers.iter().copied());
+    let mut rank: Vec<usize> = tiers.iter().map(|t| distinct.range(..t).count()).collect();
     let mut queue: Vec<usize> = (0..n).filter(|&v| indeg[v] == 0).collect();
     let mut qi = 0;
     while qi < queue.len() {
@@ -260,10 +298,7 @@ fn place(
         Direction::TopBottom => (s.h, s.w),
         Direction::LeftRight => (s.w, s.h),
     };
-    let gap = match dir {
-        Direction::TopBottom => RANK_GAP_TB,
-        Direction::LeftRight => RANK_GAP_LR,
-    };
+    let (gap, cross_gap) = (style.rank_gap, style.cross_gap);
     let row_depth: Vec<f64> = rows
         .iter()
         .map(|r| r.iter().map(|&v| along(sz[v]).0).fold(0.0, f64::max))
@@ -272,7 +307,7 @@ fn place(
         .iter()
         .map(|r| {
             let total: f64 = r.iter().map(|&v| along(sz[v]).1).sum();
-            total + CROSS_GAP * (r.len().saturating_sub(1)) as f64
+            total + cross_gap * (r.len().saturating_sub(1)) as f64
         })
         .collect();
     let breadth = row_breadth.iter().copied().fold(0.0, f64::max);
@@ -288,7 +323,7 @@ fn place(
                 Direction::LeftRight => Point { x: mo, y: c },
             };
             placed.push((kids[v].clone(), p));
-            c += b + CROSS_GAP;
+            c += b + cross_gap;
         }
         m += row_depth[r] + if r + 1 < ranks { gap } else { 0.0 };
     }

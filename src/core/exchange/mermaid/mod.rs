@@ -8,7 +8,7 @@
 mod escape;
 mod export;
 mod import;
-mod layout;
+pub(crate) mod layout;
 mod parse;
 
 pub use escape::{escape_label, unescape_label};
