@@ -48,7 +48,11 @@ fn shell() -> String {
     let options: String = TEMPLATES
         .iter()
         .map(|t| {
-            let selected = if t.id == start.id { " selected=\"\"" } else { "" };
+            let selected = if t.id == start.id {
+                " selected=\"\""
+            } else {
+                ""
+            };
             format!(
                 "<option value=\"{}\"{selected}>{}</option>",
                 t.id,
@@ -108,10 +112,7 @@ fn prerendered_page_is_current() {
 #[test]
 fn prerender_draws_every_node_and_edge_with_nothing_to_focus() {
     let html = shell();
-    let design = templates::find(templates::START)
-        .unwrap()
-        .start()
-        .unwrap();
+    let design = templates::find(templates::START).unwrap().start().unwrap();
     for id in design.nodes.keys() {
         assert!(
             html.contains(&format!("data-node-id=\"{}\"", id.as_str())),
@@ -139,7 +140,10 @@ fn prerender_draws_every_node_and_edge_with_nothing_to_focus() {
     // Every control is disabled or inside an inert element: nothing to focus or click.
     let controls = ["select", "button", "summary", "input", "a", "textarea"];
     let mut seen = 0;
-    for n in doc.descendants().filter(|n| controls.iter().any(|c| n.has_tag_name(*c))) {
+    for n in doc
+        .descendants()
+        .filter(|n| controls.iter().any(|c| n.has_tag_name(*c)))
+    {
         seen += 1;
         let quiet = n
             .ancestors()
