@@ -61,35 +61,38 @@ describe('the prerendered diagram (release build)', () => {
     }
   });
 
-  test('the app takes over in place and marks <html data-app-ready>', T, async () => {
-    // Where the prerender draws each node, without the app.
-    const off = await env.browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP', viewport: VIEWPORT });
-    const offPage = await off.newPage();
-    await offPage.goto(env.server.url, { waitUntil: 'load' });
-    const before = await boxes(offPage, SHELL_NODE);
-    const headerBefore = await offPage.locator('#prerender .app-header').boundingBox();
-    await off.close();
+  for (const viewport of [VIEWPORT, { width: 390, height: 844 }]) {
+    test(`the app takes over in place and marks <html data-app-ready> (${viewport.width} × ${viewport.height})`, T, async () => {
+      // Where the prerender draws each node before the app runs (the wasm held back).
+      const off = await env.browser.newContext({ locale: 'ja-JP', viewport });
+      const offPage = await off.newPage();
+      await offPage.route('**/*_bg.wasm', (route) => route.abort());
+      await offPage.goto(env.server.url, { waitUntil: 'load' });
+      const before = await boxes(offPage, SHELL_NODE);
+      const headerBefore = await offPage.locator('#prerender .app-header').boundingBox();
+      await off.close();
 
-    const { context, page, errors } = await openApp(env, { locale: 'ja-JP', viewport: VIEWPORT });
-    try {
-      await page.waitForSelector('html[data-app-ready]', { timeout: APP_TIMEOUT_MS });
-      assert.equal(await page.locator('#prerender').count(), 0, 'the prerendered page is still there');
-      assert.equal(await page.locator('.app').count(), 1);
-      assert.deepEqual(await nodeIds(page), PARTY_BOX_IDS);
-      // Same header height, and every node where the prerender drew it (the default view).
-      const headerAfter = await page.locator('.app-header').boundingBox();
-      assert.ok(Math.abs(headerAfter.height - headerBefore.height) < 0.5, `header ${headerBefore.height} → ${headerAfter.height} px`);
-      const after = await boxes(page, NODE);
-      for (const id of PARTY_BOX_IDS) {
-        const [a, b] = [before[id], after[id]];
-        const moved = Math.max(...a.map((v, i) => Math.abs(v - b[i])));
-        assert.ok(moved < 1, `${id} moved by ${moved.toFixed(2)} px: ${a} → ${b}`);
+      const { context, page, errors } = await openApp(env, { locale: 'ja-JP', viewport });
+      try {
+        await page.waitForSelector('html[data-app-ready]', { timeout: APP_TIMEOUT_MS });
+        assert.equal(await page.locator('#prerender').count(), 0, 'the prerendered page is still there');
+        assert.equal(await page.locator('.app').count(), 1);
+        assert.deepEqual(await nodeIds(page), PARTY_BOX_IDS);
+        // Same header height, and every node where the prerender drew it (the default view).
+        const headerAfter = await page.locator('.app-header').boundingBox();
+        assert.ok(Math.abs(headerAfter.height - headerBefore.height) < 0.5, `header ${headerBefore.height} → ${headerAfter.height} px`);
+        const after = await boxes(page, NODE);
+        for (const id of PARTY_BOX_IDS) {
+          const [a, b] = [before[id], after[id]];
+          const moved = Math.max(...a.map((v, i) => Math.abs(v - b[i])));
+          assert.ok(moved < 1, `${id} moved by ${moved.toFixed(2)} px: ${a} → ${b}`);
+        }
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
       }
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    });
+  }
 
   test("a link's design and the autosaved design replace the prerendered one", T, async () => {
     const { context, page, errors } = await openApp(env);
