@@ -2,7 +2,8 @@
 # Browser benchmark: validation + estimate per edit inside Chromium (tests/web_bench.rs, a
 # release wasm build run by wasm-bindgen-test-runner), then navigation to an interactive
 # canvas and frame time while dragging a node in Party Box and in a 1,000-node design, in
-# headless Chromium against the release build. Prints figures; never fails on them (these
+# headless Chromium against the release build, and the page on the mobile profile (network
+# and CPU throttled: scripts/bench-mobile.js). Prints figures; never fails on them (these
 # machines are shared and noisy).
 #
 #   bash scripts/bench-browser.sh          # builds dist/ first when it is missing
@@ -20,3 +21,5 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-
 mkdir -p target/tmp
 cargo run -q --release --example synth -- 1000 > target/tmp/synth-1000.json
 node scripts/bench-browser.js target/tmp/synth-1000.json
+node scripts/bench-mobile.js 5
+node scripts/bench-mobile.js 5 unthrottled

@@ -1,6 +1,10 @@
 'use strict';
-// Trunk post-build hook (Trunk.toml [[hooks]]), two steps on the built files, in order:
+// Trunk post-build hook (Trunk.toml [[hooks]]), steps on the built files, in order:
 //
+// 0. The prerendered first frame (public/prerender.html: the header and the start template's
+//    diagram drawn by core::svg, written by tests/prerender.rs) right after <body>, so the
+//    diagram is on the first paint, before the wasm has arrived, and with JavaScript off. The
+//    app removes it when it mounts (src/ui/mod.rs). It holds no script and no inline style.
 // 1. A strict Content-Security-Policy in index.html, as a <meta http-equiv> right after
 //    <meta charset>, so dist/ carries it to any static host. Scripts: only this origin, the
 //    wasm compile ('wasm-unsafe-eval') and the inline module script Trunk writes to start the
@@ -23,6 +27,8 @@ const crypto = require('node:crypto');
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
 const file = path.join(dir, 'index.html');
+const PRERENDER = path.join(__dirname, '..', 'public', 'prerender.html');
+writePrerender();
 const policy = writePolicy(fs.readFileSync(file, 'utf8'));
 writeHeaders(policy);
 writeServiceWorker();
@@ -61,6 +67,19 @@ function writePolicy(html) {
   fs.writeFileSync(file, out);
   console.log(`post-build: Content-Security-Policy written into ${file} (${hashes.length} inline script hash)`);
   return policy;
+}
+
+function writePrerender() {
+  const html = fs.readFileSync(file, 'utf8');
+  if (html.includes('id="prerender"') || html.includes('id=prerender')) return; // already there
+  const shell = fs.readFileSync(PRERENDER, 'utf8').trim();
+  if (/<script|<style|\sstyle=|\son[a-z]+=/i.test(shell)) {
+    fail(`${PRERENDER} holds a script or an inline style, which the page's policy refuses`);
+  }
+  const body = /<body(\s[^>]*)?>/i;
+  if (!body.test(html)) fail(`no <body> in ${file} to put the prerendered page in`);
+  fs.writeFileSync(file, html.replace(body, (tag) => tag + shell));
+  console.log(`post-build: the prerendered first frame (${shell.length} bytes) written into ${file}`);
 }
 
 function writeHeaders(policy) {

@@ -21,9 +21,20 @@ pub use shell::app::{App, AppWith};
 pub use shell::pricing::{Cost, TableFailure, TableState};
 pub use shell::state::{AppState, EditError, Selection};
 
-/// Mounts the app on `<body>` (the browser entry point).
+/// Mounts the app on `<body>` (the browser entry point), then removes the diagram the build
+/// prerendered into index.html (`#prerender`, public/prerender.html) and marks
+/// `<html data-app-ready>`. All in one task, so the browser never paints both or neither:
+/// the app's first frame replaces the prerendered one, which shows the same picture in the
+/// same place unless a link or the autosave opened another design.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
+    let document = leptos::prelude::document();
+    if let Some(shell) = document.get_element_by_id("prerender") {
+        shell.remove();
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app-ready", "");
+    }
 }
 
 /// Mounts the app inside `parent` and keeps it there for the life of the page (tests mount

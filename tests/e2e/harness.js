@@ -39,12 +39,13 @@ function checkDist() {
   }
 }
 
-async function start() {
+/** The static server and Chromium; `serverOptions` go to startServer (e.g. `{ gzip: true }`). */
+async function start(serverOptions = {}) {
   checkDist();
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: run \`bash scripts/setup.sh --browser\``);
   }
-  const server = await startServer(DIST);
+  const server = await startServer(DIST, serverOptions);
   let browser;
   try {
     browser = await chromium.launch({

@@ -6,6 +6,7 @@
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
+const zlib = require('node:zlib');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -31,9 +32,12 @@ const MIME = {
 /**
  * Serves `root` until close() is called.
  * @param {string} root absolute path of the folder to serve
+ * @param {{gzip?: boolean}} [options] gzip: compress text and wasm for clients that accept it,
+ *   as a real host does (the benchmarks measure what crosses a slow network)
  * @returns {Promise<{url: string, close: () => Promise<void>, requests: string[]}>}
  */
-function startServer(root) {
+function startServer(root, options = {}) {
+  const gzipped = new Map(); // file → its gzip, made once
   const base = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -61,6 +65,21 @@ function startServer(root) {
         return;
       }
       const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      const compressible = /^(text\/|application\/(wasm|json|manifest)|image\/svg)/.test(type);
+      if (options.gzip && compressible && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        const key = `${file}:${st.mtimeMs}`;
+        if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+        const body = gzipped.get(key);
+        res.writeHead(200, {
+          'Content-Type': type,
+          'Content-Encoding': 'gzip',
+          'Content-Length': body.length,
+          'Cache-Control': 'no-store',
+          Vary: 'Accept-Encoding',
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
       res.writeHead(200, {
         'Content-Type': type,
         'Content-Length': st.size,

@@ -5,6 +5,9 @@ use crate::core::document::model::Design;
 use crate::core::format::load::{load_json, LoadError};
 use crate::core::support::i18n::{t, Text};
 
+/// The template the app opens with (and the page the build prerenders shows).
+pub const START: &str = "party-box";
+
 /// A template a user can start from.
 #[derive(Debug, Clone, Copy)]
 pub struct Template {

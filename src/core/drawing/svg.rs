@@ -148,6 +148,47 @@ pub fn to_svg_with(design: &Design, lang: Lang, opts: &Options) -> String {
     out
 }
 
+/// The app's canvas as it first draws `design` at the default view, for the page the build
+/// prerenders (`index.html` shows it while the wasm loads, see tests/prerender.rs): an
+/// `<svg class="canvas">` with the canvas's view box and aspect, its arrowhead marker and
+/// `<g class="diagram">` with the three layers, item for item the markup the canvas writes, but
+/// nothing to focus (no tab stops, no hit paths) and named by a `<title>` as one image.
+/// `prefix` goes before the marker's id, so it differs from the app's own while both are on
+/// the page.
+pub fn prerendered_canvas(design: &Design, lang: Lang, prefix: &str) -> String {
+    let arrow = format!("{prefix}{ARROW_ID}");
+    let layout = geometry::layout(design);
+    let mut out = String::with_capacity(2048 + 1000 * design.nodes.len());
+    let _ = write!(
+        out,
+        "<svg class=\"canvas\" viewBox=\"{}\" preserveAspectRatio=\"xMidYMid meet\" \
+         xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>",
+        layout.view_box.view_box_attr()
+    );
+    escape(&faces::diagram_label(design, lang), &mut out);
+    let _ = write!(
+        out,
+        "</title><defs><marker id=\"{arrow}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" \
+         markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" \
+         orient=\"auto-start-reverse\"><path class=\"arrow-head\" d=\"M0 0.5 L10 5 L0 9.5 Z\"/>\
+         </marker></defs><g class=\"diagram\">"
+    );
+    let none = |_: &str, _: bool| None;
+    layers(
+        &mut out,
+        design,
+        &layout,
+        lang,
+        &Canvas {
+            arrow: &arrow,
+            interactive: false,
+            mark: &none,
+        },
+    );
+    out.push_str("</g></svg>");
+    out
+}
+
 /// How [`layers`] draws: for a document or for the app's canvas.
 pub struct Canvas<'a> {
     /// The id of the arrowhead marker the edges point with.

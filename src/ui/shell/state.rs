@@ -22,7 +22,7 @@ use crate::core::validate::{validate, Finding, Severity};
 use crate::ui::shell::pricing::{self, Cost, TableFailure, TableState};
 
 /// The template a new session starts from.
-pub const START_TEMPLATE: &str = "party-box";
+pub const START_TEMPLATE: &str = templates::START;
 
 /// What the user has picked on the canvas or in the findings panel.
 #[derive(Debug, Clone, PartialEq, Default)]
