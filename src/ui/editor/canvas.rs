@@ -12,7 +12,7 @@ use crate::core::drawing::faces;
 use crate::core::edit::Command;
 
 use crate::core::document::model::{EdgeId, NodeId};
-use crate::core::drawing::geometry::{self, fmt_num, Rect};
+use crate::core::drawing::geometry::{fmt_num, Rect};
 use crate::core::drawing::svg::{self, ARROW_ID};
 use crate::core::support::html::TrustedHtml;
 use crate::core::support::numtext::shortest;
@@ -34,7 +34,7 @@ const NOTICE_TIME: std::time::Duration = std::time::Duration::from_secs(6);
 #[component]
 pub fn Canvas() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let layout = Memo::new(move |_| state.design.with(geometry::layout));
+    let layout = state.layout;
     let view = Memo::new(move |_| {
         state
             .camera

@@ -13,7 +13,7 @@ use crate::core::document::catalogue::usage_spec;
 use crate::core::document::model::{Currency, Design, EdgeId, NodeId};
 use crate::core::document::region::Region;
 use crate::core::document::templates::{self, TEMPLATES};
-use crate::core::drawing::geometry::{self, Rect};
+use crate::core::drawing::geometry::{self, Layout, Rect};
 use crate::core::edit::{self, Applied, Command, History, Meta, Refusal};
 use crate::core::format::load::load_json;
 use crate::core::support::i18n::Lang;
@@ -160,6 +160,9 @@ pub struct AppState {
     pub load_error: RwSignal<Option<String>>,
     /// The validator's findings for the current design (recomputed on every change).
     pub findings: Memo<Vec<Finding>>,
+    /// Where the current design's items go on the canvas (routes, labels, the view that fits
+    /// it): computed once per change, read by the canvas and by edits that keep the view.
+    pub layout: Memo<Layout>,
     /// What is selected.
     pub selection: RwSignal<Selection>,
     /// What the selection lights up on the canvas.
@@ -200,6 +203,7 @@ impl AppState {
         };
         let design = RwSignal::new(design);
         let findings = Memo::new(move |_| design.with(validate));
+        let layout = Memo::new(move |_| design.with(geometry::layout));
         let selection = RwSignal::new(Selection::None);
         let tables = RwSignal::new(BTreeMap::new());
         AppState {
@@ -209,6 +213,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             load_error: RwSignal::new(error),
             findings,
+            layout,
             worst: Memo::new(move |_| {
                 let mut worst: BTreeMap<NodeId, Severity> = BTreeMap::new();
                 findings.with(|fs| {
@@ -421,7 +426,7 @@ impl AppState {
         // What adds nodes does not move the view: a view that fits the design is frozen first.
         let adds = matches!(command, Command::AddNode { .. } | Command::Duplicate { .. });
         if adds && self.camera.get_untracked().is_none() {
-            let view = self.design.with_untracked(|d| geometry::layout(d).view_box);
+            let view = self.layout.with_untracked(|l| l.view_box);
             self.camera.set(Some(view));
         }
         // Only an edit that changed something wakes what depends on the design.
