@@ -70,19 +70,34 @@ pub fn matches(pattern: &str, path: &str) -> bool {
 /// `None` when the search was too large to finish (never for patterns within AWS's limits
 /// in practice; callers treat it as "not known to be covered").
 pub fn covers(broad: &str, narrow: &str) -> Option<bool> {
-    // Fast path: literal prefixes that disagree within both lengths mean no path of `narrow`
-    // starts the way `broad` requires (and every pattern matches some path).
+    covers_union(&[broad], narrow)
+}
+
+/// Whether every path that `narrow` matches is matched by at least one of `broads` (their
+/// union, as a listener's earlier rules together take every request they match). Exact, like
+/// [`covers`]; `None` when the search was too large to finish.
+pub fn covers_union(broads: &[&str], narrow: &str) -> Option<bool> {
+    // Literal prefixes that disagree within both lengths mean no path of `narrow` starts the
+    // way that broad pattern requires: it takes none of them and is left out.
     let lit = |p: &str| -> usize { p.find(['*', '?']).unwrap_or(p.len()) };
-    let (pa, pb) = (&broad[..lit(broad)], &narrow[..lit(narrow)]);
-    if !pa.starts_with(pb) && !pb.starts_with(pa) {
-        return Some(false);
+    let pb = &narrow[..lit(narrow)];
+    let a: Vec<Vec<char>> = broads
+        .iter()
+        .filter(|broad| {
+            let pa = &broad[..lit(broad)];
+            pa.starts_with(pb) || pb.starts_with(pa)
+        })
+        .map(|broad| broad.chars().collect())
+        .collect();
+    if a.is_empty() {
+        return Some(false); // every pattern matches some path
     }
-    let a: Vec<char> = broad.chars().collect();
     let b: Vec<char> = narrow.chars().collect();
-    // The alphabet, partitioned: every literal of either pattern, plus one stand-in for all
-    // other characters (they behave identically in both automata).
+    // The alphabet, partitioned: every literal of any pattern, plus one stand-in for all
+    // other characters (they behave identically in every automaton).
     let mut alphabet: Vec<Sym> = a
         .iter()
+        .flatten()
         .chain(b.iter())
         .filter(|c| !matches!(c, '*' | '?'))
         .map(|c| Sym::Char(*c))
@@ -94,25 +109,28 @@ pub fn covers(broad: &str, narrow: &str) -> Option<bool> {
     alphabet.dedup();
     alphabet.push(Sym::Other);
 
-    let start = (closure(&b, &[0]), closure(&a, &[0]));
-    let mut seen: HashSet<(Vec<usize>, Vec<usize>)> = HashSet::new();
+    let start = (
+        closure(&b, &[0]),
+        a.iter().map(|p| closure(p, &[0])).collect::<Vec<_>>(),
+    );
+    let mut seen: HashSet<(Vec<usize>, Vec<Vec<usize>>)> = HashSet::new();
     let mut queue = VecDeque::from([start]);
     let mut budget = 200_000usize;
     while let Some((bs, as_)) = queue.pop_front() {
         if !seen.insert((bs.clone(), as_.clone())) {
             continue;
         }
-        // A string reaching here is accepted by `narrow` but not by `broad`.
-        if bs.contains(&b.len()) && !as_.contains(&a.len()) {
+        // A string reaching here is accepted by `narrow` but by none of `broads`.
+        if bs.contains(&b.len()) && !as_.iter().zip(&a).any(|(s, p)| s.contains(&p.len())) {
             return Some(false);
         }
         for sym in &alphabet {
-            budget = budget.checked_sub(1)?;
+            budget = budget.checked_sub(as_.len())?;
             let nb = step(&b, &bs, *sym);
             if nb.is_empty() {
                 continue;
             }
-            let na = step(&a, &as_, *sym);
+            let na = as_.iter().zip(&a).map(|(s, p)| step(p, s, *sym)).collect();
             queue.push_back((nb, na));
         }
     }
@@ -242,6 +260,23 @@ mod tests {
     }
 
     #[test]
+    fn union_inclusion() {
+        assert_eq!(
+            covers_union(&["/api/*", "/socket.io/*"], "/api/v1/*"),
+            Some(true)
+        );
+        assert_eq!(covers_union(&["/a*", "/b*"], "/?x"), Some(false), "/cx");
+        assert_eq!(covers_union(&["/a*", "/b*", "/"], "/*"), Some(false), "/c");
+        assert_eq!(covers_union(&["/", "/?*"], "/*"), Some(true));
+        assert_eq!(
+            covers_union(&["/*.png", "/*.jpg"], "/img/*.png"),
+            Some(true)
+        );
+        assert_eq!(covers_union(&["/x/*", "/y/*"], "/z/*"), Some(false));
+        assert_eq!(covers_union(&[], "/z/*"), Some(false));
+    }
+
+    #[test]
     fn counterexamples() {
         assert_eq!(counterexample("/api/*", "/*").as_deref(), Some("/"));
         assert_eq!(counterexample("/*", "/api/*"), None);
@@ -281,6 +316,27 @@ mod tests {
             }
             if counter.is_some() {
                 proptest::prop_assert_eq!(covers(&a, &b), Some(false));
+            }
+        }
+
+        /// `covers_union` agrees with brute force the same way, for the union of two patterns
+        /// (and says "covered" for some of them: see `union_inclusion`).
+        #[test]
+        fn union_inclusion_agrees_with_brute_force(
+            a in "[/a*?]{0,4}",
+            c in "[/b*?]{0,3}",
+            b in "[/ab*?]{0,4}",
+        ) {
+            let counter = strings(6)
+                .into_iter()
+                .find(|s| matches(&b, s) && !matches(&a, s) && !matches(&c, s));
+            let got = covers_union(&[&a, &c], &b);
+            proptest::prop_assert!(got.is_some(), "gave up on {a} + {c} / {b}");
+            if got == Some(true) {
+                proptest::prop_assert!(counter.is_none(), "{a} + {c} cover {b}? counterexample {counter:?}");
+            }
+            if counter.is_some() {
+                proptest::prop_assert_eq!(got, Some(false));
             }
         }
     }
