@@ -37,12 +37,14 @@ mod placement;
 mod private_reachable_from_internet;
 mod public_subnet_needs_igw;
 mod rds_access;
+mod rds_backups;
 mod rds_in_private_subnet;
 mod rds_multi_az;
 mod rds_two_azs;
 mod service_image_source;
 mod service_in_cluster;
 mod service_in_private_subnet;
+mod service_two_azs;
 mod single_task;
 mod socketio_served;
 mod socketio_sticky;
@@ -88,11 +90,13 @@ pub const RULES: &[Rule] = &[
     task_counts::RULE,
     alb_target_no_tasks::RULE,
     single_task::RULE,
+    service_two_azs::RULE,
     autoscaling::RULE,
     socketio_sticky::RULE,
     rds_access::RULE,
     api_database::RULE,
     rds_multi_az::RULE,
+    rds_backups::RULE,
     ssr_not_on_s3::RULE,
 ];
 
@@ -144,10 +148,12 @@ pub const EXPLANATIONS: &[(&str, Text)] = &[
     (task_counts::RULE.id, task_counts::WHY),
     (alb_target_no_tasks::RULE.id, alb_target_no_tasks::WHY),
     (single_task::RULE.id, single_task::WHY),
+    (service_two_azs::RULE.id, service_two_azs::WHY),
     (autoscaling::RULE.id, autoscaling::WHY),
     (socketio_sticky::RULE.id, socketio_sticky::WHY),
     (rds_access::RULE.id, rds_access::WHY),
     (api_database::RULE.id, api_database::WHY),
     (rds_multi_az::RULE.id, rds_multi_az::WHY),
+    (rds_backups::RULE.id, rds_backups::WHY),
     (ssr_not_on_s3::RULE.id, ssr_not_on_s3::WHY),
 ];
