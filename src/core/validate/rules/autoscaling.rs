@@ -19,8 +19,8 @@ pub const RULE: Rule = Rule {
 
 /// Why the rule exists (listed in `super::EXPLANATIONS`).
 pub const WHY: Text = t(
-    "コースの Auto Scaling の流れは「CloudWatch が CPU やリクエスト数を監視 → 閾値 (CPU > 70%) を超えたら Auto Scaling が発動 → ECS が新しい Task を起動 → ALB が新しいコンテナにもトラフィックを流す → 負荷が下がったら減らす」です (Part 3)。スケーリング指標がない、または最大タスク数が最小と同じだと、負荷が高い時にタスクを増やせません。",
-    "The chapter's auto scaling flow: CloudWatch watches CPU or request count; past a threshold (CPU > 70%) Auto Scaling fires; ECS starts new tasks; the ALB sends traffic to them too; when load drops, tasks are removed (Part 3). With no scaling metric, or a maximum equal to the minimum, the service cannot add tasks under load.",
+    "コースの Auto Scaling の流れは「CloudWatch が CPU やリクエスト数を監視 → 閾値 (CPU > 70%) を超えたら Auto Scaling が発動 → ECS が新しい Task を起動 → ALB が新しいコンテナにもトラフィックを流す → 負荷が下がったら減らす」です (Part 3)。ECS では、スケーリング指標と目標値 (CPU 70% など) を決めるだけで、必要な CloudWatch アラームは ECS のサービス自動スケーリングが作成・管理します (Amazon ECS 開発者ガイドのターゲット追跡スケーリング)。スケーリング指標がない、または最大タスク数が最小と同じだと、負荷が高い時にタスクを増やせません。",
+    "The chapter's auto scaling flow: CloudWatch watches CPU or request count; past a threshold (CPU > 70%) Auto Scaling fires; ECS starts new tasks; the ALB sends traffic to them too; when load drops, tasks are removed (Part 3). On ECS, choosing a scaling metric and a target (such as CPU at 70%) is enough: ECS Service Auto Scaling creates and manages the CloudWatch alarms for it (Amazon ECS Developer Guide, target tracking scaling). With no scaling metric, or a maximum equal to the minimum, the service cannot add tasks under load.",
 );
 
 fn check(d: &Design, r: &mut Report) {
