@@ -28,6 +28,13 @@ use crate::ui::text::canvas as canvas_text;
 /// How long a notice stays on the canvas.
 const NOTICE_TIME: std::time::Duration = std::time::Duration::from_secs(6);
 
+/// Below this size on screen (pixels) a card's label is not drawn: the view is far out, no one
+/// can read it, and laying out thousands of SVG texts took the browser seconds (issue 21).
+const MIN_LABEL_PX: f64 = 3.0;
+
+/// Below this (a label of a pixel, a card of a few) the cards' icons and shadows go too.
+const MIN_ICON_LABEL_PX: f64 = 1.0;
+
 /// The diagram of the current design: an `<svg data-testid="canvas">` whose view box fits the
 /// design (or follows pan and zoom), with one `<g data-node-id>` per node and one
 /// `<g data-edge-id>` per edge, the editor's toolbar, its notices and the connection menu.
@@ -41,6 +48,8 @@ pub fn Canvas() -> impl IntoView {
             .get()
             .unwrap_or_else(|| layout.with(|l| l.view_box))
     });
+    // The canvas's size on screen, read when it is mounted and when the window is resized.
+    let px = RwSignal::new((0.0, 0.0));
     let gesture = RwSignal::new(Gesture::Idle);
     let palette_hover = RwSignal::new(None);
     let drop_hover = Memo::new(move |_| {
@@ -89,6 +98,26 @@ pub fn Canvas() -> impl IntoView {
         space_down.remove();
         space_up.remove();
     });
+    let measure = move || {
+        if let Some(svg) = cx.svg.get_untracked() {
+            let b = svg.get_bounding_client_rect();
+            px.set((b.width(), b.height()));
+        }
+    };
+    Effect::new(move |_| {
+        if cx.svg.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resized.remove());
+    // Far out, the cards' texts are left out (by a class: the diagram's text stays as the
+    // export writes it).
+    let label_px = Memo::new(move |_| {
+        let (w, h) = px.get();
+        view.with(|v| (w / v.w).min(h / v.h)) * faces::LABEL_FONT
+    });
+    let far = move |min: f64| label_px.get() > 0.0 && label_px.get() < min;
     provide_context(cx);
     let lang = state.lang;
     let aria_label = move || {
@@ -179,6 +208,8 @@ pub fn Canvas() -> impl IntoView {
                 node_ref=cx.svg
                 id="canvas"
                 class="canvas"
+                class:is-far=move || far(MIN_LABEL_PX)
+                class:is-farther=move || far(MIN_ICON_LABEL_PX)
                 data-testid="canvas"
                 role="group"
                 aria-label=aria_label

@@ -21,6 +21,7 @@ use crate::core::document::model::{Currency, Design, NodeId};
 use crate::core::document::region::Region;
 use crate::core::support::i18n::{Lang, Text};
 
+use crate::ui::panels::more::{ShowMore, PAGE};
 use crate::ui::shell::pricing::Cost;
 use crate::ui::shell::state::{AppState, EditError, Selection};
 use crate::ui::text;
@@ -596,11 +597,25 @@ fn LineList(
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let focus = Memo::new(move |_| lines.with(|l| l.as_ref().and_then(|l| l.focus.clone())));
+    // A page at a time of each list: a design of thousands of nodes has thousands of groups.
+    let (paid_limit, free_limit) = (RwSignal::new(PAGE), RwSignal::new(PAGE));
     let keys = move |free: bool| {
+        let limit = if free { free_limit } else { paid_limit }.get();
         lines.with(|l| {
             l.as_ref().map_or(Vec::new(), |l| {
                 let gs = if free { &l.free } else { &l.paid };
-                gs.iter().map(|g| g.key.clone()).collect::<Vec<_>>()
+                gs.iter()
+                    .take(limit)
+                    .map(|g| g.key.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let count = move |free: bool| {
+        Signal::derive(move || {
+            lines.with(|l| {
+                l.as_ref()
+                    .map_or(0, |l| if free { l.free.len() } else { l.paid.len() })
             })
         })
     };
@@ -634,6 +649,7 @@ fn LineList(
                     <ul class="cost-groups" data-testid="cost-lines">
                         <For each=move || keys(false) key=|k| k.clone() children=group />
                     </ul>
+                    <ShowMore limit=paid_limit total=count(false) />
                 </Show>
             }
             .into_any()
@@ -644,30 +660,27 @@ fn LineList(
             view! {
                 <ul class="cost-groups" data-testid="cost-lines">
                     <For each=move || keys(false) key=|k| k.clone() children=group />
-                    <Show when=has_free>
-                        <li class="cost-free">
-                            <details
-                                data-testid="free-lines"
-                                data-key=FREE_KEY
-                                open=open.with_value(|o| o.iter().any(|k| k == FREE_KEY))
-                                on:toggle=remember_open(open, FREE_KEY.to_owned())
-                            >
-                                <summary>
-                                    {move || {
-                                        format!(
-                                            "{} ({})",
-                                            text::FREE_NODES.get(lang.get()),
-                                            free_count(),
-                                        )
-                                    }}
-                                </summary>
-                                <ul class="cost-groups">
-                                    <For each=move || keys(true) key=|k| k.clone() children=group />
-                                </ul>
-                            </details>
-                        </li>
-                    </Show>
                 </ul>
+                <ShowMore limit=paid_limit total=count(false) />
+                <Show when=has_free>
+                    <details
+                        class="cost-free"
+                        data-testid="free-lines"
+                        data-key=FREE_KEY
+                        open=open.with_value(|o| o.iter().any(|k| k == FREE_KEY))
+                        on:toggle=remember_open(open, FREE_KEY.to_owned())
+                    >
+                        <summary>
+                            {move || {
+                                format!("{} ({})", text::FREE_NODES.get(lang.get()), free_count())
+                            }}
+                        </summary>
+                        <ul class="cost-groups">
+                            <For each=move || keys(true) key=|k| k.clone() children=group />
+                        </ul>
+                        <ShowMore limit=free_limit total=count(true) />
+                    </details>
+                </Show>
             }
             .into_any()
         }

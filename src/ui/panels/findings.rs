@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::core::validate::{counts, Finding, Severity};
 
+use crate::ui::panels::more::{first, ShowMore, PAGE};
 use crate::ui::shell::explain::Explain;
 use crate::ui::shell::state::{AppState, Selection};
 use crate::ui::text;
@@ -56,6 +57,8 @@ pub fn FindingsPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // A page at a time: a design of thousands of nodes can have thousands of findings.
+    let limit = RwSignal::new(PAGE);
     let badge = move |sev: Severity, n: fn((usize, usize, usize)) -> usize| {
         view! {
             <span
@@ -130,11 +133,12 @@ pub fn FindingsPanel() -> impl IntoView {
             >
                 <ul class="findings-list" data-testid="findings-list">
                     <For
-                        each=move || shown.get()
+                        each=move || shown.with(|s| first(s, limit.get()))
                         key=|(k, _)| k.clone()
-                        children=move |(k, first)| view! { <FindingItem key=k first /> }
+                        children=move |(k, first)| view! { <FindingItem key=k first shown /> }
                     />
                 </ul>
+                <ShowMore limit total=Signal::derive(move || shown.with(Vec::len)) />
             </Show>
         </section>
     }
@@ -178,6 +182,8 @@ fn FindingItem(
     key: String,
     /// The finding as it was when its item was made; its texts follow the current findings.
     first: Finding,
+    /// The findings listed, by key.
+    shown: Memo<Vec<(String, Finding)>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
@@ -187,9 +193,12 @@ fn FindingItem(
     let k = key.clone();
     // The finding as it is now (its message may name a renamed node).
     let finding = Memo::new(move |_| {
-        state
-            .findings
-            .with(|all| all.iter().find(|f| self::key(f) == k).cloned())
+        shown
+            .with(|all| {
+                all.iter()
+                    .find(|(key, _)| *key == k)
+                    .map(|(_, f)| f.clone())
+            })
             .unwrap_or_else(|| first.clone())
     });
     let selected = Memo::new(move |_| {

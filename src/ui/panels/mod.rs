@@ -3,5 +3,6 @@
 
 pub mod cost;
 pub mod findings;
+pub mod more;
 pub mod section;
 pub mod side_panel;

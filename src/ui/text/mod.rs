@@ -208,6 +208,11 @@ pub fn unknown_note(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The button under a long list: "Show 100 more (4,900 not shown)".
+pub fn show_more(lang: Lang, n: usize, hidden: usize) -> String {
+    tr!(lang, show_more, n = n, hidden = hidden)
+}
+
 /// Why a typed number was refused; the old value is kept.
 pub fn not_a_number(lang: Lang, old: f64) -> String {
     let old = fmt_num(dec(old));
