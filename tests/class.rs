@@ -214,7 +214,13 @@ fn a_broken_link_does_not_stop_the_rest_and_a_bad_model_exits_2() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["summary"]["students"], 4);
-    assert_eq!(doc["summary"]["unread"], 4);
+    // The two list lines and the missing file; `template:party-box` is read (the model itself).
+    assert_eq!(doc["summary"]["unread"], 3);
+    let template_row = &doc["students"][2];
+    assert_eq!(template_row["name"], "template:party-box");
+    assert!(template_row["problem"].is_null(), "{template_row}");
+    assert_eq!(template_row["delta_usd"], 0, "{template_row}");
+    assert_eq!(template_row["changes"], 0, "{template_row}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("/nonexistent/x.json"), "{err}");
     let out = kumozu(&["grade", "template:nope", list.to_str().unwrap()]);
@@ -288,4 +294,45 @@ fn the_worker_job_grades_a_pasted_list_like_the_cli() {
         lang: kumozu::core::Lang::En,
     };
     assert!(bad.run(&tables).is_err());
+}
+
+#[test]
+fn a_template_is_a_submission_and_an_oversized_file_is_a_row_with_a_problem() {
+    // A file one byte over the input limit (sparse: nothing is written but its length).
+    let dir = std::env::temp_dir().join(format!("kumozu-class-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.json");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(kumozu::core::format::load::MAX_INPUT_BYTES as u64 + 1)
+        .unwrap();
+    let out = kumozu(&[
+        "grade",
+        "template:party-box",
+        "template:blank",
+        "template:nope",
+        big.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = doc["students"].as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{doc}");
+    assert_eq!(rows[0]["name"], "template:blank");
+    assert!(rows[0]["problem"].is_null(), "{}", rows[0]);
+    assert!(rows[0]["errors"].as_u64().unwrap() + rows[0]["warnings"].as_u64().unwrap() > 0);
+    assert!(
+        rows[1]["problem"]
+            .as_str()
+            .unwrap()
+            .contains("no template \"nope\""),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[2]["problem"].as_str().unwrap().contains("larger than"),
+        "{}",
+        rows[2]
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -241,9 +241,9 @@ mod cli {
         Grade {
             /// The model answer: a design file, a share link or `template:NAME`.
             model: String,
-            /// Submissions: design files, share links, or text files with one submission a
-            /// line (`name<TAB>link`, or a bare link named by its line number); `-` reads
-            /// standard input.
+            /// Submissions: design files, share links, `template:NAME`, or text files with one
+            /// submission a line (`name<TAB>link`, or a bare link named by its line number);
+            /// `-` reads standard input.
             #[arg(required = true)]
             submissions: Vec<String>,
             /// Output format (html: a printable report with each student's diagram).
@@ -865,13 +865,32 @@ mod cli {
         }
     }
 
-    /// The submissions named on the command line: links as they are (named by their place
-    /// among the arguments), design files by their path, list files line by line. What cannot
-    /// be read becomes a submission with its problem.
+    /// The submissions named on the command line: `template:NAME` (a template as the app and
+    /// `kumozu template` start it), links as they are (named by their place among the
+    /// arguments), design files by their path, list files line by line. Each file is read up
+    /// to the input limit plus one byte. What cannot be read becomes a submission with its
+    /// problem.
     fn submissions(args: &[String]) -> Vec<class::Submission> {
         use kumozu::core::validate::Message;
+        let limit = kumozu::core::format::load::MAX_INPUT_BYTES;
         let mut out = Vec::new();
         for (i, arg) in args.iter().enumerate() {
+            if let Some(name) = arg.strip_prefix("template:") {
+                let design = match templates::find(name) {
+                    Some(t) => t
+                        .start()
+                        .map_err(|e| Message::new(e.message(Lang::Ja), e.message(Lang::En))),
+                    None => Err(Message::new(
+                        format!("テンプレート \"{name}\" はありません"),
+                        format!("no template \"{name}\""),
+                    )),
+                };
+                out.push(class::Submission {
+                    name: arg.clone(),
+                    design,
+                });
+                continue;
+            }
             if arg != "-" && class::looks_like_link(arg) && !std::path::Path::new(arg).exists() {
                 out.push(class::Submission {
                     name: (i + 1).to_string(),
@@ -880,12 +899,16 @@ mod cli {
                 continue;
             }
             let bytes = if arg == "-" {
-                let mut buf = Vec::new();
-                std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map(|_| buf)
+                read_at_most(std::io::stdin().lock(), limit)
             } else {
-                std::fs::read(arg)
+                std::fs::File::open(arg).and_then(|f| read_at_most(f, limit))
             };
+            let mib = limit / (1024 * 1024);
             let text = match bytes {
+                Ok(b) if b.len() > limit => Err(Message::new(
+                    format!("大きすぎます ({mib} MiB まで)。それより先は読んでいません"),
+                    format!("larger than {mib} MiB; not read further"),
+                )),
                 Ok(b) => String::from_utf8(b)
                     .map_err(|_| Message::new("UTF-8 のテキストではありません", "not UTF-8 text")),
                 Err(e) => Err(Message::new(
@@ -894,10 +917,16 @@ mod cli {
                 )),
             };
             match text {
-                Ok(t) if t.trim_start().starts_with('{') => out.push(class::Submission {
-                    name: arg.clone(),
-                    design: class::open_file_text(&t),
-                }),
+                Ok(t)
+                    if t.trim_start_matches('\u{feff}')
+                        .trim_start()
+                        .starts_with('{') =>
+                {
+                    out.push(class::Submission {
+                        name: arg.clone(),
+                        design: class::open_file_text(&t),
+                    })
+                }
                 Ok(t) => out.extend(
                     class::parse_list(&t)
                         .iter()
