@@ -1,7 +1,8 @@
 'use strict';
 // End-to-end: the cost panel of the release build. The app fetches pricing/<region>.json
 // from dist/ (Trunk copies public/pricing there); the test reads the monthly total the way
-// a grader would (data-testid="total-monthly", a plain number) and checks that it follows
+// a grader would (data-testid="total-monthly": its data-amount a plain number, its text the same
+// figure with thousands grouped) and checks that it follows
 // the region, the currency, the tax and the usage inputs. No figure is hard-coded.
 
 const { describe, test, before, after } = require('node:test');
@@ -12,11 +13,15 @@ const T = { timeout: 120_000 };
 const STEP_MS = 10_000;
 const TOTAL = '[data-testid="total-monthly"]';
 
-/** The monthly total as a number (throws when it is not a plain number). */
+/** The monthly total as a number (throws when `data-amount` is not a plain number, or the
+ * figure shown is not that number with its thousands grouped). */
 async function total(page) {
-  const text = (await page.textContent(TOTAL)).trim();
-  assert.match(text, /^\d+(\.\d\d)?$/, `total-monthly is not a plain number: "${text}"`);
-  return Number(text);
+  const [amount, shown] = await page.$eval(TOTAL, (el) => [el.getAttribute('data-amount'), el.textContent.trim()]);
+  assert.match(amount, /^\d+(\.\d\d)?$/, `total-monthly's data-amount is not a plain number: "${amount}"`);
+  const [whole, cents] = amount.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (cents === undefined ? '' : `.${cents}`);
+  assert.equal(shown, grouped, 'the total is shown with its thousands grouped');
+  return Number(amount);
 }
 
 /** Waits until the total differs from `before` and returns it. */
@@ -25,7 +30,7 @@ async function totalChangedFrom(page, before, what) {
     await page.waitForFunction(
       ([sel, old]) => {
         const el = document.querySelector(sel);
-        return el && el.textContent.trim() !== old;
+        return el && el.getAttribute('data-amount') !== old;
       },
       [TOTAL, String(before)],
       { timeout: STEP_MS, polling: 50 },

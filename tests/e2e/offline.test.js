@@ -49,13 +49,13 @@ describe('offline (release build)', () => {
       await page.reload({ waitUntil: 'load' });
       await page.waitForSelector(`${CANVAS} [data-node-id="alb"]`, { timeout: STEP_MS });
       await page.waitForSelector(TOTAL, { timeout: STEP_MS });
-      const tokyo = Number(await page.locator(TOTAL).textContent());
+      const tokyo = Number(await page.locator(TOTAL).getAttribute('data-amount'));
       assert.ok(tokyo > 0, `a total offline: ${tokyo}`);
       // Another region's table, never fetched before, comes from the cache too.
       await page.selectOption('[data-testid="region-picker"]', 'us-east-1');
       await page.waitForFunction(([sel, before]) => {
         const el = document.querySelector(sel);
-        return el && Number(el.textContent) > 0 && Number(el.textContent) !== before;
+        return el && Number(el.getAttribute('data-amount')) > 0 && Number(el.getAttribute('data-amount')) !== before;
       }, [TOTAL, tokyo], { timeout: STEP_MS });
       // An edit works offline (and is autosaved).
       await page.locator(`${CANVAS} [data-node-id="nat"]`).click();

@@ -52,7 +52,7 @@ describe('Pricing Calculator sheet (release build)', () => {
       assert.equal(await page.textContent(`${SHEET} [data-testid="sheet-region"]`), 'Asia Pacific (Tokyo)');
 
       // The sheet's total is the cost panel's (both in USD).
-      const panel = Number(await page.textContent('[data-testid="total-monthly"]'));
+      const panel = Number(await page.getAttribute('[data-testid="total-monthly"]', 'data-amount'));
       const sheetTotal = Number((await page.textContent(`${SHEET} [data-testid="sheet-total"]`)).replace(/[$,]/g, ''));
       assert.equal(sheetTotal, panel);
 
@@ -83,7 +83,7 @@ describe('Pricing Calculator sheet (release build)', () => {
         undefined,
         { timeout: STEP_MS },
       );
-      const after = Number(await page.textContent('[data-testid="total-monthly"]'));
+      const after = Number(await page.getAttribute('[data-testid="total-monthly"]', 'data-amount'));
       const afterSheet = Number((await page.textContent(`${SHEET} [data-testid="sheet-total"]`)).replace(/[$,]/g, ''));
       assert.ok(after > panel, `${after} > ${panel}`);
       assert.equal(afterSheet, after);

@@ -535,6 +535,14 @@ fn text(root: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The monthly total's plain number (`data-amount`: no symbol, no grouping).
+fn amount(panel: &Element) -> String {
+    all(panel, "[data-testid=total-monthly]")
+        .first()
+        .and_then(|e| e.get_attribute("data-amount"))
+        .unwrap_or_default()
+}
+
 /// A mounted app in English with the Tokyo, Osaka and N. Virginia tables loaded.
 async fn priced_app() -> (HtmlElement, AppState) {
     let (host, state) = fresh_app_with_state();
@@ -598,10 +606,7 @@ async fn without_a_served_table_the_panel_says_so_and_the_app_keeps_working() {
     // A table given later replaces the failure with the estimate.
     state.set_price_table(TOKYO).unwrap();
     let want = state.design.with_untracked(engine_total);
-    wait_until("the total", || {
-        text(&panel, "[data-testid=total-monthly]") == want
-    })
-    .await;
+    wait_until("the total", || amount(&panel) == want).await;
     assert!(all(&panel, "[data-testid=cost-error]").is_empty());
 }
 
@@ -638,7 +643,7 @@ async fn the_total_agrees_with_the_engine_in_every_region() {
         let design = state.design.get_untracked();
         let want = engine_total(&design);
         wait_until(&format!("the {region} total {want}"), || {
-            text(&panel, "[data-testid=total-monthly]") == want
+            amount(&panel) == want
         })
         .await;
         // The range, the per-day figure and the table version agree with the engine too.
@@ -672,7 +677,7 @@ async fn the_total_agrees_with_the_engine_in_every_region() {
 async fn currency_rate_and_tax_change_the_shown_figures() {
     let (host, state) = priced_app().await;
     let panel = one(&host, "[data-testid=cost]");
-    let usd = text(&panel, "[data-testid=total-monthly]");
+    let usd = amount(&panel);
     assert!(
         all(&panel, "[data-testid=jpy-rate]").is_empty(),
         "no rate in USD"
@@ -681,10 +686,7 @@ async fn currency_rate_and_tax_change_the_shown_figures() {
     press(&panel, "[data-testid=currency] button[data-currency=JPY]");
     assert_eq!(state.design.with_untracked(|d| d.currency), Currency::Jpy);
     let want = state.design.with_untracked(engine_total);
-    wait_until("the total in yen", || {
-        text(&panel, "[data-testid=total-monthly]") == want
-    })
-    .await;
+    wait_until("the total in yen", || amount(&panel) == want).await;
     let yen: f64 = want.parse().unwrap();
     assert!(
         (yen - usd.parse::<f64>().unwrap() * 150.0).abs() <= 0.5,
@@ -704,7 +706,7 @@ async fn currency_rate_and_tax_change_the_shown_figures() {
         })
         .await;
         assert_eq!(state.design.with_untracked(|d| d.jpy_per_usd), 150.0);
-        assert_eq!(text(&panel, "[data-testid=total-monthly]"), want);
+        assert_eq!(amount(&panel), want);
         assert_eq!(
             one(&panel, "[data-testid=jpy-rate]")
                 .get_attribute("aria-invalid")
@@ -714,10 +716,7 @@ async fn currency_rate_and_tax_change_the_shown_figures() {
     }
     type_into(&panel, "[data-testid=jpy-rate]", "200");
     let at_200 = state.design.with_untracked(engine_total);
-    wait_until("the total at 200 yen", || {
-        text(&panel, "[data-testid=total-monthly]") == at_200
-    })
-    .await;
+    wait_until("the total at 200 yen", || amount(&panel) == at_200).await;
     assert!(
         all(&panel, ".field-error").is_empty(),
         "the message is gone"
@@ -727,10 +726,7 @@ async fn currency_rate_and_tax_change_the_shown_figures() {
     press(&panel, "[data-testid=include-tax]");
     assert!(state.design.with_untracked(|d| d.include_tax));
     let taxed = state.design.with_untracked(engine_total);
-    wait_until("the taxed total", || {
-        text(&panel, "[data-testid=total-monthly]") == taxed
-    })
-    .await;
+    wait_until("the taxed total", || amount(&panel) == taxed).await;
     let ratio = taxed.parse::<f64>().unwrap() / at_200.parse::<f64>().unwrap();
     assert!((ratio - 1.1).abs() < 0.001, "{ratio}");
     assert_eq!(text(&panel, "[data-testid=tax-state]"), "incl. tax");
@@ -738,10 +734,7 @@ async fn currency_rate_and_tax_change_the_shown_figures() {
     // Back to dollars: two decimals again.
     press(&panel, "[data-testid=currency] button[data-currency=USD]");
     let back = state.design.with_untracked(engine_total);
-    wait_until("the total in dollars", || {
-        text(&panel, "[data-testid=total-monthly]") == back
-    })
-    .await;
+    wait_until("the total in dollars", || amount(&panel) == back).await;
     assert_eq!(back.split('.').nth(1).map(str::len), Some(2), "{back}");
 }
 
@@ -788,19 +781,13 @@ async fn usage_inputs_show_defaults_check_ranges_and_keep_the_old_value() {
     })
     .await;
     let want = state.design.with_untracked(engine_total);
-    wait_until("the total after the edits", || {
-        text(&panel, "[data-testid=total-monthly]") == want
-    })
-    .await;
+    wait_until("the total after the edits", || amount(&panel) == want).await;
     assert!(all(&panel, ".field-error").is_empty());
 
     // Zero hours: nothing runs, but every line is still listed.
     type_into(&panel, field, "0");
     let want = state.design.with_untracked(engine_total);
-    wait_until("the total at 0 hours", || {
-        text(&panel, "[data-testid=total-monthly]") == want
-    })
-    .await;
+    wait_until("the total at 0 hours", || amount(&panel) == want).await;
     let lines = state
         .design
         .with_untracked(|d| engine(d).expected.lines.len());
@@ -881,10 +868,7 @@ async fn every_line_is_listed_per_node_and_expands_to_its_formula_and_source() {
     })
     .await;
     let want = state.design.with_untracked(engine_total);
-    wait_until("the new total", || {
-        text(&panel, "[data-testid=total-monthly]") == want
-    })
-    .await;
+    wait_until("the new total", || amount(&panel) == want).await;
     assert!(one(&panel, &format!("{sel} details")).has_attribute("open"));
 
     // The chart has one bar per kind that costs something, the largest first.
@@ -946,10 +930,7 @@ async fn the_ec_site_in_tokyo_says_which_prices_are_unknown() {
     let e = engine(&design).expected;
     assert!(e.unknown_lines > 0, "Secrets Manager is unknown in Tokyo");
     let want = engine_total(&design);
-    wait_until("the EC site's total", || {
-        text(&panel, "[data-testid=total-monthly]") == want
-    })
-    .await;
+    wait_until("the EC site's total", || amount(&panel) == want).await;
     let unknown = all(&panel, ".cost-line[data-status=unknown]");
     assert_eq!(unknown.len(), e.unknown_lines);
     for line in &unknown {

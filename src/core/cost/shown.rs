@@ -47,7 +47,8 @@ impl Shown {
     }
 
     /// The amount as a plain number: `215.38` (always two decimals) or `32307` (whole yen);
-    /// no symbol, no thousands separator (the DOM contract of `total-monthly`).
+    /// no symbol, no thousands separator (the DOM contract of `total-monthly`'s `data-amount`;
+    /// its text is [`Shown::text`]'s figure, grouped).
     pub fn plain(&self, usd: Decimal) -> String {
         let mut v = self.amount(usd);
         v.rescale(match self.currency {

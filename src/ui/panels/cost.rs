@@ -270,8 +270,12 @@ fn summary_view(r: &EstimateRange, shown: Shown, lang: Lang) -> impl IntoView {
     view! {
         <p class="cost-figure">
             <span class="cost-symbol">{shown.symbol()}</span>
-            <span class="cost-total" data-testid="total-monthly">
-                {shown.plain(e.total_monthly_usd)}
+            <span
+                class="cost-total"
+                data-testid="total-monthly"
+                data-amount=shown.plain(e.total_monthly_usd)
+            >
+                {shown.text(e.total_monthly_usd).trim_start_matches(shown.symbol()).to_owned()}
             </span>
             <span class="cost-per-month">{text::PER_MONTH.get(lang)}</span>
             <span class="cost-tax" data-testid="tax-state">{tax.get(lang)}</span>
@@ -314,17 +318,11 @@ fn chart_view(e: &Estimate, shown: Shown, lang: Lang) -> impl IntoView {
     view! { <ul class="cost-chart" data-testid="cost-chart">{bars}</ul> }
 }
 
-/// The indices of `amounts`, largest amount first, equal amounts in their order (an insertion
-/// sort: a few dozen items, and no generic sort to compile in).
+/// The indices of `amounts`, largest amount first, equal amounts in their order (the core's
+/// one stable sort: a design of thousands of nodes has thousands of groups).
 fn largest_first(amounts: &[Decimal]) -> Vec<usize> {
-    let mut order: Vec<usize> = Vec::with_capacity(amounts.len());
-    for i in 0..amounts.len() {
-        let at = order
-            .iter()
-            .position(|&j| amounts[j] < amounts[i])
-            .unwrap_or(order.len());
-        order.insert(at, i);
-    }
+    let mut order: Vec<usize> = (0..amounts.len()).collect();
+    crate::core::support::sort::sort_by(&mut order, |&a, &b| amounts[b].cmp(&amounts[a]));
     order
 }
 
