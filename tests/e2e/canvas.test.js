@@ -1,7 +1,8 @@
 'use strict';
 // Issue 18, a canvas that does not fight the student: adding a node never moves the view,
-// clicking a selected node keeps it selected, and notices go away (after a few seconds, at the
-// next edit, or when the connection they ask for is cancelled).
+// clicking a selected node keeps it selected, notices go away (after a few seconds, at the
+// next edit, or when the connection they ask for is cancelled), and a card dropped on another
+// moves aside.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -85,6 +86,54 @@ describe('a canvas that helps (release build)', () => {
       await page.waitForSelector(NOTICE, { timeout: 20_000 });
       await page.locator('[data-palette-kind="sqs"]').click();
       await page.waitForSelector(NOTICE, { state: 'detached', timeout: 2000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a card dropped on another moves to the nearest free place, in one undo step', T, async () => {
+    const { context, page, errors } = await openApp(env, { viewport: { width: 1366, height: 768 } });
+    try {
+      const rect = (id) =>
+        page.$eval(`${CANVAS} [data-node-id="${id}"] > .card-box`, (r) => {
+          const b = r.getBBox();
+          return { x: b.x, y: b.y, w: b.width, h: b.height };
+        });
+      const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      const before = await rect('nestjs');
+      const from = await page.locator(`${CANVAS} [data-node-id="nestjs"] > .card-box`).boundingBox();
+      const onto = await page.locator(`${CANVAS} [data-node-id="nextjs"] > .card-box`).boundingBox();
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(onto.x + onto.width / 2 + 6, onto.y + onto.height / 2 + 8, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForFunction(
+        ([sel, y]) => {
+          const r = document.querySelector(sel);
+          return r && Math.abs(r.getBBox().y - y) > 1;
+        },
+        [`${CANVAS} [data-node-id="nestjs"] > .card-box`, before.y],
+        { timeout: STEP_MS },
+      );
+      const [moved, other] = [await rect('nestjs'), await rect('nextjs')];
+      assert.ok(!overlap(moved, other), `NestJS ${JSON.stringify(moved)} is clear of Next.js ${JSON.stringify(other)}`);
+      // It stays in the ECS cluster, close to where it was dropped.
+      const cluster = await page.$eval(`${CANVAS} [data-node-id="cluster"] > .container-box`, (r) => {
+        const b = r.getBBox();
+        return { x: b.x, y: b.y, w: b.width, h: b.height };
+      });
+      const inside = moved.x >= cluster.x && moved.x + moved.w <= cluster.x + cluster.w && moved.y + moved.h <= cluster.y + cluster.h;
+      assert.ok(inside, `inside the cluster: ${JSON.stringify([moved, cluster])}`);
+      assert.ok(Math.abs(moved.y - other.y) < 2 * other.h, 'next to where it was dropped');
+      // One undo brings it back where it was.
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction(
+        ([sel, y]) => Math.abs(document.querySelector(sel).getBBox().y - y) < 0.5,
+        [`${CANVAS} [data-node-id="nestjs"] > .card-box`, before.y],
+        { timeout: STEP_MS },
+      );
+      assert.deepEqual(await rect('nestjs'), before);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -693,6 +693,78 @@ pub fn free_spot(design: &Design, parent: Option<&NodeId>, size: Size) -> Point 
     }
 }
 
+/// How far [`clear_of_cards`] looks for a free place, in steps of `step` each way.
+const CLEAR_STEPS: i32 = 8;
+
+/// Where moved nodes should go so that no moved card sits on another card: the shortest shift
+/// (in steps of `step`, at most [`CLEAR_STEPS`] of them each way) after which no card among
+/// `ids` overlaps a card of the same container that is not moving, and each stays inside its
+/// container's inner area. `None` when nothing overlaps, or no shift that near clears it.
+/// The canvas applies it as one more move of the same drop (one undo step).
+pub fn clear_of_cards(design: &Design, ids: &[NodeId], step: f64) -> Option<(f64, f64)> {
+    let moving = with_descendants(design, ids);
+    let cards: Vec<&Node> = moving
+        .iter()
+        .filter_map(|id| design.nodes.get(id))
+        .filter(|n| !n.kind.is_container())
+        .collect();
+    let others = |n: &Node| {
+        design
+            .children(n.parent.as_ref())
+            .filter(|o| !o.kind.is_container() && !moving.contains(&o.id))
+            .map(|o| Rect::of(o).inflate(4.0))
+            .collect::<Vec<_>>()
+    };
+    let neighbours: Vec<(Rect, Vec<Rect>, Option<Rect>)> = cards
+        .iter()
+        .map(|n| {
+            let inner = n
+                .parent
+                .as_ref()
+                .and_then(|p| design.nodes.get(p))
+                .map(|p| {
+                    let r = Rect::of(p);
+                    Rect {
+                        x: r.x + CONTAINER_PAD / 2.0,
+                        y: r.y + CONTAINER_TITLE,
+                        w: r.w - CONTAINER_PAD,
+                        h: r.h - CONTAINER_TITLE - CONTAINER_PAD / 2.0,
+                    }
+                });
+            (Rect::of(n), others(n), inner)
+        })
+        .collect();
+    let clear = |dx: f64, dy: f64| {
+        neighbours.iter().all(|(r, others, inner)| {
+            let at = Rect {
+                x: r.x + dx,
+                y: r.y + dy,
+                ..*r
+            };
+            let inside = inner.is_none_or(|i| {
+                at.x >= i.x && at.y >= i.y && at.right() <= i.right() && at.bottom() <= i.bottom()
+            });
+            inside && !others.iter().any(|o| o.intersects(&at))
+        })
+    };
+    if clear(0.0, 0.0) {
+        return None;
+    }
+    let mut best: Option<(i32, i32)> = None;
+    for i in -CLEAR_STEPS..=CLEAR_STEPS {
+        for j in -CLEAR_STEPS..=CLEAR_STEPS {
+            let d = i * i + j * j;
+            if best.is_some_and(|(bi, bj)| bi * bi + bj * bj <= d) {
+                continue;
+            }
+            if clear(f64::from(i) * step, f64::from(j) * step) {
+                best = Some((i, j));
+            }
+        }
+    }
+    best.map(|(i, j)| (f64::from(i) * step, f64::from(j) * step))
+}
+
 fn add_node(
     tx: &mut Tx,
     kind: Kind,
@@ -1109,6 +1181,45 @@ mod tests {
 
     fn id(s: &str) -> NodeId {
         NodeId(s.into())
+    }
+
+    #[test]
+    fn a_card_dropped_on_another_is_shifted_the_least_to_a_free_place_in_its_container() {
+        let mut d = party_box();
+        // Nothing overlaps in the template.
+        assert_eq!(clear_of_cards(&d, &[id("nestjs")], 10.0), None);
+        // NestJS dropped 20 below Next.js: on top of it.
+        let (from, to) = (d.nodes[&id("nestjs")].pos, d.nodes[&id("nextjs")].pos);
+        let (dx, dy) = (to.x - from.x, to.y - from.y + 20.0);
+        let mv = |dx, dy| Command::Move {
+            ids: vec![id("nestjs")],
+            dx,
+            dy,
+        };
+        apply(&mut d, &mv(dx, dy)).unwrap();
+        let (sx, sy) = clear_of_cards(&d, &[id("nestjs")], 10.0).expect("a free place nearby");
+        apply(&mut d, &mv(sx, sy)).unwrap();
+        let (a, b) = (
+            Rect::of(&d.nodes[&id("nestjs")]),
+            Rect::of(&d.nodes[&id("nextjs")]),
+        );
+        assert!(!a.inflate(4.0).intersects(&b), "{a:?} {b:?}");
+        let cluster = Rect::of(&d.nodes[&id("cluster")]);
+        assert!(a.x >= cluster.x && a.right() <= cluster.right() && a.bottom() <= cluster.bottom());
+        // The least shift: one step less in either direction still overlaps.
+        let len = |x: f64, y: f64| x * x + y * y;
+        for (ox, oy) in [(10.0, 0.0), (-10.0, 0.0), (0.0, 10.0), (0.0, -10.0)] {
+            if len(sx - ox, sy - oy) < len(sx, sy) {
+                let mut back = d.clone();
+                apply(&mut back, &mv(-ox, -oy)).unwrap();
+                assert!(
+                    clear_of_cards(&back, &[id("nestjs")], 10.0).is_some(),
+                    "({sx}, {sy}) is not the least shift"
+                );
+            }
+        }
+        // Now nothing overlaps.
+        assert_eq!(clear_of_cards(&d, &[id("nestjs")], 10.0), None);
     }
 
     #[test]

@@ -637,6 +637,21 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
             state.cancel_last();
         }
     }
+    // A drop never leaves a card on another: the least shift to a free place, in the same
+    // undo step.
+    let shift = state
+        .design
+        .with_untracked(|d| crate::core::edit::clear_of_cards(d, &drag.ids, GRID));
+    if let Some((dx, dy)) = shift {
+        let _ = state.dispatch_keyed(
+            Command::Move {
+                ids: drag.ids.clone(),
+                dx,
+                dy,
+            },
+            Some(drag.key),
+        );
+    }
     state.seal_history();
 }
 
