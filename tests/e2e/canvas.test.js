@@ -139,4 +139,44 @@ describe('a canvas that helps (release build)', () => {
       await context.close();
     }
   });
+
+  test('a container grows to take a card dropped at its edge', T, async () => {
+    const { context, page, errors } = await openApp(env, { viewport: { width: 1366, height: 768 } });
+    try {
+      const box = (sel) =>
+        page.$eval(sel, (r) => {
+          const b = r.getBBox();
+          return { x: b.x, y: b.y, w: b.width, h: b.height };
+        });
+      const card = `${CANVAS} [data-node-id="rds"] > .card-box`;
+      const subnet = `${CANVAS} [data-node-id="private"] > .container-box`;
+      const before = await box(subnet);
+      const rds = await box(card);
+      // Drag the database down so that its card runs past the subnet's bottom while the pointer
+      // (its middle) stays inside the subnet.
+      const room = before.y + before.h - (rds.y + rds.h / 2); // canvas units below the middle
+      const from = await page.locator(card).boundingBox();
+      const scale = from.height / rds.h;
+      const down = (room - 8) * scale;
+      assert.ok(down > 10, `room to drag (${down} px)`);
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + down, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForFunction(
+        ([sel, h]) => document.querySelector(sel).getBBox().height > h + 1,
+        [subnet, before.h],
+        { timeout: STEP_MS },
+      );
+      const [after, moved] = [await box(subnet), await box(card)];
+      assert.ok(moved.y + moved.h <= after.y + after.h, `the subnet ${JSON.stringify(after)} holds the card ${JSON.stringify(moved)}`);
+      // The card stays where it was dropped (on the 10-unit grid): the subnet moved, not the card.
+      assert.ok(Math.abs(moved.y - (rds.y + down / scale)) <= 10, `dropped at ${rds.y + down / scale}, now at ${moved.y}`);
+      assert.ok(moved.y + moved.h > before.y + before.h, 'it ran past the subnet as it was');
+      assert.equal(await page.$eval(`${CANVAS} [data-node-id="rds"]`, (g) => g.getAttribute('data-node-kind')), 'rds_postgres');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

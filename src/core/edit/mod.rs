@@ -698,8 +698,9 @@ const CLEAR_STEPS: i32 = 8;
 
 /// Where moved nodes should go so that no moved card sits on another card: the shortest shift
 /// (in steps of `step`, at most [`CLEAR_STEPS`] of them each way) after which no card among
-/// `ids` overlaps a card of the same container that is not moving, and each stays inside its
-/// container's inner area. `None` when nothing overlaps, or no shift that near clears it.
+/// `ids` overlaps a card of the same container that is not moving, and each is inside its
+/// container's inner area. `None` when nothing overlaps (a card may run past its container's
+/// edge: the drop grows the container), or no shift that near clears it.
 /// The canvas applies it as one more move of the same drop (one undo step).
 pub fn clear_of_cards(design: &Design, ids: &[NodeId], step: f64) -> Option<(f64, f64)> {
     let moving = with_descendants(design, ids);
@@ -741,9 +742,15 @@ pub fn clear_of_cards(design: &Design, ids: &[NodeId], step: f64) -> Option<(f64
                 y: r.y + dy,
                 ..*r
             };
-            let inside = inner.is_none_or(|i| {
-                at.x >= i.x && at.y >= i.y && at.right() <= i.right() && at.bottom() <= i.bottom()
-            });
+            // Where it was dropped it may run past its container's edge (the container grows
+            // to take it); a shift never takes it there.
+            let inside = (dx == 0.0 && dy == 0.0)
+                || inner.is_none_or(|i| {
+                    at.x >= i.x
+                        && at.y >= i.y
+                        && at.right() <= i.right()
+                        && at.bottom() <= i.bottom()
+                });
             inside && !others.iter().any(|o| o.intersects(&at))
         })
     };

@@ -618,8 +618,10 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
             Some(drag.key),
         );
     }
-    if let Some(p) = cx.canvas_point(client_x, client_y) {
-        let (target, _) = drop_target(state, &drag, p);
+    let target = cx
+        .canvas_point(client_x, client_y)
+        .and_then(|p| drop_target(state, &drag, p).0);
+    if cx.canvas_point(client_x, client_y).is_some() {
         let changing = state
             .design
             .with_untracked(|d| changing_container(d, &drag, target.as_ref()));
@@ -628,7 +630,7 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
                 .dispatch_keyed(
                     Command::Place {
                         ids: changing,
-                        parent: target,
+                        parent: target.clone(),
                     },
                     Some(drag.key),
                 )
@@ -651,6 +653,24 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
             },
             Some(drag.key),
         );
+    }
+    // The container a drop lands in takes it whole: it (and those around it) grow to fit.
+    if target.is_some() {
+        let inside: Vec<NodeId> = state.design.with_untracked(|d| {
+            changing_container(d, &drag, None)
+                .into_iter()
+                .filter(|id| d.nodes.get(id).is_some_and(|n| n.parent == target))
+                .collect()
+        });
+        if !inside.is_empty() {
+            let _ = state.dispatch_keyed(
+                Command::Place {
+                    ids: inside,
+                    parent: target,
+                },
+                Some(drag.key),
+            );
+        }
     }
     state.seal_history();
 }
