@@ -425,19 +425,15 @@ pub fn layout(design: &Design) -> Layout {
 
     // What routes avoid: cards, container titles; and the containers, whose borders they
     // cross as little as they can and which hold the routes between their own children.
-    let (mut scene, mut boxes) = (
-        route::Scene {
-            cards: Vec::new(),
-            titles: bands,
-            boxes: Vec::new(),
-            inside: None,
-        },
-        BTreeMap::new(),
-    );
+    let mut scene = route::Scene {
+        cards: Vec::new(),
+        titles: bands,
+        boxes: Vec::new(),
+        inside: None,
+    };
     for n in design.nodes.values() {
         if n.kind.is_container() {
             scene.boxes.push(Rect::of(n));
-            boxes.insert(&n.id, Rect::of(n));
         } else {
             scene.cards.push(Rect::of(n));
         }
@@ -517,7 +513,8 @@ pub fn layout(design: &Design) -> Layout {
                 .ancestors(&p.edge.to)
                 .iter()
                 .find(|n| n.id != p.edge.from && outer.iter().any(|o| o.id == n.id))
-                .and_then(|n| boxes.get(&n.id).copied());
+                .filter(|n| n.kind.is_container())
+                .map(|n| Rect::of(n));
             route::route(start, end, p.sides, &scene, &laid, i, &mut budget)
         };
         let points = points.unwrap_or_else(|| orthogonal(start, end, p.sides.0));
