@@ -374,9 +374,9 @@ pub fn layout(design: &Design) -> Layout {
 
     // Ports: the edges on each side of each node, in the order of their other ends along the
     // side (edge id breaks ties, the same at both ends, so parallel edges do not cross).
-    // (position of the other end along the side, edge id, index into `pending`)
-    // Sorted by side of a node, then along the side: each run of one side is its ports (a
-    // sorted list rather than a map of lists, which would be one more map type in the wasm).
+    // ((node, side), position of the other end along the side, edge id, index into
+    // `pending`), sorted so that each side's ports are one run (a sorted list rather than a
+    // map of lists, which would be one more map type in the wasm).
     type Port<'a> = ((&'a NodeId, Side), f64, &'a EdgeId, usize);
     let mut ports: Vec<Port> = Vec::with_capacity(2 * pending.len());
     for (i, p) in pending.iter().enumerate() {
