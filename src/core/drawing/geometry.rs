@@ -374,9 +374,11 @@ pub fn layout(design: &Design) -> Layout {
 
     // Ports: the edges on each side of each node, in the order of their other ends along the
     // side (edge id breaks ties, the same at both ends, so parallel edges do not cross).
-    // (position of the other end along the side, edge id, index into `pending`)
-    type Port<'a> = (f64, &'a EdgeId, usize);
-    let mut ports: BTreeMap<(&NodeId, Side), Vec<Port>> = BTreeMap::new();
+    // ((node, side), position of the other end along the side, edge id, index into
+    // `pending`), sorted so that each side's ports are one run (a sorted list rather than a
+    // map of lists, which would be one more map type in the wasm).
+    type Port<'a> = ((&'a NodeId, Side), f64, &'a EdgeId, usize);
+    let mut ports: Vec<Port> = Vec::with_capacity(2 * pending.len());
     for (i, p) in pending.iter().enumerate() {
         let (sa, sb) = p.sides;
         let along = |side: Side, r: &Rect| {
@@ -386,20 +388,19 @@ pub fn layout(design: &Design) -> Layout {
                 r.center().y
             }
         };
-        ports
-            .entry((&p.edge.from, sa))
-            .or_default()
-            .push((along(sa, &p.b), &p.edge.id, i));
-        ports
-            .entry((&p.edge.to, sb))
-            .or_default()
-            .push((along(sb, &p.a), &p.edge.id, i));
+        ports.push(((&p.edge.from, sa), along(sa, &p.b), &p.edge.id, i));
+        ports.push(((&p.edge.to, sb), along(sb, &p.a), &p.edge.id, i));
     }
+    sort::sort_by(&mut ports, |x, y| {
+        x.0.cmp(&y.0)
+            .then_with(|| x.1.total_cmp(&y.1))
+            .then_with(|| x.2.cmp(y.2))
+    });
     // offsets[i] = (offset at start, offset at end, how far each may move along its side and
     // stay a channel away from its neighbours: infinite when alone on the side)
     let mut offsets = vec![(0.0, 0.0, f64::INFINITY, f64::INFINITY); pending.len()];
-    for ((node, side), list) in &mut ports {
-        sort::sort_by(list, |x, y| x.0.total_cmp(&y.0).then_with(|| x.1.cmp(y.1)));
+    for list in ports.chunk_by(|x, y| x.0 == y.0) {
+        let (node, side) = &list[0].0;
         let n = list.len();
         let Some(rect) = design.nodes.get(*node).map(Rect::of) else {
             continue;
@@ -411,7 +412,7 @@ pub fn layout(design: &Design) -> Layout {
         } else {
             (gap - route::CHANNEL) / 2.0
         };
-        for (k, &(_, _, i)) in list.iter().enumerate() {
+        for (k, &(_, _, _, i)) in list.iter().enumerate() {
             let off = (k as f64 - (n as f64 - 1.0) / 2.0) * gap;
             if &&pending[i].edge.from == node && pending[i].sides.0 == *side {
                 offsets[i].0 = off;
@@ -425,19 +426,15 @@ pub fn layout(design: &Design) -> Layout {
 
     // What routes avoid: cards, container titles; and the containers, whose borders they
     // cross as little as they can and which hold the routes between their own children.
-    let (mut scene, mut boxes) = (
-        route::Scene {
-            cards: Vec::new(),
-            titles: bands,
-            boxes: Vec::new(),
-            inside: None,
-        },
-        BTreeMap::new(),
-    );
+    let mut scene = route::Scene {
+        cards: Vec::new(),
+        titles: bands,
+        boxes: Vec::new(),
+        inside: None,
+    };
     for n in design.nodes.values() {
         if n.kind.is_container() {
             scene.boxes.push(Rect::of(n));
-            boxes.insert(&n.id, Rect::of(n));
         } else {
             scene.cards.push(Rect::of(n));
         }
@@ -517,7 +514,8 @@ pub fn layout(design: &Design) -> Layout {
                 .ancestors(&p.edge.to)
                 .iter()
                 .find(|n| n.id != p.edge.from && outer.iter().any(|o| o.id == n.id))
-                .and_then(|n| boxes.get(&n.id).copied());
+                .filter(|n| n.kind.is_container())
+                .map(|n| Rect::of(n));
             route::route(start, end, p.sides, &scene, &laid, i, &mut budget)
         };
         let points = points.unwrap_or_else(|| orthogonal(start, end, p.sides.0));

@@ -978,13 +978,16 @@ pub fn fitting_edge_kinds(from: Kind, to: Kind) -> Vec<EdgeKind> {
 }
 
 fn next_rule(design: &Design, alb: &NodeId, to: &NodeId) -> ListenerRule {
-    let used: BTreeSet<u32> = design
+    // The priorities in use, sorted (looked up by binary search).
+    let mut used: Vec<u32> = design
         .edges
         .values()
         .filter(|e| &e.from == alb)
         .filter_map(|e| e.rule.as_ref().map(|r| r.priority))
-        .to_set();
-    let Some(&min) = used.iter().next() else {
+        .collect();
+    crate::core::support::sort::sort(&mut used);
+    let free = |p: &u32| used.binary_search(p).is_err();
+    let Some(&min) = used.first() else {
         return ListenerRule {
             priority: 100,
             path_pattern: "/*".into(),
@@ -992,9 +995,9 @@ fn next_rule(design: &Design, alb: &NodeId, to: &NodeId) -> ListenerRule {
     };
     // A new, more specific rule goes before the others (lower priority wins), or after them
     // when there is no room below.
-    let below = (1..min).rev().step_by(10).find(|p| !used.contains(p));
+    let below = (1..min).rev().step_by(10).find(free);
     let priority = below
-        .or_else(|| (min..=MAX_PRIORITY).find(|p| !used.contains(p)))
+        .or_else(|| (min..=MAX_PRIORITY).find(free))
         .unwrap_or(MAX_PRIORITY);
     let slug: String = design
         .nodes

@@ -619,9 +619,12 @@ pub fn load_value(value: Value) -> Result<Loaded, LoadError> {
             return Err(LoadError::new(
                 "version",
                 LoadErrorKind::UnsupportedVersion {
-                    found: v.to_string(),
+                    // The same text as `v.to_string()`, through the JSON writer the links
+                    // already use: `Value`'s `Display` would add two more copies of it (plain
+                    // and `{:#}`) to the first load for this one message.
+                    found: serde_json::to_string(v).unwrap_or_default(),
                 },
-            ))
+            ));
         }
         None => {
             return Err(LoadError::new(

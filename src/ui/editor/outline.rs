@@ -10,7 +10,7 @@
 //! by id), as they read on the canvas. Every change goes through `AppState::dispatch`; the
 //! outline decides nothing about what may go where.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use leptos::ev::KeyboardEvent;
@@ -52,38 +52,29 @@ fn reading_order(a: &Node, b: &Node) -> std::cmp::Ordering {
 
 /// The design's nodes as a tree, in reading order.
 fn tree(design: &Design, lang: Lang) -> Vec<Item> {
-    let mut by_parent: BTreeMap<Option<&NodeId>, Vec<&Node>> = BTreeMap::new();
-    for n in design.nodes.values() {
-        by_parent.entry(n.parent.as_ref()).or_default().push(n);
-    }
-    for v in by_parent.values_mut() {
-        crate::core::support::sort::sort_by(v, |a, b| reading_order(a, b));
-    }
-    fn build(
-        by_parent: &BTreeMap<Option<&NodeId>, Vec<&Node>>,
-        parent: Option<&NodeId>,
-        level: usize,
-        lang: Lang,
-    ) -> Vec<Item> {
-        by_parent
-            .get(&parent)
-            .map(|nodes| {
-                nodes
-                    .iter()
-                    .map(|n| Item {
-                        id: n.id.clone(),
-                        label: n.display_label(lang).to_owned(),
-                        kind: n.kind.info().name.get(lang),
-                        container: n.kind.is_container(),
-                        level,
-                        // The loader refuses containment cycles, so this ends.
-                        children: build(by_parent, Some(&n.id), level + 1, lang),
-                    })
-                    .collect()
+    // Sorted by parent, then in reading order: the children of a node are one run of the list
+    // (found by binary search), so no map of lists is needed.
+    let mut nodes: Vec<&Node> = design.nodes.values().collect();
+    crate::core::support::sort::sort_by(&mut nodes, |a, b| {
+        a.parent.cmp(&b.parent).then_with(|| reading_order(a, b))
+    });
+    fn build(nodes: &[&Node], parent: Option<&NodeId>, level: usize, lang: Lang) -> Vec<Item> {
+        let first = nodes.partition_point(|n| n.parent.as_ref() < parent);
+        nodes[first..]
+            .iter()
+            .take_while(|n| n.parent.as_ref() == parent)
+            .map(|n| Item {
+                id: n.id.clone(),
+                label: n.display_label(lang).to_owned(),
+                kind: n.kind.info().name.get(lang),
+                container: n.kind.is_container(),
+                level,
+                // The loader refuses containment cycles, so this ends.
+                children: build(nodes, Some(&n.id), level + 1, lang),
             })
-            .unwrap_or_default()
+            .collect()
     }
-    build(&by_parent, None, 1, lang)
+    build(&nodes, None, 1, lang)
 }
 
 /// An item the keyboard can reach (its containers are all expanded).

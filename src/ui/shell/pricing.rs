@@ -44,6 +44,27 @@ impl TableFailure {
     }
 }
 
+/// The pricing tables fetched so far: at most one state for each of the few regions, so a
+/// short list looked up by region (a map type of its own would cost the first load more code
+/// than the lookups are worth).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tables(Vec<(Region, TableState)>);
+
+impl Tables {
+    /// The state of `region`'s table, if it was ever requested or set.
+    pub fn get(&self, region: &Region) -> Option<&TableState> {
+        self.0.iter().find(|(r, _)| r == region).map(|(_, s)| s)
+    }
+
+    /// Sets the state of `region`'s table, replacing the one before.
+    pub fn insert(&mut self, region: Region, state: TableState) {
+        match self.0.iter_mut().find(|(r, _)| *r == region) {
+            Some((_, s)) => *s = state,
+            None => self.0.push((region, state)),
+        }
+    }
+}
+
 /// What the cost panel can show for the current design.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cost {

@@ -19,7 +19,7 @@ use crate::core::format::load::load_json;
 use crate::core::support::i18n::Lang;
 use crate::core::validate::{validate, Finding, Severity};
 
-use crate::ui::shell::pricing::{self, Cost, TableFailure, TableState};
+use crate::ui::shell::pricing::{self, Cost, TableFailure, TableState, Tables};
 
 /// The template a new session starts from.
 pub const START_TEMPLATE: &str = templates::START;
@@ -170,7 +170,7 @@ pub struct AppState {
     /// The worst severity of the findings naming each node (for the canvas's colours).
     pub worst: Memo<BTreeMap<NodeId, Severity>>,
     /// The pricing tables fetched so far, by region.
-    pub tables: RwSignal<BTreeMap<Region, TableState>>,
+    pub tables: RwSignal<Tables>,
     /// The estimate of the current design from its region's table (recomputed on every change).
     pub cost: Memo<Cost>,
     /// Undo and redo of the edits since the design was loaded.
@@ -205,7 +205,7 @@ impl AppState {
         let findings = Memo::new(move |_| design.with(validate));
         let layout = Memo::new(move |_| design.with(geometry::layout));
         let selection = RwSignal::new(Selection::None);
-        let tables = RwSignal::new(BTreeMap::new());
+        let tables = RwSignal::new(Tables::default());
         AppState {
             baseline: RwSignal::new(design.get_untracked()),
             design,

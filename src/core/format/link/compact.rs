@@ -6,7 +6,6 @@
 //! docs/link-format.md; changing a key or a base here is a format change (`k2`).
 
 use crate::core::support::sort::Ordered;
-use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -130,8 +129,9 @@ fn map_diff(old: Option<&Value>, new: Option<&Value>) -> Map<String, Value> {
     out
 }
 
-/// Items of a file value's `nodes` or `edges`, by id.
-fn by_id(v: &Value, list: &str) -> BTreeMap<String, Map<String, Value>> {
+/// Items of a file value's `nodes` or `edges`, by id: each an object without its `id`. A
+/// JSON map of objects, like the values around it (one copy of the map code in the wasm).
+fn by_id(v: &Value, list: &str) -> Map<String, Value> {
     get(v, list)
         .and_then(Value::as_array)
         .map(|items| {
@@ -140,11 +140,18 @@ fn by_id(v: &Value, list: &str) -> BTreeMap<String, Map<String, Value>> {
                 .filter_map(|item| {
                     let mut o = item.as_object()?.clone();
                     let id = o.remove("id")?.as_str()?.to_owned();
-                    Some((id, o))
+                    Some((id, Value::Object(o)))
                 })
-                .to_map()
+                .to_json_map()
         })
         .unwrap_or_default()
+}
+
+/// The defaults of `kind` (`node_defaults`), made once per kind in `cache` (by kind id).
+fn defaults_of(cache: &mut Map<String, Value>, kind: Kind) -> &Value {
+    cache
+        .entry(kind.id())
+        .or_insert_with(|| Value::Object(node_defaults(kind)))
 }
 
 /// A rule in the compact form: `[priority, path_pattern]`.
@@ -191,8 +198,7 @@ pub(super) fn compact(
 
     let old_nodes = by_id(&old, "nodes");
     let new_nodes = by_id(&new, "nodes");
-    let mut defaults: BTreeMap<Kind, Map<String, Value>> = BTreeMap::new();
-    let unknown_kind = Map::new();
+    let mut defaults = Map::new();
     let mut changed = Map::new();
     let mut added: Vec<(String, Vec<Value>)> = Vec::new();
     let mut removed: Vec<&String> = old_nodes
@@ -221,8 +227,8 @@ pub(super) fn compact(
                     removed.push(id);
                 }
                 let reference = match kind.and_then(Value::as_str).and_then(Kind::from_id) {
-                    Some(k) => &*defaults.entry(k).or_insert_with(|| node_defaults(k)),
-                    None => &unknown_kind,
+                    Some(k) => defaults_of(&mut defaults, k),
+                    None => &Value::Null,
                 };
                 let mut row = vec![kind.cloned().unwrap_or(Value::Null)];
                 for key in ADDED_NODE {
@@ -346,7 +352,7 @@ fn check_keys(obj: &Map<String, Value>, allowed: &[&str], place: &str) -> Result
 
 /// Ids listed for removal: a list of strings, each in `items`.
 fn remove_listed(
-    items: &mut BTreeMap<String, Map<String, Value>>,
+    items: &mut Map<String, Value>,
     list: Option<&Value>,
     place: &str,
 ) -> Result<(), LinkError> {
@@ -446,6 +452,7 @@ pub(super) fn expand(compact: &Value) -> Result<(Value, Option<String>), LinkErr
             check_keys(diff, &["l", "x", "y", "w", "h", "p", "o", "a"], &place)?;
             let node = nodes
                 .get_mut(id)
+                .and_then(Value::as_object_mut)
                 .ok_or_else(|| malformed(&place, "not in the base design"))?;
             for (key, ckey) in NODE {
                 if let Some(v) = diff.get(*ckey) {
@@ -458,7 +465,7 @@ pub(super) fn expand(compact: &Value) -> Result<(Value, Option<String>), LinkErr
         }
     }
     if let Some(table) = top.get("A") {
-        let mut defaults: BTreeMap<Kind, Map<String, Value>> = BTreeMap::new();
+        let mut defaults = Map::new();
         for (id, row) in read_table(table, ADDED_NODE.len() + 2, MAX_NODES, "A")? {
             let place = format!("A.\"{}\"", shown(&id));
             if nodes.contains_key(&id) {
@@ -466,10 +473,10 @@ pub(super) fn expand(compact: &Value) -> Result<(Value, Option<String>), LinkErr
             }
             // An unknown kind is left for the loader to name.
             let mut node = match row[0].as_str().and_then(Kind::from_id) {
-                Some(k) => defaults
-                    .entry(k)
-                    .or_insert_with(|| node_defaults(k))
-                    .clone(),
+                Some(k) => defaults_of(&mut defaults, k)
+                    .as_object()
+                    .cloned()
+                    .unwrap_or_default(),
                 None => Map::new(),
             };
             node.insert("kind".into(), row[0].clone());
@@ -481,7 +488,7 @@ pub(super) fn expand(compact: &Value) -> Result<(Value, Option<String>), LinkErr
             if let Some(a) = row.last().filter(|a| !a.is_null()) {
                 apply_map(&mut node, "params", a, &format!("{place}.a"))?;
             }
-            nodes.insert(id, node);
+            nodes.insert(id, Value::Object(node));
         }
     }
 
@@ -496,6 +503,7 @@ pub(super) fn expand(compact: &Value) -> Result<(Value, Option<String>), LinkErr
             check_keys(diff, &["k", "f", "t", "l", "r"], &place)?;
             let edge = edges
                 .get_mut(id)
+                .and_then(Value::as_object_mut)
                 .ok_or_else(|| malformed(&place, "not in the base design"))?;
             for (key, ckey) in EDGE {
                 if let Some(v) = diff.get(*ckey) {
@@ -519,16 +527,18 @@ pub(super) fn expand(compact: &Value) -> Result<(Value, Option<String>), LinkErr
             }
             set_rule(&mut edge, &row[3], &format!("{place}[3]"))?;
             set(&mut edge, "label", &row[4]);
-            edges.insert(id, edge);
+            edges.insert(id, Value::Object(edge));
         }
     }
-    let with_ids = |items: BTreeMap<String, Map<String, Value>>| -> Value {
+    let with_ids = |items: Map<String, Value>| -> Value {
         Value::Array(
             items
                 .into_iter()
                 .map(|(id, mut item)| {
-                    item.insert("id".into(), Value::String(id));
-                    Value::Object(item)
+                    if let Value::Object(o) = &mut item {
+                        o.insert("id".into(), Value::String(id));
+                    }
+                    item
                 })
                 .collect(),
         )
