@@ -55,7 +55,7 @@ const TOP_KEYS: &[&str] = &[
 
 /// The design as the file format's JSON value, numbers normalised (whole numbers as integers)
 /// so that equal designs give equal values.
-fn file_value(design: &Design) -> Value {
+pub(super) fn file_value(design: &Design) -> Value {
     norm(to_v1(design).into_value())
 }
 
@@ -163,15 +163,15 @@ fn rule_to_compact(rule: Option<&Value>) -> Option<Value> {
     ]))
 }
 
-/// The compact form of `design` against the base `base` (a template id, or `None` for the
-/// empty design), carrying `pricing` (the pricing-table version).
+/// The compact form of a design (`new`: its [`file_value`], computed once for every base the
+/// encoder tries) against the base `base` (a template id, or `None` for the empty design),
+/// carrying `pricing` (the pricing-table version).
 pub(super) fn compact(
-    design: &Design,
+    new: &Value,
     base: Option<&str>,
     pricing: Option<&str>,
 ) -> Result<Value, LinkError> {
     let old = base_value(base)?;
-    let new = file_value(design);
     let mut out = Map::new();
     if let Some(b) = base {
         out.insert("b".into(), Value::from(b));
@@ -180,9 +180,9 @@ pub(super) fn compact(
         out.insert("v".into(), Value::from(v));
     }
     for (key, ckey) in TOP {
-        field_diff(&mut out, ckey, get(&old, key), get(&new, key));
+        field_diff(&mut out, ckey, get(&old, key), get(new, key));
     }
-    let (old_display, new_display) = (get(&old, "display"), get(&new, "display"));
+    let (old_display, new_display) = (get(&old, "display"), get(new, "display"));
     for (key, ckey) in DISPLAY {
         field_diff(
             &mut out,
@@ -191,13 +191,13 @@ pub(super) fn compact(
             new_display.and_then(|d| d.get(key)),
         );
     }
-    let usage = map_diff(get(&old, "usage"), get(&new, "usage"));
+    let usage = map_diff(get(&old, "usage"), get(new, "usage"));
     if !usage.is_empty() {
         out.insert("u".into(), Value::Object(usage));
     }
 
     let old_nodes = by_id(&old, "nodes");
-    let new_nodes = by_id(&new, "nodes");
+    let new_nodes = by_id(new, "nodes");
     let mut defaults = Map::new();
     let mut changed = Map::new();
     let mut added: Vec<(String, Vec<Value>)> = Vec::new();
@@ -267,7 +267,7 @@ pub(super) fn compact(
     }
 
     let old_edges = by_id(&old, "edges");
-    let new_edges = by_id(&new, "edges");
+    let new_edges = by_id(new, "edges");
     let mut changed = Map::new();
     let mut added: Vec<(String, Vec<Value>)> = Vec::new();
     for (id, edge) in &new_edges {

@@ -68,9 +68,12 @@ pub fn encode(design: &Design, pricing_table_version: Option<&str>) -> String {
         }
     }
     bases.push(None);
+    // The design's file value once, for both bases (at thousands of nodes it is most of the
+    // work).
+    let value = compact::file_value(design);
     bases
         .into_iter()
-        .filter_map(|base| compact_text(design, base, pricing_table_version))
+        .filter_map(|base| compact_text(&value, base, pricing_table_version))
         .map(|text| pack(text.as_bytes()))
         .min_by_key(String::len)
         .unwrap_or_else(|| format!("{TAG}."))
@@ -87,10 +90,14 @@ pub fn compact_json(
         .template
         .as_deref()
         .filter(|t| against_template && crate::core::document::templates::find(t).is_some());
-    compact_text(design, base, pricing_table_version).unwrap_or_default()
+    compact_text(&compact::file_value(design), base, pricing_table_version).unwrap_or_default()
 }
 
-fn compact_text(design: &Design, base: Option<&str>, pricing: Option<&str>) -> Option<String> {
+fn compact_text(
+    design: &serde_json::Value,
+    base: Option<&str>,
+    pricing: Option<&str>,
+) -> Option<String> {
     let value = compact::compact(design, base, pricing).ok()?;
     serde_json::to_string(&value).ok()
 }
