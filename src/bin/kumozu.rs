@@ -518,48 +518,56 @@ mod cli {
         Ok(loaded)
     }
 
+    /// What stops an input from being read as text.
+    enum ReadProblem {
+        Io(std::io::Error),
+        /// Over the input limit (MiB).
+        TooLarge(usize),
+        NotUtf8,
+    }
+
     /// Reads a text file (`-`: standard input, or any device or pipe), at most
     /// [`MAX_INPUT_BYTES`](kumozu::core::format::load::MAX_INPUT_BYTES) plus one byte: an input
-    /// beyond the limit is refused (exit 2) without being read further, so `/dev/zero`, an
-    /// endless pipe or a huge file costs no more than the limit in memory. A leading UTF-8
-    /// byte-order mark is dropped. On failure prints why and gives exit 2.
-    fn read_text(file: &str, lang: Lang) -> Result<String, ExitCode> {
+    /// beyond the limit is refused without being read further, so `/dev/zero`, an endless pipe
+    /// or a huge file costs no more than the limit in memory. A leading UTF-8 byte-order mark
+    /// is dropped.
+    fn read_limited(file: &str) -> Result<String, ReadProblem> {
         let limit = kumozu::core::format::load::MAX_INPUT_BYTES;
         let bytes = if file == "-" {
             read_at_most(std::io::stdin().lock(), limit)
         } else {
             std::fs::File::open(file).and_then(|f| read_at_most(f, limit))
-        };
-        let bytes = bytes.map_err(|e| {
-            match lang {
-                Lang::Ja => eprintln!("kumozu: {file} を読めません: {e}"),
-                Lang::En => eprintln!("kumozu: cannot read {file}: {e}"),
-            }
-            ExitCode::from(2)
-        })?;
-        if bytes.len() > limit {
-            let mib = limit / (1024 * 1024);
-            match lang {
-                Lang::Ja => eprintln!(
-                    "kumozu: {file}: 大きすぎます ({mib} MiB まで)。それより先は読んでいません"
-                ),
-                Lang::En => eprintln!(
-                    "kumozu: {file}: larger than {mib} MiB, the most a design may be; not read further"
-                ),
-            }
-            return Err(ExitCode::from(2));
         }
-        let mut text = String::from_utf8(bytes).map_err(|_| {
-            match lang {
-                Lang::Ja => eprintln!("kumozu: {file}: UTF-8 のテキストではありません"),
-                Lang::En => eprintln!("kumozu: {file}: not UTF-8 text"),
-            }
-            ExitCode::from(2)
-        })?;
+        .map_err(ReadProblem::Io)?;
+        if bytes.len() > limit {
+            return Err(ReadProblem::TooLarge(limit / (1024 * 1024)));
+        }
+        let mut text = String::from_utf8(bytes).map_err(|_| ReadProblem::NotUtf8)?;
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
         Ok(text)
+    }
+
+    /// [`read_limited`], or on failure prints why and gives exit 2.
+    fn read_text(file: &str, lang: Lang) -> Result<String, ExitCode> {
+        read_limited(file).map_err(|problem| {
+            match (problem, lang) {
+                (ReadProblem::Io(e), Lang::Ja) => eprintln!("kumozu: {file} を読めません: {e}"),
+                (ReadProblem::Io(e), Lang::En) => eprintln!("kumozu: cannot read {file}: {e}"),
+                (ReadProblem::TooLarge(mib), Lang::Ja) => eprintln!(
+                    "kumozu: {file}: 大きすぎます ({mib} MiB まで)。それより先は読んでいません"
+                ),
+                (ReadProblem::TooLarge(mib), Lang::En) => eprintln!(
+                    "kumozu: {file}: larger than {mib} MiB, the most a design may be; not read further"
+                ),
+                (ReadProblem::NotUtf8, Lang::Ja) => {
+                    eprintln!("kumozu: {file}: UTF-8 のテキストではありません")
+                }
+                (ReadProblem::NotUtf8, Lang::En) => eprintln!("kumozu: {file}: not UTF-8 text"),
+            }
+            ExitCode::from(2)
+        })
     }
 
     /// Up to `limit + 1` bytes of `input` (one more than allowed says it is too large).
@@ -872,7 +880,6 @@ mod cli {
     /// problem.
     fn submissions(args: &[String]) -> Vec<class::Submission> {
         use kumozu::core::validate::Message;
-        let limit = kumozu::core::format::load::MAX_INPUT_BYTES;
         let mut out = Vec::new();
         for (i, arg) in args.iter().enumerate() {
             if let Some(name) = arg.strip_prefix("template:") {
@@ -898,35 +905,23 @@ mod cli {
                 });
                 continue;
             }
-            let bytes = if arg == "-" {
-                read_at_most(std::io::stdin().lock(), limit)
-            } else {
-                std::fs::File::open(arg).and_then(|f| read_at_most(f, limit))
-            };
-            let mib = limit / (1024 * 1024);
-            let text = match bytes {
-                Ok(b) if b.len() > limit => Err(Message::new(
+            let text = read_limited(arg).map_err(|problem| match problem {
+                ReadProblem::Io(e) => {
+                    Message::new(format!("読めません: {e}"), format!("cannot be read: {e}"))
+                }
+                ReadProblem::TooLarge(mib) => Message::new(
                     format!("大きすぎます ({mib} MiB まで)。それより先は読んでいません"),
                     format!("larger than {mib} MiB; not read further"),
-                )),
-                Ok(b) => String::from_utf8(b)
-                    .map_err(|_| Message::new("UTF-8 のテキストではありません", "not UTF-8 text")),
-                Err(e) => Err(Message::new(
-                    format!("読めません: {e}"),
-                    format!("cannot be read: {e}"),
-                )),
-            };
-            match text {
-                Ok(t)
-                    if t.trim_start_matches('\u{feff}')
-                        .trim_start()
-                        .starts_with('{') =>
-                {
-                    out.push(class::Submission {
-                        name: arg.clone(),
-                        design: class::open_file_text(&t),
-                    })
+                ),
+                ReadProblem::NotUtf8 => {
+                    Message::new("UTF-8 のテキストではありません", "not UTF-8 text")
                 }
+            });
+            match text {
+                Ok(t) if t.trim_start().starts_with('{') => out.push(class::Submission {
+                    name: arg.clone(),
+                    design: class::open_file_text(&t),
+                }),
                 Ok(t) => out.extend(
                     class::parse_list(&t)
                         .iter()

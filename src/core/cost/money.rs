@@ -90,6 +90,12 @@ pub fn fmt_usd(d: Decimal) -> String {
 
 /// Appends `d` as [`fmt_usd`] writes it.
 pub(crate) fn push_usd(out: &mut String, d: Decimal) {
+    push_cents(out, d, "$");
+}
+
+/// Appends `d` in whole cents with thousands separators, `symbol` after the sign:
+/// `-$1,234.50`, or `1,234.50` with no symbol.
+pub(crate) fn push_cents(out: &mut String, d: Decimal, symbol: &str) {
     let c = cents(d);
     if c.is_sign_negative() && !c.is_zero() {
         out.push('-');
@@ -97,7 +103,7 @@ pub(crate) fn push_usd(out: &mut String, d: Decimal) {
     // A whole number of cents; after `normalize` its scale is 0.
     let h = (c.abs() * Decimal::ONE_HUNDRED).normalize();
     let hundredths = h.mantissa().unsigned_abs() / 10u128.pow(h.scale());
-    out.push('$');
+    out.push_str(symbol);
     push_grouped(out, hundredths / 100);
     out.push('.');
     let f = hundredths % 100;

@@ -6,6 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::core::document::model::{Currency, Design};
 
+use super::money::push_cents;
 use super::{cents, dec, fmt_num, fmt_usd};
 
 /// Japan's consumption tax (10%), added to shown amounts when the design asks for it.
@@ -67,6 +68,19 @@ impl Shown {
         }
     }
 
+    /// The amount for reading beside its symbol (shown apart): `1,234.50` or `32,307`.
+    pub fn grouped(&self, usd: Decimal) -> String {
+        let v = self.amount(usd);
+        match self.currency {
+            Currency::Usd => {
+                let mut out = String::new();
+                push_cents(&mut out, v, "");
+                out
+            }
+            Currency::Jpy => fmt_num(v),
+        }
+    }
+
     /// The currency's symbol: `$` or `¥`.
     pub fn symbol(&self) -> &'static str {
         match self.currency {
@@ -102,6 +116,16 @@ mod tests {
         assert_eq!(s.plain(d("1234.565")), "1234.57");
         assert_eq!(s.text(d("1234.5")), "$1,234.50");
         assert_eq!(s.symbol(), "$");
+    }
+
+    #[test]
+    fn grouped_is_the_text_without_its_symbol() {
+        let usd = shown(Currency::Usd, 150.0, false);
+        assert_eq!(usd.grouped(d("1234.5")), "1,234.50");
+        assert_eq!(usd.grouped(d("215.38")), "215.38");
+        assert_eq!(usd.grouped(d("-1")), "-1.00");
+        let jpy = shown(Currency::Jpy, 150.0, false);
+        assert_eq!(jpy.grouped(d("215.38")), "32,307");
     }
 
     #[test]

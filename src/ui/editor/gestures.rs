@@ -618,10 +618,9 @@ fn drop_nodes(state: AppState, cx: CanvasCtx, drag: Drag, client_x: f64, client_
             Some(drag.key),
         );
     }
-    let target = cx
-        .canvas_point(client_x, client_y)
-        .and_then(|p| drop_target(state, &drag, p).0);
-    if cx.canvas_point(client_x, client_y).is_some() {
+    let point = cx.canvas_point(client_x, client_y);
+    let target = point.and_then(|p| drop_target(state, &drag, p).0);
+    if point.is_some() {
         let changing = state
             .design
             .with_untracked(|d| changing_container(d, &drag, target.as_ref()));

@@ -275,7 +275,7 @@ fn summary_view(r: &EstimateRange, shown: Shown, lang: Lang) -> impl IntoView {
                 data-testid="total-monthly"
                 data-amount=shown.plain(e.total_monthly_usd)
             >
-                {shown.text(e.total_monthly_usd).trim_start_matches(shown.symbol()).to_owned()}
+                {shown.grouped(e.total_monthly_usd)}
             </span>
             <span class="cost-per-month">{text::PER_MONTH.get(lang)}</span>
             <span class="cost-tax" data-testid="tax-state">{tax.get(lang)}</span>
@@ -647,14 +647,13 @@ fn LineList(
                     <ul class="cost-groups" data-testid="cost-lines">
                         <For each=move || keys(false) key=|k| k.clone() children=group />
                     </ul>
-                    <ShowMore limit=paid_limit total=count(false) />
                 </Show>
             }
             .into_any()
         }
         None => {
-            let free_count = move || lines.with(|l| l.as_ref().map_or(0, |l| l.free.len()));
-            let has_free = move || free_count() != 0;
+            let free_count = count(true);
+            let has_free = move || free_count.get() != 0;
             view! {
                 <ul class="cost-groups" data-testid="cost-lines">
                     <For each=move || keys(false) key=|k| k.clone() children=group />
@@ -670,13 +669,13 @@ fn LineList(
                     >
                         <summary>
                             {move || {
-                                format!("{} ({})", text::FREE_NODES.get(lang.get()), free_count())
+                                format!("{} ({})", text::FREE_NODES.get(lang.get()), free_count.get())
                             }}
                         </summary>
                         <ul class="cost-groups">
                             <For each=move || keys(true) key=|k| k.clone() children=group />
                         </ul>
-                        <ShowMore limit=free_limit total=count(true) />
+                        <ShowMore limit=free_limit total=free_count />
                     </details>
                 </Show>
             }
