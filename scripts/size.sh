@@ -3,7 +3,7 @@
 # host that compresses) of every file the first page load transfers from dist/ (the release
 # build: `trunk build --release --offline`), and fails (exit 1) when the total is over the
 # guard (1 KB = 1000 bytes): 605 KB for now. The product's guard is 550 KB (issue 16), which the
-# typed Leptos views and later work overshoot (601.8 KB with the prerendered diagram's 4.4 KB,
+# typed Leptos views and later work overshoot (601.0 KB with the prerendered diagram's 4.4 KB,
 # BENCHMARKS.md) until it is trimmed. The
 # guard is deterministic: the same build gives the same
 # bytes. Then it checks the names in the first-load wasm for standard-library code that must
